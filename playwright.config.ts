@@ -1,0 +1,18 @@
+import { defineConfig } from '@playwright/test';
+import { chromiumLaunchOptions } from './test/e2e/chromium';
+
+// Two tiers: the real UI through the browser harness in Chromium (runs everywhere), and
+// the real Electron app (runs wherever the Electron binary exists, skips elsewhere).
+export default defineConfig({
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  workers: 1,
+  reporter: [['list']],
+  outputDir: 'test-results',
+  use: { trace: 'retain-on-failure', screenshot: 'only-on-failure' },
+  projects: [
+    { name: 'harness', testDir: 'test/e2e', use: { launchOptions: chromiumLaunchOptions() } },
+    { name: 'electron', testDir: 'test/e2e-electron' },
+  ],
+});

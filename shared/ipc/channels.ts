@@ -1,0 +1,19 @@
+/**
+ * The contract's channel names alone, without schemas, so the sandboxed preload and the
+ * harness bridge can build `window.steward` without bundling zod. contract.ts is typed
+ * against these lists, so a channel missing from either place fails to compile.
+ */
+export const INVOKE_CHANNEL_NAMES = [
+  'app:info',
+  'jobs:list',
+  'jobs:cancel',
+  'jobs:pause',
+  'jobs:resume',
+  'jobs:clearFinished',
+  'diagnostics:start',
+] as const;
+
+export const EVENT_CHANNEL_NAMES = ['jobs:progress', 'jobs:finished'] as const;
+
+export type InvokeChannelName = (typeof INVOKE_CHANNEL_NAMES)[number];
+export type EventChannelName = (typeof EVENT_CHANNEL_NAMES)[number];

@@ -1,0 +1,55 @@
+/**
+ * The IPC contract (DESIGN §3): the single source of truth for everything that crosses
+ * between the renderer and main. Invoke channels are `domain:verb`; events are pushed by
+ * main. Each has a zod schema, and every TypeScript type on either side is inferred from
+ * these schemas.
+ *
+ * Adding a channel here is enough for the preload and the browser harness to expose it
+ * (see api.ts); main must add a handler or the contract test fails.
+ */
+import { z } from 'zod';
+import { AppInfoSchema } from '../model/app-info';
+import { JobSnapshotSchema } from '../model/job';
+import { EVENT_CHANNEL_NAMES, INVOKE_CHANNEL_NAMES, type EventChannelName, type InvokeChannelName } from './channels';
+
+/** Requests are always objects, so a channel can grow optional fields without breaking callers. */
+const NoArguments = z.object({}).strict();
+const JobRef = z.object({ jobId: z.string().min(1).max(100) }).strict();
+const JobStarted = z.object({ jobId: z.string() });
+
+export const invokeContract = {
+  'app:info': { request: NoArguments, response: AppInfoSchema },
+  'jobs:list': { request: NoArguments, response: z.array(JobSnapshotSchema) },
+  'jobs:cancel': { request: JobRef, response: JobSnapshotSchema },
+  'jobs:pause': { request: JobRef, response: JobSnapshotSchema },
+  'jobs:resume': { request: JobRef, response: JobSnapshotSchema },
+  'jobs:clearFinished': { request: NoArguments, response: z.object({ removed: z.number().int() }) },
+  /** Checks that this computer can hold CV Steward's data: a real job with real progress. */
+  'diagnostics:start': { request: NoArguments, response: JobStarted },
+} as const satisfies Record<InvokeChannelName, { request: z.ZodType; response: z.ZodType }>;
+
+export const eventContract = {
+  /** A job changed: throttled to about 10 per second per job while it runs. */
+  'jobs:progress': JobSnapshotSchema,
+  /** A job reached succeeded, failed or cancelled (never throttled, sent exactly once). */
+  'jobs:finished': JobSnapshotSchema,
+} as const satisfies Record<EventChannelName, z.ZodType>;
+
+export type InvokeContract = typeof invokeContract;
+export type EventContract = typeof eventContract;
+export type InvokeChannel = InvokeChannelName;
+export type EventChannel = EventChannelName;
+export type RequestOf<C extends InvokeChannel> = z.infer<InvokeContract[C]['request']>;
+export type ResponseOf<C extends InvokeChannel> = z.infer<InvokeContract[C]['response']>;
+export type EventPayloadOf<E extends EventChannel> = z.infer<EventContract[E]>;
+
+export const INVOKE_CHANNELS: readonly InvokeChannel[] = INVOKE_CHANNEL_NAMES;
+export const EVENT_CHANNELS: readonly EventChannel[] = EVENT_CHANNEL_NAMES;
+
+export function isInvokeChannel(value: unknown): value is InvokeChannel {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(invokeContract, value);
+}
+
+export function isEventChannel(value: unknown): value is EventChannel {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(eventContract, value);
+}

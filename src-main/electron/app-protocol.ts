@@ -1,0 +1,28 @@
+/**
+ * Serves the renderer from `app://steward/` instead of file:// (Electron security
+ * checklist): the page gets a real origin for its CSP, and it can read nothing outside
+ * the built renderer folder.
+ */
+import { net, protocol } from 'electron';
+import { pathToFileURL } from 'node:url';
+import { resolveAppAsset } from './resolve-app-asset';
+import { APP_SCHEME } from './trusted-sender';
+
+/** Must run before the app is ready. */
+export function registerAppScheme(): void {
+  protocol.registerSchemesAsPrivileged([
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+  ]);
+}
+
+export function serveRenderer(rendererDir: string): void {
+  protocol.handle(APP_SCHEME, async (request) => {
+    const file = resolveAppAsset(request.url, rendererDir);
+    if (!file) return new Response('Not found', { status: 404 });
+    try {
+      return await net.fetch(pathToFileURL(file).toString());
+    } catch {
+      return new Response('Not found', { status: 404 });
+    }
+  });
+}

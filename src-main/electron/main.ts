@@ -1,0 +1,89 @@
+/**
+ * Electron entry point. Deliberately thin (DESIGN §7): it wires Electron's adapters
+ * (windows, protocol, ipcMain, session) to `createServices`, which holds everything else
+ * and runs unchanged under the CLI and the browser harness.
+ */
+import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
+import { join } from 'node:path';
+import { createServices, type Services } from '../services';
+import { createDispatcher } from '../ipc/dispatcher';
+import { registerAppScheme, serveRenderer } from './app-protocol';
+import { registerContract } from './register-contract';
+import { createSecureWindow } from './secure-window';
+import { isTrustedSender } from './trusted-sender';
+
+const trustedWebContentsIds = new Set<number>();
+let services: Services | undefined;
+
+function reportError(context: string, error: unknown): void {
+  // Until the rotating log file lands (issue 6), main's stderr is the log.
+  console.error(`[cv-steward] ${context}:`, error instanceof Error ? error.message : error);
+}
+
+function openMainWindow(): void {
+  createSecureWindow({
+    preloadPath: join(__dirname, '../preload/preload.cjs'),
+    trustedWebContentsIds,
+    title: 'CV Steward',
+  });
+}
+
+async function start(): Promise<void> {
+  // Nothing in CV Steward needs camera, notifications from the page, geolocation, etc.
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
+  serveRenderer(join(__dirname, '../renderer'));
+
+  services = createServices({
+    dataDir: app.getPath('userData'),
+    appInfo: {
+      name: app.getName(),
+      version: app.getVersion(),
+      platform: process.platform,
+      arch: process.arch,
+      runtime: 'electron',
+      versions: { node: process.versions.node, electron: process.versions.electron, chrome: process.versions.chrome },
+    },
+    reportError,
+  });
+  registerContract({
+    ipcMain,
+    dispatch: createDispatcher(services.handlers, { onInternalError: (channel, error) => reportError(channel, error) }),
+    isTrusted: (facts) => isTrustedSender(facts, trustedWebContentsIds),
+    onRefused: (channel, facts) => reportError(`refused ${channel} from ${facts.frameUrl ?? 'a closed frame'}`, null),
+  });
+  services.events.subscribe((event, payload) => {
+    for (const window of BrowserWindow.getAllWindows()) {
+      if (trustedWebContentsIds.has(window.webContents.id)) window.webContents.send(event, payload);
+    }
+  });
+  openMainWindow();
+}
+
+registerAppScheme();
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    const [window] = BrowserWindow.getAllWindows();
+    if (window) {
+      if (window.isMinimized()) window.restore();
+      window.focus();
+    }
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0 && services) openMainWindow();
+  });
+  app.on('will-quit', () => services?.dispose());
+  process.on('uncaughtException', (error) => {
+    reportError('uncaught exception', error);
+    dialog.showErrorBox('CV Steward hit an unexpected error', error.message);
+  });
+  app.whenReady().then(start, (error: unknown) => {
+    reportError('start-up failed', error);
+    app.exit(1);
+  });
+}

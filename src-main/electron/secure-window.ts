@@ -1,0 +1,54 @@
+/**
+ * The one helper that creates windows, so every window gets the same locked-down
+ * settings (Electron security checklist): isolated, sandboxed, no Node, no navigation
+ * away from the app, no new windows, no webviews.
+ */
+import { BrowserWindow } from 'electron';
+import { APP_ENTRY_URL, isAppUrl } from './trusted-sender';
+
+export interface SecureWindowOptions {
+  preloadPath: string;
+  /** Windows created here are the only senders whose IPC messages are accepted. */
+  trustedWebContentsIds: Set<number>;
+  title: string;
+}
+
+export function createSecureWindow(options: SecureWindowOptions): BrowserWindow {
+  const window = new BrowserWindow({
+    title: options.title,
+    width: 1200,
+    height: 800,
+    minWidth: 760,
+    minHeight: 520,
+    show: false,
+    webPreferences: {
+      preload: options.preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+    },
+  });
+  const id = window.webContents.id;
+  options.trustedWebContentsIds.add(id);
+  window.on('closed', () => options.trustedWebContentsIds.delete(id));
+
+  window.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  window.webContents.on('will-navigate', (event, url) => {
+    if (!isAppUrl(url)) event.preventDefault();
+  });
+  window.webContents.on('will-redirect', (event, url) => {
+    if (!isAppUrl(url)) event.preventDefault();
+  });
+  window.webContents.on('will-attach-webview', (event) => event.preventDefault());
+  window.once('ready-to-show', () => window.show());
+  void window.loadURL(APP_ENTRY_URL);
+  return window;
+}

@@ -1,0 +1,18 @@
+/** The job runner's public API; other main-process modules import from here only. */
+export { JobError, type JobErrorCode } from './job-error';
+export { assertTransition, canTransition, isTerminal } from './job-state';
+export {
+  createThrottle,
+  DEFAULT_PROGRESS_INTERVAL_MS,
+  type Throttle,
+  type ThrottleOptions,
+} from './progress-throttle';
+export { JobProgress, type ProgressDelta, type ProgressReporter } from './job-progress';
+export {
+  JobRunner,
+  type JobResult,
+  type JobContext,
+  type JobListener,
+  type JobRunnerOptions,
+  type StartJobOptions,
+} from './job-runner';

@@ -1,0 +1,40 @@
+import { Component, type ErrorInfo, type ReactNode } from 'react';
+
+interface ErrorBoundaryProps {
+  children: ReactNode;
+  /** What failed, in the user's words, e.g. "This page could not be shown." */
+  title: string;
+}
+
+interface ErrorBoundaryState {
+  error: Error | null;
+}
+
+/** Catches render errors below it and offers a way back instead of a blank window. */
+export class ErrorBoundary extends Component<ErrorBoundaryProps, ErrorBoundaryState> {
+  override state: ErrorBoundaryState = { error: null };
+
+  static getDerivedStateFromError(error: unknown): ErrorBoundaryState {
+    return { error: error instanceof Error ? error : new Error(String(error)) };
+  }
+
+  override componentDidCatch(error: unknown, info: ErrorInfo): void {
+    console.error('CV Steward: a view crashed', error, info.componentStack);
+  }
+
+  private readonly retry = () => this.setState({ error: null });
+
+  override render(): ReactNode {
+    const { error } = this.state;
+    if (!error) return this.props.children;
+    return (
+      <div role="alert" className="crash">
+        <p className="crash-title">{this.props.title}</p>
+        <p>{error.message || 'An unexpected error occurred.'}</p>
+        <button type="button" className="button" onClick={this.retry}>
+          Try again
+        </button>
+      </div>
+    );
+  }
+}

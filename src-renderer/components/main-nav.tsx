@@ -1,0 +1,33 @@
+import type { MouseEvent } from 'react';
+import { hashForPage } from '../store/hash-routing';
+import { PAGE_LABELS, PAGES, useStewardStore, type Page } from '../store';
+
+/** The left navigation. Real links (so the hash is visible), switched through the store. */
+export function MainNav() {
+  const current = useStewardStore((state) => state.page);
+  const navigate = useStewardStore((state) => state.navigate);
+
+  const go = (page: Page) => (event: MouseEvent<HTMLAnchorElement>) => {
+    event.preventDefault();
+    navigate(page);
+  };
+
+  return (
+    <nav aria-label="Main" className="app-nav">
+      <ul className="nav-list">
+        {PAGES.map((page) => (
+          <li key={page}>
+            <a
+              href={hashForPage(page)}
+              className="nav-link"
+              aria-current={page === current ? 'page' : undefined}
+              onClick={go(page)}
+            >
+              {PAGE_LABELS[page]}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

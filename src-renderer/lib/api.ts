@@ -1,0 +1,61 @@
+/**
+ * The renderer's only door to main. Components and stores import from here, never from
+ * `window.steward` directly, so there is one place that knows the bridge exists.
+ *
+ * The bridge answers with `{ ok, value | error }` envelopes (errors lose their class when
+ * they cross Electron's context bridge); this module turns failures into `ApiError`s that
+ * carry the `code` main chose, so callers can `try/await` naturally.
+ */
+import type { StewardApi } from '../../shared/ipc/api';
+import type { IpcError, IpcResult } from '../../shared/ipc/errors';
+
+declare global {
+  interface Window {
+    readonly steward?: StewardApi;
+  }
+}
+
+export class ApiError extends Error {
+  readonly code: string;
+  constructor(error: IpcError) {
+    super(error.message);
+    this.name = 'ApiError';
+    this.code = error.code;
+  }
+}
+
+export function bridge(): StewardApi {
+  const steward = window.steward;
+  if (!steward) {
+    throw new ApiError({
+      code: 'NO_BRIDGE',
+      message: 'CV Steward could not reach its main process. Restart the app; if this persists, reinstall it.',
+    });
+  }
+  return steward;
+}
+
+/** Unwraps an envelope: the value, or an ApiError with main's code and message. */
+export async function unwrap<T>(pending: Promise<IpcResult<T>>): Promise<T> {
+  const result = await pending;
+  if (result.ok) return result.value;
+  throw new ApiError(result.error);
+}
+
+export const api = {
+  app: {
+    info: () => unwrap(bridge().app.info()),
+  },
+  jobs: {
+    list: () => unwrap(bridge().jobs.list()),
+    cancel: (jobId: string) => unwrap(bridge().jobs.cancel({ jobId })),
+    pause: (jobId: string) => unwrap(bridge().jobs.pause({ jobId })),
+    resume: (jobId: string) => unwrap(bridge().jobs.resume({ jobId })),
+    clearFinished: () => unwrap(bridge().jobs.clearFinished()),
+    onProgress: (listener: Parameters<StewardApi['jobs']['onProgress']>[0]) => bridge().jobs.onProgress(listener),
+    onFinished: (listener: Parameters<StewardApi['jobs']['onFinished']>[0]) => bridge().jobs.onFinished(listener),
+  },
+  diagnostics: {
+    start: () => unwrap(bridge().diagnostics.start()),
+  },
+};

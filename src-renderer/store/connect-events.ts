@@ -1,0 +1,38 @@
+/**
+ * Subscribes the store to main's events once, at start-up and outside React, so a job's
+ * progress is recorded even while no page shows it. Returns the unsubscribe function;
+ * calling it again for the same store returns the same one instead of subscribing twice.
+ */
+import type { StoreApi } from 'zustand';
+import { api } from '../lib/api';
+import { toAppError } from '../lib/app-error';
+import type { StewardClient, StewardState } from './types';
+import { useStewardStore } from './index';
+
+const connections = new WeakMap<StoreApi<StewardState>, () => void>();
+
+export function connectStewardEvents(
+  store: StoreApi<StewardState> = useStewardStore,
+  client: StewardClient = api,
+): () => void {
+  const existing = connections.get(store);
+  if (existing) return existing;
+
+  const unsubscribers: Array<() => void> = [];
+  try {
+    unsubscribers.push(client.jobs.onProgress((job) => store.getState().applyJobSnapshot(job)));
+    unsubscribers.push(client.jobs.onFinished((job) => store.getState().applyJobSnapshot(job)));
+  } catch (error) {
+    // Typically NO_BRIDGE: the page was opened without main behind it.
+    store.getState().pushError(toAppError(error));
+  }
+  // Subscribed first, listed second: no event can fall in a gap between the two.
+  void store.getState().loadJobs();
+
+  const disconnect = () => {
+    for (const unsubscribe of unsubscribers.splice(0)) unsubscribe();
+    connections.delete(store);
+  };
+  connections.set(store, disconnect);
+  return disconnect;
+}

@@ -1,0 +1,39 @@
+/**
+ * The renderer's one zustand store, built from slices (STYLE.md, zustand section).
+ * `createStewardStore` takes the client so tests can pass a fake; the app uses the
+ * singleton `useStewardStore`, which talks to main through `lib/api`.
+ */
+import { create } from 'zustand';
+import { api } from '../lib/api';
+import { createAppInfoSlice } from './app-info-slice';
+import { createDiagnosticsSlice } from './diagnostics-slice';
+import { createErrorsSlice } from './errors-slice';
+import { createJobsSlice } from './jobs-slice';
+import { createNavigationSlice } from './navigation-slice';
+import type { StewardClient, StewardState } from './types';
+
+export function createStewardStore(client: StewardClient = api) {
+  return create<StewardState>()((...a) => ({
+    ...createNavigationSlice(...a),
+    ...createErrorsSlice(...a),
+    ...createAppInfoSlice(client)(...a),
+    ...createJobsSlice(client)(...a),
+    ...createDiagnosticsSlice(client)(...a),
+  }));
+}
+
+export type StewardStore = ReturnType<typeof createStewardStore>;
+
+export const useStewardStore: StewardStore = createStewardStore();
+
+/** Puts the app store back to its first state (tests call this between cases). */
+export function resetStewardStore(): void {
+  useStewardStore.setState(useStewardStore.getInitialState(), true);
+}
+
+export type { StewardClient, StewardState, LoadStatus } from './types';
+export type { Page } from './navigation-slice';
+export { PAGES, PAGE_LABELS, isPage } from './navigation-slice';
+export type { AppError } from './errors-slice';
+export type { JobAction } from './jobs-slice';
+export { selectSystemCheckJob, latestJobOfKind } from './selectors';

@@ -1,0 +1,69 @@
+/**
+ * Playwright fixtures for the harness tier: a harness process per worker (the same
+ * built artefact `npm run web` starts), and a page that fails the test on any script
+ * error or console error — which is how CSP violations show up.
+ */
+import { test as base, expect } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+const HARNESS = join(__dirname, '..', '..', 'dist-harness', 'harness.cjs');
+
+export interface RunningHarness {
+  url: string;
+  stop(): Promise<void>;
+}
+
+export async function launchHarness(): Promise<RunningHarness> {
+  if (!existsSync(HARNESS)) throw new Error(`${HARNESS} is missing: run "npm run build" first.`);
+  const child: ChildProcess = spawn(process.execPath, [HARNESS, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const url = await new Promise<string>((resolve, reject) => {
+    let stdout = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      const match = /CV Steward harness: (http:\/\/127\.0\.0\.1:\d+\/)/.exec(stdout);
+      if (match?.[1]) resolve(match[1]);
+    });
+    child.once('exit', (code) => reject(new Error(`harness exited with ${code}: ${stderr}`)));
+    setTimeout(() => reject(new Error(`harness did not start within 15 s: ${stderr}`)), 15_000).unref();
+  });
+  return {
+    url,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+export const test = base.extend<{ pageErrors: string[] }, { harness: RunningHarness }>({
+  harness: [
+    // Playwright requires the destructuring pattern even when no fixture is used.
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const harness = await launchHarness();
+      await use(harness);
+      await harness.stop();
+    },
+    { scope: 'worker' },
+  ],
+  pageErrors: [
+    async ({ page }, use) => {
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+      page.on('console', (message) => {
+        if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+      });
+      await use(errors);
+      expect(errors, 'the page logged errors (a CSP violation shows up here)').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };

@@ -1,0 +1,123 @@
+/**
+ * The browser harness (DESIGN §7): runs `createServices` in plain Node, serves the built
+ * renderer on 127.0.0.1 and supplies `window.steward` over a WebSocket, validated by the
+ * same dispatcher Electron uses. Only pages served by this harness may connect — the
+ * equivalent of Electron's "main frame of our own window" check.
+ */
+import { createServer, type IncomingMessage } from 'node:http';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { createServices } from '../../src-main/services';
+import { createDispatcher } from '../../src-main/ipc/dispatcher';
+import type { IpcResult } from '../../shared/ipc/errors';
+import { z } from 'zod';
+import { HARNESS_WS_PATH, type ClientMessage, type ServerMessage } from './bridge-protocol';
+import { serveStatic, type StaticFiles } from './static-files';
+
+export interface HarnessOptions extends StaticFiles {
+  port?: number;
+  /** Folder for app data; a fresh temporary folder (removed on close) when omitted. */
+  dataDir?: string;
+  version: string;
+  log?: (line: string) => void;
+}
+
+export interface Harness {
+  url: string;
+  close(): Promise<void>;
+}
+
+const ClientMessageSchema = z.object({
+  id: z.number().int().nonnegative(),
+  channel: z.string().max(200),
+  payload: z.unknown(),
+}) satisfies z.ZodType<ClientMessage>;
+
+const FORBIDDEN: IpcResult<never> = {
+  ok: false,
+  error: { code: 'FORBIDDEN_SENDER', message: 'This request did not come from CV Steward’s own page and was refused.' },
+};
+
+export async function startHarness(options: HarnessOptions): Promise<Harness> {
+  const log = options.log ?? (() => undefined);
+  const ownDataDir = options.dataDir ? undefined : await mkdtemp(join(tmpdir(), 'cv-steward-harness-'));
+  const services = createServices({
+    dataDir: options.dataDir ?? (ownDataDir as string),
+    appInfo: {
+      name: 'CV Steward',
+      version: options.version,
+      platform: process.platform,
+      arch: process.arch,
+      runtime: 'harness',
+      versions: { node: process.versions.node },
+    },
+    reportError: (context, error) => log(`error in ${context}: ${error instanceof Error ? error.message : String(error)}`),
+  });
+  const dispatch = createDispatcher(services.handlers);
+
+  const server = createServer((request, response) => {
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    serveStatic(url.pathname, options, response).catch((error: unknown) => {
+      log(`static error: ${String(error)}`);
+      if (!response.headersSent) response.writeHead(500).end();
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', resolve);
+  });
+  const { port } = server.address() as AddressInfo;
+  const origin = `http://127.0.0.1:${port}`;
+
+  const sockets = new WebSocketServer({ server, path: HARNESS_WS_PATH });
+  const clients = new Set<WebSocket>();
+  const unsubscribe = services.events.subscribe((event, payload) => {
+    const message = JSON.stringify({ kind: 'event', event, payload } satisfies ServerMessage);
+    for (const client of clients) client.send(message);
+  });
+
+  sockets.on('connection', (socket, request) => {
+    const trusted = isOwnPage(request, origin, port);
+    if (trusted) clients.add(socket);
+    else log(`refused a connection from origin ${request.headers.origin ?? '(none)'}`);
+    socket.on('close', () => clients.delete(socket));
+    socket.on('message', (raw) => {
+      const parsed = ClientMessageSchema.safeParse(safeJson(raw.toString()));
+      if (!parsed.success) return socket.close(1008, 'malformed message');
+      const { id, channel, payload } = parsed.data;
+      const reply = (result: unknown) => socket.send(JSON.stringify({ kind: 'result', id, result } satisfies ServerMessage));
+      if (!trusted) return reply(FORBIDDEN);
+      dispatch(channel, payload).then(reply, (error: unknown) => log(`dispatch failed: ${String(error)}`));
+    });
+  });
+
+  return {
+    url: `${origin}/`,
+    async close() {
+      unsubscribe();
+      services.dispose();
+      for (const client of sockets.clients) client.terminate();
+      await new Promise<void>((resolve) => sockets.close(() => resolve()));
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      if (ownDataDir) await rm(ownDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Our page is same-origin and addressed by IP or localhost (guards against DNS rebinding). */
+function isOwnPage(request: IncomingMessage, origin: string, port: number): boolean {
+  const host = request.headers.host;
+  return request.headers.origin === origin && (host === `127.0.0.1:${port}` || host === `localhost:${port}`);
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,52 @@
+/**
+ * `npm run web`: start the harness and print its URL (`--open` also opens the system
+ * browser). Flags: --port N (default: a free port), --data-dir DIR, --open.
+ */
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { startHarness } from './harness-server';
+
+declare const __APP_VERSION__: string;
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string' },
+      'data-dir': { type: 'string' },
+      open: { type: 'boolean', default: false },
+    },
+  });
+  const port = values.port === undefined ? 0 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`--port must be a number from 0 to 65535, not "${values.port}"`);
+    process.exit(2);
+  }
+  const root = join(__dirname, '..');
+  const harness = await startHarness({
+    port,
+    dataDir: values['data-dir'],
+    rendererDir: join(root, 'dist', 'renderer'),
+    bridgeFile: join(__dirname, 'bridge.js'),
+    version: __APP_VERSION__,
+    log: (line) => console.error(`[harness] ${line}`),
+  });
+  // Tests read this exact line to find the URL.
+  console.log(`CV Steward harness: ${harness.url}`);
+  if (values.open) openInBrowser(harness.url);
+  const stop = () => void harness.close().then(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+function openInBrowser(url: string): void {
+  const command = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
+  const child = spawn(command, [url], { stdio: 'ignore', detached: true });
+  child.on('error', () => console.error(`Could not open a browser; open ${url} yourself.`));
+  child.unref();
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
