@@ -31,7 +31,8 @@ export function connectStewardEvents(
 
   const disconnect = () => {
     for (const unsubscribe of unsubscribers.splice(0)) unsubscribe();
-    connections.delete(store);
+    // A stale disconnect (called again after a reconnect) must not forget the live one.
+    if (connections.get(store) === disconnect) connections.delete(store);
   };
   connections.set(store, disconnect);
   return disconnect;

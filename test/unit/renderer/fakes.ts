@@ -1,0 +1,242 @@
+/**
+ * Fakes for the renderer store tests: a stand-in for main behind the `api` client, and a
+ * stand-in for the browser window that hash routing talks to. No mocks: both keep real
+ * state, so the tests check what the user would see rather than which function was called.
+ */
+import type { IpcError, IpcResult } from '../../../shared/ipc/errors';
+import { AppInfoSchema, type AppInfo } from '../../../shared/model/app-info';
+import { JobSnapshotSchema, type JobSnapshot, type JobState } from '../../../shared/model/job';
+import { ApiError, unwrap } from '../../../src-renderer/lib/api';
+import type { StewardClient } from '../../../src-renderer/store';
+import type { RoutingWindow } from '../../../src-renderer/store/hash-routing';
+
+export const SAMPLE_APP_INFO: AppInfo = AppInfoSchema.parse({
+  name: 'CV Steward',
+  version: '0.1.0',
+  platform: 'linux',
+  arch: 'x64',
+  runtime: 'electron',
+  versions: { node: '22.20.0', electron: '45.5.0', chrome: '142.0.0.0' },
+});
+
+/** A valid snapshot (checked against main's schema) with sensible defaults. */
+export function jobSnapshot(overrides: Partial<JobSnapshot> = {}): JobSnapshot {
+  return JobSnapshotSchema.parse({
+    id: 'job-1',
+    kind: 'export',
+    title: 'Export everything',
+    state: 'running',
+    categories: [{ category: 'images', done: 3, total: 10, bytesDone: 300, bytesTotal: 1000, errors: 0 }],
+    createdAt: '2025-01-01T10:00:00.000Z',
+    startedAt: '2025-01-01T10:00:01.000Z',
+    ...overrides,
+  });
+}
+
+type JobListener = (job: JobSnapshot) => void;
+type Method =
+  | 'app.info'
+  | 'jobs.list'
+  | 'jobs.cancel'
+  | 'jobs.pause'
+  | 'jobs.resume'
+  | 'jobs.clearFinished'
+  | 'diagnostics.start';
+
+export const NO_BRIDGE: IpcError = {
+  code: 'NO_BRIDGE',
+  message: 'CV Steward could not reach its main process. Restart the app; if this persists, reinstall it.',
+};
+
+/**
+ * Main as the renderer sees it: answers in `{ ok, value | error }` envelopes that go through
+ * the real `unwrap` (so failures become ApiErrors carrying main's code), and pushes job
+ * events to whoever subscribed.
+ */
+export class FakeMain {
+  /** Every request the renderer made, e.g. `jobs.cancel job-1`, in order. */
+  readonly requests: string[] = [];
+  jobs: JobSnapshot[] = [];
+  appInfo: AppInfo = SAMPLE_APP_INFO;
+  /** The id the next system check gets. */
+  nextSystemCheckId = 'check-1';
+  /** When true, the page behaves as if opened without main behind it. */
+  bridgeMissing = false;
+  readonly progressListeners = new Set<JobListener>();
+  readonly finishedListeners = new Set<JobListener>();
+  private readonly failures = new Map<Method, IpcError | Error>();
+
+  /** Makes every later call of `method` fail: an IpcError is main's answer, an Error a throw. */
+  failWith(method: Method, error: IpcError | Error): void {
+    this.failures.set(method, error);
+  }
+
+  recover(method: Method): void {
+    this.failures.delete(method);
+  }
+
+  emitProgress(job: JobSnapshot): void {
+    for (const listener of [...this.progressListeners]) listener(job);
+  }
+
+  emitFinished(job: JobSnapshot): void {
+    for (const listener of [...this.finishedListeners]) listener(job);
+  }
+
+  readonly client: StewardClient = {
+    app: {
+      info: () => this.invoke('app.info', '', () => ok(this.appInfo)),
+    },
+    jobs: {
+      list: () => this.invoke('jobs.list', '', () => ok([...this.jobs])),
+      cancel: (jobId: string) => this.invoke('jobs.cancel', jobId, () => this.transition(jobId, 'cancelled')),
+      pause: (jobId: string) => this.invoke('jobs.pause', jobId, () => this.transition(jobId, 'paused')),
+      resume: (jobId: string) => this.invoke('jobs.resume', jobId, () => this.transition(jobId, 'running')),
+      clearFinished: () => this.invoke('jobs.clearFinished', '', () => ok({ removed: 0 })),
+      onProgress: (listener: JobListener) => this.subscribe(this.progressListeners, listener),
+      onFinished: (listener: JobListener) => this.subscribe(this.finishedListeners, listener),
+    },
+    diagnostics: {
+      start: () => this.invoke('diagnostics.start', '', () => ok(this.startSystemCheck())),
+    },
+  };
+
+  private invoke<T>(method: Method, argument: string, answer: () => IpcResult<T>): Promise<T> {
+    this.requests.push(argument ? `${method} ${argument}` : method);
+    // The real client calls bridge() synchronously, so a missing bridge throws, not rejects.
+    if (this.bridgeMissing) throw new ApiError(NO_BRIDGE);
+    const failure = this.failures.get(method);
+    if (failure instanceof Error) return Promise.reject(failure);
+    // Main computes the answer now; the renderer receives it after the current task.
+    const envelope: IpcResult<T> = failure ? { ok: false, error: failure } : answer();
+    return unwrap(Promise.resolve(envelope));
+  }
+
+  private subscribe(listeners: Set<JobListener>, listener: JobListener): () => void {
+    if (this.bridgeMissing) throw new ApiError(NO_BRIDGE);
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+  }
+
+  private transition(jobId: string, state: JobState): IpcResult<JobSnapshot> {
+    const index = this.jobs.findIndex((job) => job.id === jobId);
+    const current = this.jobs[index];
+    if (!current) return { ok: false, error: { code: 'NOT_FOUND', message: `There is no job with id ${jobId}.` } };
+    const next = { ...current, state };
+    this.jobs[index] = next;
+    return ok(next);
+  }
+
+  private startSystemCheck(): { jobId: string } {
+    const jobId = this.nextSystemCheckId;
+    this.jobs.push(
+      jobSnapshot({ id: jobId, kind: 'system-check', title: 'System check', state: 'queued', categories: [], startedAt: undefined }),
+    );
+    return { jobId };
+  }
+}
+
+function ok<T>(value: T): IpcResult<T> {
+  return { ok: true, value };
+}
+
+/** `location` with just `hash`, which reads and writes through its window. */
+class FakeLocation {
+  private readonly read: () => string;
+  private readonly assign: (hash: string) => void;
+
+  constructor(read: () => string, assign: (hash: string) => void) {
+    this.read = read;
+    this.assign = assign;
+  }
+
+  get hash(): string {
+    return this.read();
+  }
+
+  set hash(value: string) {
+    this.assign(value);
+  }
+}
+
+/**
+ * The parts of a browser window hash routing uses, behaving like the real thing: assigning
+ * `location.hash` adds a history entry and fires `hashchange` later (browsers queue it as a
+ * task), `history.replaceState` changes the hash without either.
+ */
+export class FakeWindow {
+  /** The URL fragments in the session history, the current one last. */
+  readonly entries: string[];
+  private readonly listeners = new Set<() => void>();
+  private queued: Array<() => void> = [];
+  private current: string;
+
+  readonly location = new FakeLocation(
+    () => this.current,
+    (value) => this.assignHash(value),
+  );
+
+  readonly history = {
+    replaceState: (_data: unknown, _unused: string, url?: string | URL | null): void => {
+      if (typeof url !== 'string') return;
+      this.current = url;
+      this.entries[this.entries.length - 1] = url;
+    },
+  };
+
+  constructor(initialHash = '') {
+    this.current = initialHash;
+    this.entries = [initialHash];
+  }
+
+  addEventListener(type: string, listener: () => void): void {
+    if (type === 'hashchange') this.listeners.add(listener);
+  }
+
+  removeEventListener(type: string, listener: () => void): void {
+    if (type === 'hashchange') this.listeners.delete(listener);
+  }
+
+  /** The user edits the address bar or follows a link: a new entry, then `hashchange`. */
+  userGoesTo(hash: string): void {
+    this.current = hash;
+    this.entries.push(hash);
+    this.dispatchHashChange();
+  }
+
+  /** The browser's back button. */
+  back(): void {
+    if (this.entries.length < 2) return;
+    this.entries.pop();
+    this.current = this.entries[this.entries.length - 1] ?? '';
+    this.dispatchHashChange();
+  }
+
+  /** Delivers the `hashchange` events the browser queued after script assignments. */
+  runQueuedEvents(): void {
+    const queued = this.queued;
+    this.queued = [];
+    for (const run of queued) run();
+  }
+
+  get hashChangeListenerCount(): number {
+    return this.listeners.size;
+  }
+
+  /** Typed as the window hash routing expects; the fake implements only what it uses. */
+  asRoutingWindow(): RoutingWindow {
+    return this as unknown as RoutingWindow;
+  }
+
+  private assignHash(value: string): void {
+    const next = value === '' || value.startsWith('#') ? value : `#${value}`;
+    if (next === this.current) return;
+    this.current = next;
+    this.entries.push(next);
+    this.queued.push(() => this.dispatchHashChange());
+  }
+
+  private dispatchHashChange(): void {
+    for (const listener of [...this.listeners]) listener();
+  }
+}
