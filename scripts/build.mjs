@@ -25,5 +25,6 @@ await Promise.all([
     banner: { js: '#!/usr/bin/env node' },
   }),
   build({ ...node, target: 'node20', entryPoints: ['test/harness/main.ts'], outfile: 'dist-harness/harness.cjs', external }),
+  build({ ...node, target: 'node20', entryPoints: ['src-main/emulator/cli.ts'], outfile: 'dist/emulator/cv-emulator.cjs', external }),
   build({ ...node, platform: 'browser', format: 'iife', target: 'chrome130', entryPoints: ['test/harness/bridge-client.ts'], outfile: 'dist-harness/bridge.js' }),
 ]);

@@ -8,6 +8,10 @@ import { createEventBus, type EventBus } from './ipc/event-bus';
 import type { Handlers } from './ipc/dispatcher';
 import { JobRunner } from './jobs';
 import { runSystemCheck, SYSTEM_CHECK_CATEGORIES } from './diagnostics/system-check';
+import { AccountsService, createDemoAccount, type DemoAccount, type ProbeAccount } from './accounts';
+import type { SecretStore } from './secrets';
+import { createAccountsSettings, type KeyValueStore } from './settings';
+import { createTrainingClient } from './customvision';
 
 export interface ServicesOptions {
   /** Folder for this app's own data (settings, journals); Electron's userData in the app. */
@@ -16,13 +20,28 @@ export interface ServicesOptions {
   appInfo: AppInfo;
   /** Unexpected failures go here (the shell logs them); they never reach the page as-is. */
   reportError?: (context: string, error: unknown) => void;
+  /** The OS keychain (keytar) in the app; an in-memory store only in unit tests. */
+  secrets: SecretStore;
+  /** electron-store in the app, conf elsewhere: non-secret settings only. */
+  settingsStore: KeyValueStore;
+  /** The built-in demo account; tests may pass a stand-in. */
+  demo?: DemoAccount;
+  /** How a new account is checked against the service; tests may pass a stand-in. */
+  probe?: ProbeAccount;
 }
+
+/** One real, cheap call that proves the endpoint and key work: GetProjects, few retries. */
+export const probeWithGetProjects: ProbeAccount = async (endpoint, key, signal) => {
+  const client = createTrainingClient({ endpoint, key, maxAttempts: 2, timeoutMs: 20_000 });
+  await client.getProjects(signal ? { signal } : {});
+};
 
 export interface Services {
   handlers: Handlers;
   events: EventBus;
   jobs: JobRunner;
-  dispose(): void;
+  accounts: AccountsService;
+  dispose(): Promise<void>;
 }
 
 export function createServices(options: ServicesOptions): Services {
@@ -33,6 +52,14 @@ export function createServices(options: ServicesOptions): Services {
     jobs.onProgress((snapshot) => events.emit('jobs:progress', snapshot)),
     jobs.onFinished((snapshot) => events.emit('jobs:finished', snapshot)),
   ];
+
+  const accounts = new AccountsService({
+    secrets: options.secrets,
+    settings: createAccountsSettings(options.settingsStore, (warning) => report('settings', warning)),
+    probe: options.probe ?? probeWithGetProjects,
+    demo: options.demo ?? createDemoAccount(),
+    onChanged: (list) => events.emit('accounts:changed', list),
+  });
 
   const handlers: Handlers = {
     'app:info': () => options.appInfo,
@@ -50,15 +77,23 @@ export function createServices(options: ServicesOptions): Services {
       });
       return { jobId: job.id };
     },
+    'accounts:list': () => accounts.list(),
+    'accounts:connect': (request) => accounts.connect(request),
+    'accounts:startDemo': () => accounts.startDemo(),
+    'accounts:rename': ({ accountId, displayName }) => accounts.rename(accountId, displayName),
+    'accounts:switch': ({ accountId }) => accounts.switch(accountId),
+    'accounts:forget': async ({ accountId }) => ({ forgotten: await accounts.forget(accountId) }),
   };
 
   return {
     handlers,
     events,
     jobs,
-    dispose() {
+    accounts,
+    async dispose() {
       for (const stop of unsubscribe) stop();
       jobs.dispose();
+      await accounts.dispose();
     },
   };
 }

@@ -11,9 +11,15 @@ export const INVOKE_CHANNEL_NAMES = [
   'jobs:resume',
   'jobs:clearFinished',
   'diagnostics:start',
+  'accounts:list',
+  'accounts:connect',
+  'accounts:startDemo',
+  'accounts:rename',
+  'accounts:switch',
+  'accounts:forget',
 ] as const;
 
-export const EVENT_CHANNEL_NAMES = ['jobs:progress', 'jobs:finished'] as const;
+export const EVENT_CHANNEL_NAMES = ['jobs:progress', 'jobs:finished', 'accounts:changed'] as const;
 
 export type InvokeChannelName = (typeof INVOKE_CHANNEL_NAMES)[number];
 export type EventChannelName = (typeof EVENT_CHANNEL_NAMES)[number];

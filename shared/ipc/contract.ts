@@ -10,12 +10,21 @@
 import { z } from 'zod';
 import { AppInfoSchema } from '../model/app-info';
 import { JobSnapshotSchema } from '../model/job';
+import {
+  AccountListSchema,
+  AccountSummarySchema,
+  DISPLAY_NAME_MAX_LENGTH,
+  ENDPOINT_MAX_LENGTH,
+  KEY_MAX_LENGTH,
+} from '../model/account';
 import { EVENT_CHANNEL_NAMES, INVOKE_CHANNEL_NAMES, type EventChannelName, type InvokeChannelName } from './channels';
 
 /** Requests are always objects, so a channel can grow optional fields without breaking callers. */
 const NoArguments = z.object({}).strict();
 const JobRef = z.object({ jobId: z.string().min(1).max(100) }).strict();
 const JobStarted = z.object({ jobId: z.string() });
+const AccountRef = z.object({ accountId: z.string().min(1).max(100) }).strict();
+const DisplayName = z.string().trim().min(1).max(DISPLAY_NAME_MAX_LENGTH);
 
 export const invokeContract = {
   'app:info': { request: NoArguments, response: AppInfoSchema },
@@ -26,6 +35,27 @@ export const invokeContract = {
   'jobs:clearFinished': { request: NoArguments, response: z.object({ removed: z.number().int() }) },
   /** Checks that this computer can hold CV Steward's data: a real job with real progress. */
   'diagnostics:start': { request: NoArguments, response: JobStarted },
+  'accounts:list': { request: NoArguments, response: AccountListSchema },
+  /**
+   * The one place a key crosses from the renderer to main (the user typed it). Main
+   * validates it against the service, stores it in the OS keychain and never sends it back.
+   */
+  'accounts:connect': {
+    request: z
+      .object({
+        endpoint: z.string().max(ENDPOINT_MAX_LENGTH),
+        key: z.string().max(KEY_MAX_LENGTH),
+        displayName: DisplayName.optional(),
+      })
+      .strict(),
+    response: AccountSummarySchema,
+  },
+  /** Starts the built-in emulator with the demo seed and connects to it. */
+  'accounts:startDemo': { request: NoArguments, response: AccountSummarySchema },
+  'accounts:rename': { request: AccountRef.extend({ displayName: DisplayName }).strict(), response: AccountSummarySchema },
+  'accounts:switch': { request: AccountRef, response: AccountSummarySchema },
+  /** Deletes the keychain entry and the saved account; nothing in Azure is touched. */
+  'accounts:forget': { request: AccountRef, response: z.object({ forgotten: z.boolean() }) },
 } as const satisfies Record<InvokeChannelName, { request: z.ZodType; response: z.ZodType }>;
 
 export const eventContract = {
@@ -33,6 +63,8 @@ export const eventContract = {
   'jobs:progress': JobSnapshotSchema,
   /** A job reached succeeded, failed or cancelled (never throttled, sent exactly once). */
   'jobs:finished': JobSnapshotSchema,
+  /** The account list or the active account changed. */
+  'accounts:changed': AccountListSchema,
 } as const satisfies Record<EventChannelName, z.ZodType>;
 
 export type InvokeContract = typeof invokeContract;

@@ -11,6 +11,9 @@ import { registerAppScheme, serveRenderer } from './app-protocol';
 import { registerContract } from './register-contract';
 import { createSecureWindow } from './secure-window';
 import { isTrustedSender } from './trusted-sender';
+import { KeytarSecretStore } from '../secrets';
+import { createSafeDeserializer } from '../settings';
+import Store from 'electron-store';
 
 const trustedWebContentsIds = new Set<number>();
 let services: Services | undefined;
@@ -34,8 +37,18 @@ async function start(): Promise<void> {
   session.defaultSession.setPermissionCheckHandler(() => false);
   serveRenderer(join(__dirname, '../renderer'));
 
+  const dataDir = app.getPath('userData');
+  const settingsStore = new Store({
+    name: 'settings',
+    configFileMode: 0o600,
+    accessPropertiesByDotNotation: false,
+    // A damaged settings file is moved aside and reported, never a crash at start-up.
+    deserialize: createSafeDeserializer({ filePath: join(dataDir, 'settings.json'), onWarning: (w) => reportError('settings', w) }),
+  });
   services = createServices({
-    dataDir: app.getPath('userData'),
+    dataDir,
+    secrets: new KeytarSecretStore(),
+    settingsStore,
     appInfo: {
       name: app.getName(),
       version: app.getVersion(),
@@ -58,6 +71,8 @@ async function start(): Promise<void> {
     }
   });
   openMainWindow();
+  // `npm run demo`: the app connected to the built-in demo account.
+  if (process.argv.includes('--demo')) await services.accounts.startDemo();
 }
 
 registerAppScheme();
@@ -77,7 +92,7 @@ if (!app.requestSingleInstanceLock()) {
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0 && services) openMainWindow();
   });
-  app.on('will-quit', () => services?.dispose());
+  app.on('will-quit', () => void services?.dispose());
   process.on('uncaughtException', (error) => {
     reportError('uncaught exception', error);
     dialog.showErrorBox('CV Steward hit an unexpected error', error.message);

@@ -58,4 +58,14 @@ export const api = {
   diagnostics: {
     start: () => unwrap(bridge().diagnostics.start()),
   },
+  accounts: {
+    list: () => unwrap(bridge().accounts.list()),
+    /** The key goes to main once; callers must not keep it (clear the field afterwards). */
+    connect: (request: { endpoint: string; key: string; displayName?: string }) => unwrap(bridge().accounts.connect(request)),
+    startDemo: () => unwrap(bridge().accounts.startDemo()),
+    rename: (accountId: string, displayName: string) => unwrap(bridge().accounts.rename({ accountId, displayName })),
+    switch: (accountId: string) => unwrap(bridge().accounts.switch({ accountId })),
+    forget: (accountId: string) => unwrap(bridge().accounts.forget({ accountId })),
+    onChanged: (listener: Parameters<StewardApi['accounts']['onChanged']>[0]) => bridge().accounts.onChanged(listener),
+  },
 };

@@ -1,7 +1,8 @@
 /**
  * Subscribes the store to main's events once, at start-up and outside React, so a job's
- * progress is recorded even while no page shows it. Returns the unsubscribe function;
- * calling it again for the same store returns the same one instead of subscribing twice.
+ * progress and a change to the accounts are recorded even while no page shows them.
+ * Returns the unsubscribe function; calling it again for the same store returns the same
+ * one instead of subscribing twice.
  */
 import type { StoreApi } from 'zustand';
 import { api } from '../lib/api';
@@ -22,12 +23,14 @@ export function connectStewardEvents(
   try {
     unsubscribers.push(client.jobs.onProgress((job) => store.getState().applyJobSnapshot(job)));
     unsubscribers.push(client.jobs.onFinished((job) => store.getState().applyJobSnapshot(job)));
+    unsubscribers.push(client.accounts.onChanged((list) => store.getState().applyAccountList(list)));
   } catch (error) {
     // Typically NO_BRIDGE: the page was opened without main behind it.
     store.getState().pushError(toAppError(error));
   }
   // Subscribed first, listed second: no event can fall in a gap between the two.
   void store.getState().loadJobs();
+  void store.getState().loadAccounts();
 
   const disconnect = () => {
     for (const unsubscribe of unsubscribers.splice(0)) unsubscribe();

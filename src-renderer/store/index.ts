@@ -5,6 +5,7 @@
  */
 import { create } from 'zustand';
 import { api } from '../lib/api';
+import { createAccountsSlice } from './accounts-slice';
 import { createAppInfoSlice } from './app-info-slice';
 import { createDiagnosticsSlice } from './diagnostics-slice';
 import { createErrorsSlice } from './errors-slice';
@@ -19,6 +20,7 @@ export function createStewardStore(client: StewardClient = api) {
     ...createAppInfoSlice(client)(...a),
     ...createJobsSlice(client)(...a),
     ...createDiagnosticsSlice(client)(...a),
+    ...createAccountsSlice(client)(...a),
   }));
 }
 
@@ -36,4 +38,5 @@ export type { Page } from './navigation-slice';
 export { PAGES, PAGE_LABELS, isPage } from './navigation-slice';
 export type { AppError } from './errors-slice';
 export type { JobAction } from './jobs-slice';
+export type { AccountAction, ConnectAccountRequest } from './accounts-slice';
 export { selectSystemCheckJob, latestJobOfKind } from './selectors';

@@ -1,12 +1,18 @@
 /** The combined state of the one renderer store, and the pieces its slices share. */
 import type { api } from '../lib/api';
+import type { AccountsSlice } from './accounts-slice';
 import type { AppInfoSlice } from './app-info-slice';
 import type { DiagnosticsSlice } from './diagnostics-slice';
 import type { ErrorsSlice } from './errors-slice';
 import type { JobsSlice } from './jobs-slice';
 import type { NavigationSlice } from './navigation-slice';
 
-export type StewardState = NavigationSlice & ErrorsSlice & AppInfoSlice & JobsSlice & DiagnosticsSlice;
+export type StewardState = NavigationSlice &
+  ErrorsSlice &
+  AppInfoSlice &
+  JobsSlice &
+  DiagnosticsSlice &
+  AccountsSlice;
 
 /** What the slices need from main: the `api` object by default, a fake in tests. */
 export type StewardClient = typeof api;

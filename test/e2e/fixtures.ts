@@ -15,11 +15,20 @@ export interface RunningHarness {
   stop(): Promise<void>;
 }
 
-export async function launchHarness(): Promise<RunningHarness> {
+/** Test keys go to their own keychain service, never the app's `cv-steward` entries. */
+export const E2E_KEYCHAIN_SERVICE = 'cv-steward-e2e';
+
+export async function launchHarness(extraArgs: string[] = []): Promise<RunningHarness & { output(): string }> {
   if (!existsSync(HARNESS)) throw new Error(`${HARNESS} is missing: run "npm run build" first.`);
-  const child: ChildProcess = spawn(process.execPath, [HARNESS, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const args = [HARNESS, '--port', '0', '--keychain-service', E2E_KEYCHAIN_SERVICE, ...extraArgs];
+  const child: ChildProcess = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+    output += chunk.toString();
+  });
   const url = await new Promise<string>((resolve, reject) => {
     let stdout = '';
     child.stdout?.on('data', (chunk: Buffer) => {
@@ -32,6 +41,7 @@ export async function launchHarness(): Promise<RunningHarness> {
   });
   return {
     url,
+    output: () => output,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();

@@ -16,6 +16,8 @@ import type { IpcResult } from '../../shared/ipc/errors';
 import { z } from 'zod';
 import { HARNESS_WS_PATH, type ClientMessage, type ServerMessage } from './bridge-protocol';
 import { serveStatic, type StaticFiles } from './static-files';
+import { KeytarSecretStore, type SecretStore } from '../../src-main/secrets';
+import { createConfStore } from '../../src-main/settings';
 
 export interface HarnessOptions extends StaticFiles {
   port?: number;
@@ -23,6 +25,11 @@ export interface HarnessOptions extends StaticFiles {
   dataDir?: string;
   version: string;
   log?: (line: string) => void;
+  /** The real OS keychain by default; the service name keeps test entries apart from the app's. */
+  secrets?: SecretStore;
+  keychainService?: string;
+  /** Connect the built-in demo account at start (`npm run web -- --demo`). */
+  demo?: boolean;
 }
 
 export interface Harness {
@@ -44,8 +51,11 @@ const FORBIDDEN: IpcResult<never> = {
 export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const log = options.log ?? (() => undefined);
   const ownDataDir = options.dataDir ? undefined : await mkdtemp(join(tmpdir(), 'cv-steward-harness-'));
+  const dataDir = options.dataDir ?? (ownDataDir as string);
   const services = createServices({
-    dataDir: options.dataDir ?? (ownDataDir as string),
+    dataDir,
+    secrets: options.secrets ?? new KeytarSecretStore({ service: options.keychainService ?? 'cv-steward' }),
+    settingsStore: createConfStore({ cwd: dataDir, onWarning: (warning) => log(`settings: ${warning}`) }),
     appInfo: {
       name: 'CV Steward',
       version: options.version,
@@ -56,7 +66,10 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     },
     reportError: (context, error) => log(`error in ${context}: ${error instanceof Error ? error.message : String(error)}`),
   });
-  const dispatch = createDispatcher(services.handlers);
+  const dispatch = createDispatcher(services.handlers, {
+    onInternalError: (channel, error) => log(`internal error in ${channel}: ${error instanceof Error ? error.message : String(error)}`),
+  });
+  if (options.demo) await services.accounts.startDemo();
 
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
@@ -98,7 +111,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     url: `${origin}/`,
     async close() {
       unsubscribe();
-      services.dispose();
+      await services.dispose();
       for (const client of sockets.clients) client.terminate();
       await new Promise<void>((resolve) => sockets.close(() => resolve()));
       server.closeAllConnections();

@@ -1,6 +1,7 @@
 /**
  * `npm run web`: start the harness and print its URL (`--open` also opens the system
- * browser). Flags: --port N (default: a free port), --data-dir DIR, --open.
+ * browser). Flags: --port N (default: a free port), --data-dir DIR, --open, --demo (connect
+ * the built-in demo account), --keychain-service NAME (keeps test keys apart from the app's).
  */
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
@@ -15,6 +16,8 @@ async function main(): Promise<void> {
       port: { type: 'string' },
       'data-dir': { type: 'string' },
       open: { type: 'boolean', default: false },
+      demo: { type: 'boolean', default: false },
+      'keychain-service': { type: 'string' },
     },
   });
   const port = values.port === undefined ? 0 : Number(values.port);
@@ -26,6 +29,8 @@ async function main(): Promise<void> {
   const harness = await startHarness({
     port,
     dataDir: values['data-dir'],
+    demo: values.demo,
+    keychainService: values['keychain-service'],
     rendererDir: join(root, 'dist', 'renderer'),
     bridgeFile: join(__dirname, 'bridge.js'),
     version: __APP_VERSION__,

@@ -8,11 +8,10 @@ import { z } from 'zod';
 import type { IpcMainInvokeEvent } from 'electron';
 import { EVENT_CHANNELS, INVOKE_CHANNELS, eventContract, invokeContract } from '../../../shared/ipc/contract';
 import { apiMembers } from '../../../shared/ipc/api';
-import { createServices } from '../../../src-main/services';
+import { createTestServices, TEST_APP_INFO } from '../../support/test-services';
 import { createDispatcher, type Handlers } from '../../../src-main/ipc/dispatcher';
 import { registerContract } from '../../../src-main/electron/register-contract';
 import { APP_ENTRY_URL, isTrustedSender } from '../../../src-main/electron/trusted-sender';
-import { tmpdir } from 'node:os';
 
 // The preload is loaded for real with a stand-in for Electron's two bridge objects.
 const exposed: Record<string, unknown> = {};
@@ -34,10 +33,10 @@ vi.mock('electron', () => ({
   },
 }));
 
-const appInfo = { name: 'CV Steward', version: '0.0.0-test', platform: 'linux', arch: 'x64', runtime: 'harness' as const, versions: { node: '20' } };
+const appInfo = TEST_APP_INFO;
 
 function services() {
-  return createServices({ dataDir: tmpdir(), appInfo });
+  return createTestServices();
 }
 
 describe('the IPC contract', () => {
@@ -54,11 +53,11 @@ describe('the IPC contract', () => {
     }
   });
 
-  it('has a handler in main for every invoke channel, and no handler without a channel', () => {
+  it('has a handler in main for every invoke channel, and no handler without a channel', async () => {
     const { handlers, dispose } = services();
     expect(Object.keys(handlers).sort()).toEqual([...INVOKE_CHANNELS].sort());
     for (const channel of INVOKE_CHANNELS) expect(typeof handlers[channel]).toBe('function');
-    dispose();
+    await dispose();
   });
 
   describe('the preload', () => {
@@ -127,19 +126,19 @@ describe('registering the contract in main', () => {
     return { registered, refused, call, remove, dispose };
   }
 
-  it('registers exactly the contract channels and removes them again', () => {
+  it('registers exactly the contract channels and removes them again', async () => {
     const { registered, remove, dispose } = register({});
     expect([...registered.keys()].sort()).toEqual([...INVOKE_CHANNELS].sort());
     remove();
     expect(registered.size).toBe(0);
-    dispose();
+    await dispose();
   });
 
   it('answers the app’s own main frame', async () => {
     const { call, dispose } = register({});
     const result = await call('app:info', ownFrame, {});
     expect(result).toEqual({ ok: true, value: appInfo });
-    dispose();
+    await dispose();
   });
 
   it('refuses a malformed payload with BAD_REQUEST and runs nothing', async () => {
@@ -152,7 +151,7 @@ describe('registering the contract in main', () => {
       expect(result.error?.message).toContain('jobs:cancel');
     }
     expect(cancel).not.toHaveBeenCalled();
-    dispose();
+    await dispose();
   });
 
   it('refuses foreign senders with FORBIDDEN_SENDER and runs nothing', async () => {
@@ -171,6 +170,6 @@ describe('registering the contract in main', () => {
     }
     expect(start).not.toHaveBeenCalled();
     expect(refused).toHaveLength(foreign.length);
-    dispose();
+    await dispose();
   });
 });

@@ -9,6 +9,9 @@ import { JobSnapshotSchema, type JobSnapshot, type JobState } from '../../../sha
 import { ApiError, unwrap } from '../../../src-renderer/lib/api';
 import type { StewardClient } from '../../../src-renderer/store';
 import type { RoutingWindow } from '../../../src-renderer/store/hash-routing';
+import { FakeAccounts, type AccountsMethod } from './fake-accounts';
+
+export { accountSummary, DEMO_ID } from './fake-accounts';
 
 export const SAMPLE_APP_INFO: AppInfo = AppInfoSchema.parse({
   name: 'CV Steward',
@@ -41,7 +44,8 @@ type Method =
   | 'jobs.pause'
   | 'jobs.resume'
   | 'jobs.clearFinished'
-  | 'diagnostics.start';
+  | 'diagnostics.start'
+  | AccountsMethod;
 
 export const NO_BRIDGE: IpcError = {
   code: 'NO_BRIDGE',
@@ -51,7 +55,7 @@ export const NO_BRIDGE: IpcError = {
 /**
  * Main as the renderer sees it: answers in `{ ok, value | error }` envelopes that go through
  * the real `unwrap` (so failures become ApiErrors carrying main's code), and pushes job
- * events to whoever subscribed.
+ * and account events to whoever subscribed.
  */
 export class FakeMain {
   /** Every request the renderer made, e.g. `jobs.cancel job-1`, in order. */
@@ -64,6 +68,8 @@ export class FakeMain {
   bridgeMissing = false;
   readonly progressListeners = new Set<JobListener>();
   readonly finishedListeners = new Set<JobListener>();
+  /** Main's accounts: saved accounts, the active one, the demo, and `accounts:changed`. */
+  readonly accounts = new FakeAccounts();
   private readonly failures = new Map<Method, IpcError | Error>();
 
   /** Makes every later call of `method` fail: an IpcError is main's answer, an Error a throw. */
@@ -99,6 +105,10 @@ export class FakeMain {
     diagnostics: {
       start: () => this.invoke('diagnostics.start', '', () => ok(this.startSystemCheck())),
     },
+    accounts: this.accounts.client(
+      (method, argument, answer) => this.invoke(method, argument, answer),
+      (listeners, listener) => this.subscribe(listeners, listener),
+    ),
   };
 
   private invoke<T>(method: Method, argument: string, answer: () => IpcResult<T>): Promise<T> {
@@ -112,7 +122,7 @@ export class FakeMain {
     return unwrap(Promise.resolve(envelope));
   }
 
-  private subscribe(listeners: Set<JobListener>, listener: JobListener): () => void {
+  private subscribe<L>(listeners: Set<L>, listener: L): () => void {
     if (this.bridgeMissing) throw new ApiError(NO_BRIDGE);
     listeners.add(listener);
     return () => listeners.delete(listener);

@@ -1,0 +1,3 @@
+export { AccountsService, DEMO_ACCOUNT_ID, type Credentials, type ProbeAccount } from './accounts-service';
+export { createDemoAccount, type DemoAccount } from './demo-account';
+export { explainConnectFailure } from './connect-errors';

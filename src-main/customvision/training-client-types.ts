@@ -1,0 +1,136 @@
+/**
+ * The Training API client's shape: its options and one method per operation the app
+ * needs (DESIGN §1). Records are the wire types of wire-types.ts, exactly as sent.
+ * Every method takes an optional last argument with `signal`; paged lists are PagedList
+ * (iterate items, or `.pages()` for one array per API call).
+ */
+import type { NormalizedEndpoint } from './endpoint';
+import type { RequestLogEntry } from './http-client';
+import type { PagedList } from './paging';
+import type { RateLimiterOptions, RateLimiterRegistry } from './rate-limiter';
+import type { RetryPolicy } from './retry';
+import type { Clock } from './clock';
+import type {
+  Domain,
+  ExportModel,
+  Image,
+  ImageOrderBy,
+  ImagePerformance,
+  Iteration,
+  IterationPerformance,
+  PredictionQueryToken,
+  Project,
+  ProjectExport,
+  StoredImagePrediction,
+  Tag,
+  TaggingStatus,
+} from './wire-types';
+
+export type ApiVersion = 'v3.3' | 'v3.4-preview';
+
+export interface TrainingClientOptions {
+  /** As pasted by the user; normalised with normalizeEndpoint (throws BAD_ENDPOINT). */
+  endpoint: string;
+  key: string;
+  apiVersion?: ApiVersion;
+  /** Calls per second for this endpoint (shared with every other client of it). Default 10. */
+  rateLimit?: number | RateLimiterOptions;
+  /** Per attempt. Default 30 000. */
+  timeoutMs?: number;
+  /** Attempts per call for failures other than 429. Default 6. */
+  maxAttempts?: number;
+  /** Finer retry tuning (backoff bounds, 429 budget); maxAttempts wins over retry.maxAttempts. */
+  retry?: Partial<RetryPolicy>;
+  fetch?: typeof fetch;
+  /** Called once per attempt (journals, receipts, statistics). */
+  requestLog?: (entry: RequestLogEntry) => void;
+  /** Defaults to the process-wide registry: one limiter per endpoint. */
+  rateLimiters?: RateLimiterRegistry;
+  clock?: Clock;
+}
+
+export interface CallOptions {
+  signal?: AbortSignal;
+}
+
+/** Status and request id of a delete, for the deletion receipt. */
+export interface DeleteResult {
+  /** 204 = done; 202 = accepted, finishing in the background (DeleteImages with a flag). */
+  status: number;
+  requestId?: string;
+}
+
+export interface ImageListOptions extends CallOptions {
+  /** Which iteration's copy of the images; default the workspace. */
+  iterationId?: string;
+  /** Default Oldest (not the service's Newest): new uploads then land after the walk. */
+  orderBy?: ImageOrderBy;
+  /** 1..256, default 256. */
+  pageSize?: number;
+}
+
+export interface TaggedImageListOptions extends ImageListOptions {
+  /** OR filter, at most 20. */
+  tagIds?: readonly string[];
+}
+
+export interface AllImagesListOptions extends TaggedImageListOptions {
+  taggingStatus?: TaggingStatus;
+  /** Metadata filter (`$filter`), e.g. `metadata=key1 eq 'value1'`. */
+  filter?: string;
+}
+
+export interface ImagePerformanceListOptions extends CallOptions {
+  tagIds?: readonly string[];
+  orderBy?: ImageOrderBy;
+  pageSize?: number;
+}
+
+export interface DeleteImagesOptions extends CallOptions {
+  /** At most 256. Either this or allImages. */
+  imageIds?: readonly string[];
+  allImages?: boolean;
+  /** Also remove the images from every trained iteration (DESIGN §8 always sets it). */
+  allIterations?: boolean;
+}
+
+export interface TrainingClient {
+  readonly endpoint: NormalizedEndpoint;
+  readonly apiVersion: ApiVersion;
+  getDomains(options?: CallOptions): Promise<Domain[]>;
+  getProjects(options?: CallOptions): Promise<Project[]>;
+  getProject(projectId: string, options?: CallOptions): Promise<Project>;
+  deleteProject(projectId: string, options?: CallOptions): Promise<DeleteResult>;
+  exportProject(projectId: string, options?: CallOptions): Promise<ProjectExport>;
+  getIterations(projectId: string, options?: CallOptions): Promise<Iteration[]>;
+  getIteration(projectId: string, iterationId: string, options?: CallOptions): Promise<Iteration>;
+  deleteIteration(projectId: string, iterationId: string, options?: CallOptions): Promise<DeleteResult>;
+  unpublishIteration(projectId: string, iterationId: string, options?: CallOptions): Promise<DeleteResult>;
+  getIterationPerformance(
+    projectId: string,
+    iterationId: string,
+    options?: CallOptions & { threshold?: number; overlapThreshold?: number },
+  ): Promise<IterationPerformance>;
+  getImagePerformanceCount(projectId: string, iterationId: string, options?: CallOptions & { tagIds?: readonly string[] }): Promise<number>;
+  getExports(projectId: string, iterationId: string, options?: CallOptions): Promise<ExportModel[]>;
+  getTags(projectId: string, options?: CallOptions & { iterationId?: string }): Promise<Tag[]>;
+  getTag(projectId: string, tagId: string, options?: CallOptions & { iterationId?: string }): Promise<Tag>;
+  deleteTag(projectId: string, tagId: string, options?: CallOptions): Promise<DeleteResult>;
+  getTaggedImageCount(projectId: string, options?: CallOptions & { iterationId?: string; tagIds?: readonly string[] }): Promise<number>;
+  getUntaggedImageCount(projectId: string, options?: CallOptions & { iterationId?: string }): Promise<number>;
+  getImageCount(
+    projectId: string,
+    options?: CallOptions & { iterationId?: string; taggingStatus?: TaggingStatus; tagIds?: readonly string[]; filter?: string },
+  ): Promise<number>;
+  /** Fresh records (and fresh SAS URLs) for ≤ 256 images; not in request order — match by id. */
+  getImagesByIds(projectId: string, imageIds: readonly string[], options?: CallOptions & { iterationId?: string }): Promise<Image[]>;
+  deleteImages(projectId: string, options: DeleteImagesOptions): Promise<DeleteResult>;
+  /** Stored prediction records, ≤ 64 ids per call. */
+  deletePredictions(projectId: string, predictionIds: readonly string[], options?: CallOptions): Promise<DeleteResult>;
+  iterateImages(projectId: string, options?: AllImagesListOptions): PagedList<Image>;
+  iterateTaggedImages(projectId: string, options?: TaggedImageListOptions): PagedList<Image>;
+  iterateUntaggedImages(projectId: string, options?: ImageListOptions): PagedList<Image>;
+  iterateImagePerformances(projectId: string, iterationId: string, options?: ImagePerformanceListOptions): PagedList<ImagePerformance>;
+  /** QueryPredictions with continuation paging; `query.maxCount` is the page size (service default if absent). */
+  iteratePredictions(projectId: string, query?: PredictionQueryToken, options?: CallOptions): PagedList<StoredImagePrediction>;
+}

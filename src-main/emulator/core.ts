@@ -1,0 +1,30 @@
+/** What every operation handler can reach: the account, timers, live config, URL signer. */
+import type { BlobCache } from './blob-store';
+import type { RuntimeConfig } from './options';
+import type { Scheduler } from './scheduler';
+import type { SasSigner } from './sas';
+import type { AccountState } from './state/account';
+import type { PredictionSessions } from './state/prediction-sessions';
+
+export interface EmulatorCore {
+  readonly state: AccountState;
+  readonly scheduler: Scheduler;
+  readonly sas: SasSigner;
+  /** Live: configure() edits this object in place. */
+  readonly config: RuntimeConfig;
+  readonly predictionSessions: PredictionSessions;
+  readonly blobCache: BlobCache;
+}
+
+export type ApiVersion = 'v3.3' | 'v3.4-preview';
+
+export interface ApiContext {
+  readonly core: EmulatorCore;
+  readonly apiVersion: ApiVersion;
+  /** Path parameters as written in the URL (not yet validated). */
+  readonly params: Readonly<Record<string, string>>;
+  /** Query parameters by lower-cased name (ASP.NET binds names case-insensitively). */
+  readonly query: ReadonlyMap<string, string>;
+  readonly body: Buffer;
+  readonly contentType: string;
+}

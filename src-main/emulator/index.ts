@@ -1,0 +1,125 @@
+/**
+ * The local Custom Vision Training API emulator (DESIGN §6): a real HTTP server on
+ * 127.0.0.1 that the app, its tests and the official SDK talk to instead of Azure.
+ *
+ *   const emu = await startEmulator({ seed: 'demo' });
+ *   // emu.endpoint = 'http://127.0.0.1:PORT', emu.key = Training-Key to send
+ */
+import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { BlobCache } from './blob-store';
+import type { EmulatorCore } from './core';
+import { FaultInjector } from './faults';
+import { DEFAULT_CONFIG, partialRuntimeConfigSchema, type EmulatorOptions, type PartialRuntimeConfig, type RuntimeConfig } from './options';
+import { ByteBucket, CallBucket } from './rate-limit';
+import { ROUTES } from './routes';
+import { SasSigner } from './sas';
+import { Scheduler } from './scheduler';
+import { demoSeed } from './seeds/demo';
+import { addLargeProject } from './seeds/large';
+import { loadSeed, readSeedFile } from './seeds/loader';
+import { createEmulatorServer } from './server';
+import { AccountState } from './state/account';
+import { PredictionSessions } from './state/prediction-sessions';
+import { StatsCollector, type EmulatorStats } from './stats';
+
+export type { EmulatorOptions, RuntimeConfig, PartialRuntimeConfig, SeedChoice } from './options';
+export type { EmulatorStats } from './stats';
+export type { SeedDocument } from './seeds/format';
+export { SeedError, parseSeed } from './seeds/loader';
+export { demoSeed } from './seeds/demo';
+export { AccountState } from './state/account';
+
+export interface RunningEmulator {
+  /** `http://127.0.0.1:PORT`, no trailing slash: the Custom Vision endpoint to use. */
+  endpoint: string;
+  /** The Training-Key the emulator accepts. */
+  key: string;
+  stats(): EmulatorStats;
+  resetStats(): void;
+  config(): RuntimeConfig;
+  /** Change limits, faults and delays while running. */
+  configure(changes: PartialRuntimeConfig): void;
+  /** The live account, for assertions (read it; change it only through the API). */
+  state: AccountState;
+  close(): Promise<void>;
+}
+
+/** Drops undefined values so they cannot overwrite defaults when spread. */
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+function loadInitialState(state: AccountState, options: EmulatorOptions): void {
+  const seed = options.seed ?? 'empty';
+  if (seed === 'demo') loadSeed(state, demoSeed(), 'demo seed');
+  else if (seed === 'empty') {
+    // nothing
+  } else if ('file' in seed) loadSeed(state, readSeedFile(seed.file), `Seed file ${seed.file}`);
+  else loadSeed(state, seed);
+  if (options.images !== undefined && options.images > 0) addLargeProject(state, options.images);
+}
+
+export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  const now = options.now ?? Date.now;
+  const initial = partialRuntimeConfigSchema.parse(definedOnly(Object.fromEntries(Object.keys(DEFAULT_CONFIG).map((k) => [k, options[k as keyof RuntimeConfig]]))));
+  const config: RuntimeConfig = { ...DEFAULT_CONFIG, ...initial };
+  const key = options.key ?? randomBytes(16).toString('hex');
+  const state = new AccountState(now);
+  loadInitialState(state, options);
+
+  const stats = new StatsCollector();
+  const calls = new CallBucket(config.tps);
+  const bandwidth = new ByteBucket();
+  bandwidth.setRate((config.bandwidthKbps * 1000) / 8);
+  const scheduler = new Scheduler();
+  let endpoint = '';
+  const sas = new SasSigner(() => endpoint, now, () => config.sasTtlSeconds);
+  const core: EmulatorCore = { state, scheduler, sas, config, predictionSessions: new PredictionSessions(), blobCache: new BlobCache() };
+
+  const configure = (changes: PartialRuntimeConfig): void => {
+    const valid = definedOnly(partialRuntimeConfigSchema.parse(changes));
+    Object.assign(config, valid);
+    if (valid.tps !== undefined) calls.setRate(valid.tps);
+    if (valid.bandwidthKbps !== undefined) bandwidth.setRate((valid.bandwidthKbps * 1000) / 8);
+  };
+
+  const server = createEmulatorServer({
+    core,
+    key,
+    routes: ROUTES,
+    calls,
+    stats,
+    faults: new FaultInjector(options.faultSeed ?? 'cv-emulator'),
+    bandwidth,
+    config: () => ({ ...config }),
+    configure,
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  endpoint = `http://127.0.0.1:${address.port}`;
+
+  return {
+    endpoint,
+    key,
+    stats: () => stats.snapshot(),
+    resetStats: () => stats.reset(),
+    config: () => ({ ...config }),
+    configure,
+    state,
+    close: async () => {
+      scheduler.cancelAll();
+      bandwidth.releaseAll();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+    },
+  };
+}

@@ -1,0 +1,164 @@
+/**
+ * The HTTP server on 127.0.0.1: `/__blob/*` (SAS blob downloads), `/__emulator/*`
+ * (stats/config) and the Training API under `/customvision/{v3.3|v3.4-preview}/training`
+ * (a leading `//` is tolerated: recorded SDK traffic has it, reference §2).
+ * API pipeline: route → Training-Key (401) → token bucket (429) → faults → operation.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import { serveAdmin, type AdminEnv } from './admin';
+import { hasValidKey } from './auth';
+import { serveBlob, type BlobEnv } from './blobs';
+import type { ApiContext } from './core';
+import { writeReply, type Cut } from './deliver';
+import { ApiError } from './errors';
+import type { CallBucket } from './rate-limit';
+import { matchRoute, parseApiPath, type Route } from './router';
+import { BLOB_PREFIX } from './sas';
+import { apiHeaders, errorReply, gatewayReply, UNAUTHORIZED_MESSAGE, type Reply } from './wire';
+
+export interface ServerEnv extends BlobEnv, AdminEnv {
+  key: string;
+  routes: readonly Route[];
+  calls: CallBucket;
+}
+
+/** Largest request body read (64 images × 6 MB plus multipart overhead). */
+const MAX_BODY_BYTES = 400 * 1024 * 1024;
+
+function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+    });
+    req.on('end', () => resolve(size > MAX_BODY_BYTES ? undefined : Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+function queryMap(search: URLSearchParams): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const [name, value] of search) if (!map.has(name.toLowerCase())) map.set(name.toLowerCase(), value);
+  return map;
+}
+
+function rateLimitMessage(operationId: string, apiVersion: string, seconds: number): string {
+  // Real text (reference §5), with our tier; the API name follows the path's version.
+  const unit = seconds === 1 ? 'second' : 'seconds';
+  return `Requests to the ${operationId} Operation under Custom_Vision_Training_${apiVersion.replace(/^v/, '')} have exceeded rate limit of your current Custom_Vision.Training S0 pricing tier. Please retry after ${seconds} ${unit}. To increase your rate limit switch to a paid tier.`;
+}
+
+async function runOperation(env: ServerEnv, ctx: ApiContext, route: Route): Promise<Reply> {
+  try {
+    return await route.handle(ctx);
+  } catch (error) {
+    if (error instanceof ApiError) return errorReply(error);
+    process.stderr.write(`cv-emulator: ${route.operationId} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return errorReply(new ApiError(500, 'ErrorUnknown', 'An unexpected error occurred.'));
+  }
+}
+
+async function serveApi(env: ServerEnv, req: IncomingMessage, res: ServerResponse, path: string, search: URLSearchParams, body: Buffer, requestId: string): Promise<void> {
+  const headers = apiHeaders(requestId);
+  const api = parseApiPath(path);
+  const match = api ? matchRoute(env.routes, req.method ?? 'GET', api.segments) : undefined;
+  if (!api || !match) {
+    writeReply(res, gatewayReply(404, 'Resource not found'), headers);
+    return;
+  }
+  const { route, params } = match;
+  env.stats.request(route.operationId);
+  const config = env.core.config;
+  let reply: Reply;
+  let cut: Cut | undefined;
+  if (!hasValidKey(req.headers, env.key)) {
+    env.stats.unauthorized();
+    reply = gatewayReply(401, UNAUTHORIZED_MESSAGE);
+  } else {
+    const taken = env.calls.take();
+    if (!taken.ok) {
+      env.stats.rateLimited();
+      reply = gatewayReply(429, rateLimitMessage(route.operationId, api.apiVersion, taken.retryAfterSeconds), {
+        'Retry-After': String(taken.retryAfterSeconds),
+      });
+    } else {
+      const fault = env.faults.decide(config, 'api');
+      if (fault.fail) {
+        env.stats.fault('fail');
+        reply =
+          fault.fail === 500
+            ? errorReply(new ApiError(500, 'ErrorUnknown', 'An unexpected error occurred.'))
+            : gatewayReply(503, 'The service is temporarily unavailable. Please try again later.');
+      } else {
+        const ctx: ApiContext = {
+          core: env.core,
+          apiVersion: api.apiVersion,
+          params,
+          query: queryMap(search),
+          body,
+          contentType: req.headers['content-type'] ?? '',
+        };
+        reply = await runOperation(env, ctx, route);
+      }
+      if (fault.reset) cut = { mode: 'reset', fraction: fault.cutFraction };
+      else if (fault.truncate && reply.body.length >= 2) cut = { mode: 'truncate', fraction: fault.cutFraction };
+      if (cut) env.stats.fault(cut.mode);
+    }
+  }
+  if (config.latencyMs > 0) {
+    env.stats.fault('latency');
+    await sleep(config.latencyMs);
+  }
+  if (res.destroyed) return;
+  writeReply(res, reply, headers, cut);
+}
+
+async function handle(env: ServerEnv, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const requestId = randomUUID();
+  const raw = req.url ?? '/';
+  const q = raw.indexOf('?');
+  // Collapse a leading `//` (an endpoint with a trailing slash); URL() would read it as a host.
+  const path = (q < 0 ? raw : raw.slice(0, q)).replace(/^\/{2,}/, '/');
+  const search = new URLSearchParams(q < 0 ? '' : raw.slice(q + 1));
+  const body = await readBody(req);
+  if (body === undefined) {
+    writeReply(res, gatewayReply(413, 'Request entity too large'), apiHeaders(requestId));
+    return;
+  }
+  if (path === BLOB_PREFIX || path.startsWith(`${BLOB_PREFIX}/`)) {
+    let blobPath: string;
+    try {
+      blobPath = decodeURIComponent(path.slice(BLOB_PREFIX.length));
+    } catch {
+      blobPath = path.slice(BLOB_PREFIX.length);
+    }
+    await serveBlob(env, req, res, blobPath, search, requestId);
+    return;
+  }
+  if (path.startsWith('/__emulator/')) {
+    serveAdmin(env, req, res, path, body);
+    return;
+  }
+  await serveApi(env, req, res, path, search, body, requestId);
+}
+
+export function createEmulatorServer(env: ServerEnv): Server {
+  const server = createServer((req, res) => {
+    handle(env, req, res).catch((error: unknown) => {
+      process.stderr.write(`cv-emulator: request failed: ${error instanceof Error ? error.message : String(error)}\n`);
+      if (!res.headersSent) {
+        res.writeHead(500, { 'Content-Length': '0' });
+        res.end();
+      } else res.destroy();
+    });
+  });
+  server.keepAliveTimeout = 5_000;
+  return server;
+}

@@ -1,0 +1,66 @@
+/**
+ * What goes on the wire, as recorded from the real service (reference §2, "Wire format
+ * actually emitted"): indented JSON with CRLF line breaks, `application/json;
+ * charset=utf-8`, `apim-request-id`/`Request-Id`, HSTS, nosniff; 204 with Content-Length 0
+ * and no Content-Type. Handlers build a Reply; the server writes it (faults may cut it).
+ */
+import type { ApiError } from './errors';
+
+export interface Reply {
+  status: number;
+  headers: Record<string, string>;
+  body: Buffer;
+}
+
+const JSON_TYPE = 'application/json; charset=utf-8';
+
+/** 2-space indented JSON with CRLF line breaks (strings never hold raw newlines in JSON). */
+export function serviceJson(value: unknown): string {
+  return JSON.stringify(value, null, 2).replace(/\n/g, '\r\n');
+}
+
+export function jsonReply(value: unknown, status = 200): Reply {
+  return { status, headers: { 'Content-Type': JSON_TYPE }, body: Buffer.from(serviceJson(value), 'utf8') };
+}
+
+/** Count endpoints answer a bare JSON number (reference example GetImageCount: `12`). */
+export function countReply(count: number): Reply {
+  return { status: 200, headers: { 'Content-Type': JSON_TYPE }, body: Buffer.from(String(count), 'utf8') };
+}
+
+/** 204 (or 202 for async DeleteImages): empty body, no Content-Type. */
+export function emptyReply(status: 204 | 202 = 204): Reply {
+  return { status, headers: {}, body: Buffer.alloc(0) };
+}
+
+export function binaryReply(body: Buffer, contentType: string): Reply {
+  return { status: 200, headers: { 'Content-Type': contentType }, body };
+}
+
+/** The flat CustomVisionError body. */
+export function errorReply(error: ApiError): Reply {
+  return jsonReply({ code: error.code, message: error.message }, error.status);
+}
+
+/**
+ * Gateway-level errors (API Management in front of the service) use another wrapper:
+ * `{"error":{"code":"401","message":…}}`, compact (reference §3, §5; shape inferred from
+ * other Cognitive Services behind the same gateway).
+ */
+export function gatewayReply(status: number, message: string, headers: Record<string, string> = {}): Reply {
+  const body = JSON.stringify({ error: { code: String(status), message } });
+  return { status, headers: { 'Content-Type': 'application/json', ...headers }, body: Buffer.from(body, 'utf8') };
+}
+
+export const UNAUTHORIZED_MESSAGE =
+  'Access denied due to invalid subscription key or wrong API endpoint. Make sure to provide a valid key for an active subscription and use a correct regional API endpoint for your resource.';
+
+/** Headers every API response carries, with a fresh id per request. */
+export function apiHeaders(requestId: string): Record<string, string> {
+  return {
+    'apim-request-id': requestId,
+    'Request-Id': requestId,
+    'Strict-Transport-Security': 'max-age=31536000; includeSubDomains; preload',
+    'X-Content-Type-Options': 'nosniff',
+  };
+}

@@ -1,0 +1,12 @@
+/** The settings module's public API; other main-process modules import from here only. */
+export { createConfStore, DEFAULT_SETTINGS_NAME, type ConfStoreOptions, type KeyValueStore } from './key-value-store';
+export { createSafeDeserializer, type SafeDeserializerOptions, type SettingsWarning } from './settings-file';
+export {
+  AccountRecordSchema,
+  MAX_DISPLAY_NAME_LENGTH,
+  displayNameProblem,
+  isValidEndpoint,
+  normalizeDisplayName,
+  type AccountRecord,
+} from './account-record';
+export { ACCOUNTS_KEY, ACTIVE_ACCOUNT_KEY, createAccountsSettings, type AccountsSettings } from './accounts-settings';

@@ -1,0 +1,66 @@
+/** Shared helpers for the emulator integration tests (plain fetch against 127.0.0.1). */
+import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../src-main/emulator';
+
+export const V33 = '/customvision/v3.3/training';
+export const V34 = '/customvision/v3.4-preview/training';
+
+/** Fast timings and no rate limit unless a test asks for them. */
+/** The value, or a clear failure when a test expected it to be there. */
+export function must<T>(value: T | null | undefined, what = 'value'): T {
+  if (value === null || value === undefined) throw new Error(`expected a ${what}`);
+  return value;
+}
+
+export function startTestEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  return startEmulator({ tps: 0, trainingDelayMs: 30, exportDelayMs: 30, deleteDelayMs: 30, ...options });
+}
+
+export function api(emu: RunningEmulator, path: string, init: RequestInit & { key?: string } = {}): Promise<Response> {
+  const { key, headers, ...rest } = init;
+  return fetch(`${emu.endpoint}${path.startsWith('/customvision') ? path : V33 + path}`, {
+    ...rest,
+    headers: { 'Training-Key': key ?? emu.key, ...(headers as Record<string, string> | undefined) },
+  });
+}
+
+export async function apiJson<T = unknown>(emu: RunningEmulator, path: string, init: RequestInit = {}): Promise<T> {
+  const response = await api(emu, path, init);
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${init.method ?? 'GET'} ${path} → ${response.status} ${text}`);
+  return JSON.parse(text) as T;
+}
+
+export async function waitFor(check: () => Promise<boolean> | boolean, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+export interface WireImage {
+  id: string;
+  created: string;
+  width: number;
+  height: number;
+  resizedImageUri: string;
+  thumbnailUri: string;
+  originalImageUri: string;
+  tags?: Array<{ tagId: string; tagName: string; created: string }>;
+  regions?: Array<{ regionId: string; tagId: string; tagName: string; left: number; top: number; width: number; height: number }>;
+  metadata?: Record<string, string>;
+}
+
+export interface WireProject {
+  id: string;
+  name: string;
+  settings: { domainId: string; classificationType: string | null };
+}
+
+export interface WireIteration {
+  id: string;
+  name: string;
+  status: string;
+  publishName: string | null;
+  trainedAt?: string;
+}

@@ -1,0 +1,38 @@
+/**
+ * createServices with in-memory adapters (no keychain, no settings file), for tests of
+ * the IPC layer that do not care where secrets and settings live.
+ */
+import { tmpdir } from 'node:os';
+import { createServices, type ServicesOptions } from '../../src-main/services';
+import { MemorySecretStore } from '../../src-main/secrets';
+import type { KeyValueStore } from '../../src-main/settings';
+import type { AppInfo } from '../../shared/model/app-info';
+
+export const TEST_APP_INFO: AppInfo = {
+  name: 'CV Steward',
+  version: '0.0.0-test',
+  platform: 'linux',
+  arch: 'x64',
+  runtime: 'harness',
+  versions: { node: '20' },
+};
+
+export function memoryKeyValueStore(): KeyValueStore {
+  const values = new Map<string, unknown>();
+  return {
+    path: ':memory:',
+    get: (key) => structuredClone(values.get(key)),
+    set: (key, value) => void values.set(key, structuredClone(value)),
+    delete: (key) => void values.delete(key),
+  };
+}
+
+export function createTestServices(overrides: Partial<ServicesOptions> = {}) {
+  return createServices({
+    dataDir: tmpdir(),
+    appInfo: TEST_APP_INFO,
+    secrets: new MemorySecretStore(),
+    settingsStore: memoryKeyValueStore(),
+    ...overrides,
+  });
+}
