@@ -10,7 +10,16 @@ export function explainConnectFailure(error: unknown, host: string): AppError {
   const detail = error instanceof Error ? error.message : String(error);
   switch (code) {
     case 'BAD_ENDPOINT':
+    case 'BAD_KEY':
+    case 'INVALID_ARGUMENT':
       return error as AppError;
+    case 'CONNECTION_LOST':
+      return new AppError('CONNECTION_LOST', `The connection to ${host} kept dropping before an answer arrived. Check your network and try again.`);
+    case 'INVALID_RESPONSE':
+      return new AppError(
+        'INVALID_RESPONSE',
+        `${host} answered, but not the way a Custom Vision training endpoint does. Check that this is the training resource's endpoint.`,
+      );
     case 'DNS_FAILURE':
       return new AppError('DNS_FAILURE', `Could not find ${host}. Check the endpoint for typos and that this computer is online.`);
     case 'UNREACHABLE':
