@@ -12,6 +12,9 @@ import { AccountsService, createDemoAccount, type DemoAccount, type ProbeAccount
 import type { SecretStore } from './secrets';
 import { createAccountsSettings, type KeyValueStore } from './settings';
 import { createTrainingClient } from './customvision';
+import { createInventoryService } from './inventory';
+import { FolderRegistry, type PickFolder } from './wiring/folder-registry';
+import { createExportWiring } from './wiring/export-wiring';
 
 export interface ServicesOptions {
   /** Folder for this app's own data (settings, journals); Electron's userData in the app. */
@@ -28,6 +31,8 @@ export interface ServicesOptions {
   demo?: DemoAccount;
   /** How a new account is checked against the service; tests may pass a stand-in. */
   probe?: ProbeAccount;
+  /** The folder dialog: Electron's in the app; a stand-in in the harness and tests. */
+  pickFolder?: PickFolder;
 }
 
 /** One real, cheap call that proves the endpoint and key work: GetProjects, few retries. */
@@ -61,6 +66,11 @@ export function createServices(options: ServicesOptions): Services {
     onChanged: (list) => events.emit('accounts:changed', list),
   });
 
+  const inventory = createInventoryService({ jobs, accounts, emit: (snapshot) => events.emit('inventory:updated', snapshot) });
+
+  const folders = new FolderRegistry(options.pickFolder ?? (() => Promise.resolve(null)));
+  const exports = createExportWiring({ jobs, accounts, folders, toolVersion: options.appInfo.version });
+
   const handlers: Handlers = {
     'app:info': () => options.appInfo,
     'jobs:list': () => jobs.list(),
@@ -82,7 +92,18 @@ export function createServices(options: ServicesOptions): Services {
     'accounts:startDemo': () => accounts.startDemo(),
     'accounts:rename': ({ accountId, displayName }) => accounts.rename(accountId, displayName),
     'accounts:switch': ({ accountId }) => accounts.switch(accountId),
-    'accounts:forget': async ({ accountId }) => ({ forgotten: await accounts.forget(accountId) }),
+    'accounts:forget': async ({ accountId }) => {
+      const forgotten = await accounts.forget(accountId);
+      // Counts of an account the user asked us to forget are not kept either.
+      inventory.store.delete(accountId);
+      return { forgotten };
+    },
+    'inventory:scan': (request) => inventory.scan(request),
+    'inventory:get': () => inventory.get(),
+    'export:chooseFolder': () => folders.choose(),
+    'export:start': (request) => exports.start(request),
+    'export:verify': ({ folderId }) => exports.verify(folderId),
+    'export:report': ({ jobId }) => exports.report(jobId),
   };
 
   return {

@@ -17,9 +17,15 @@ export const INVOKE_CHANNEL_NAMES = [
   'accounts:rename',
   'accounts:switch',
   'accounts:forget',
+  'inventory:scan',
+  'inventory:get',
+  'export:chooseFolder',
+  'export:start',
+  'export:verify',
+  'export:report',
 ] as const;
 
-export const EVENT_CHANNEL_NAMES = ['jobs:progress', 'jobs:finished', 'accounts:changed'] as const;
+export const EVENT_CHANNEL_NAMES = ['jobs:progress', 'jobs:finished', 'accounts:changed', 'inventory:updated'] as const;
 
 export type InvokeChannelName = (typeof INVOKE_CHANNEL_NAMES)[number];
 export type EventChannelName = (typeof EVENT_CHANNEL_NAMES)[number];

@@ -17,6 +17,8 @@ import {
   ENDPOINT_MAX_LENGTH,
   KEY_MAX_LENGTH,
 } from '../model/account';
+import { InventoryCategorySchema, InventorySnapshotSchema } from '../model/inventory';
+import { ChosenFolderSchema, ExportCategorySchema, VerifyReportSchema } from '../model/bundle';
 import { EVENT_CHANNEL_NAMES, INVOKE_CHANNEL_NAMES, type EventChannelName, type InvokeChannelName } from './channels';
 
 /** Requests are always objects, so a channel can grow optional fields without breaking callers. */
@@ -25,6 +27,8 @@ const JobRef = z.object({ jobId: z.string().min(1).max(100) }).strict();
 const JobStarted = z.object({ jobId: z.string() });
 const AccountRef = z.object({ accountId: z.string().min(1).max(100) }).strict();
 const DisplayName = z.string().trim().min(1).max(DISPLAY_NAME_MAX_LENGTH);
+const Id = z.string().min(1).max(100);
+const FolderRef = z.object({ folderId: Id }).strict();
 
 export const invokeContract = {
   'app:info': { request: NoArguments, response: AppInfoSchema },
@@ -56,6 +60,30 @@ export const invokeContract = {
   'accounts:switch': { request: AccountRef, response: AccountSummarySchema },
   /** Deletes the keychain entry and the saved account; nothing in Azure is touched. */
   'accounts:forget': { request: AccountRef, response: z.object({ forgotten: z.boolean() }) },
+  /** Scans the active account; with ids/categories, re-scans just those (a row's "Retry"). */
+  'inventory:scan': {
+    request: z
+      .object({ projectIds: z.array(Id).max(1000).optional(), categories: z.array(InventoryCategorySchema).optional() })
+      .strict(),
+    response: JobStarted,
+  },
+  'inventory:get': { request: NoArguments, response: InventorySnapshotSchema.nullable() },
+  /** Main shows its own folder dialog; the page only ever gets an id and a path to show. */
+  'export:chooseFolder': { request: NoArguments, response: ChosenFolderSchema.nullable() },
+  'export:start': {
+    request: z
+      .object({
+        folderId: Id,
+        projectIds: z.array(Id).max(1000).optional(),
+        categories: z.array(ExportCategorySchema).min(1),
+        zip: z.boolean().optional(),
+      })
+      .strict(),
+    response: JobStarted,
+  },
+  'export:verify': { request: FolderRef, response: JobStarted },
+  /** The verify report of a finished verify job. */
+  'export:report': { request: JobRef, response: VerifyReportSchema },
 } as const satisfies Record<InvokeChannelName, { request: z.ZodType; response: z.ZodType }>;
 
 export const eventContract = {
@@ -65,6 +93,8 @@ export const eventContract = {
   'jobs:finished': JobSnapshotSchema,
   /** The account list or the active account changed. */
   'accounts:changed': AccountListSchema,
+  /** The inventory grew (throttled while a scan runs). */
+  'inventory:updated': InventorySnapshotSchema,
 } as const satisfies Record<EventChannelName, z.ZodType>;
 
 export type InvokeContract = typeof invokeContract;

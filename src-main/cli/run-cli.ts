@@ -1,50 +1,125 @@
-/** Argument handling for `cv-steward`, separate from process wiring so it is unit-tested. */
+/**
+ * `cv-steward`: which command, its options, and how the outcome becomes an exit code
+ * (0 done, 1 failed or incomplete, 2 usage error). Separate from process wiring
+ * (cv-steward.ts) so it runs in unit tests with injected io and services.
+ */
+import type { Env } from './app-data-dir';
+import { parseCommand, refuseKeyOption, type CommandRequest } from './cli-args';
+import { describeError, EXIT, exitCodeFor, UsageError } from './cli-errors';
+import { COMMANDS, commandUsage, mainUsage, PLANNED_COMMANDS, type CommandName } from './cli-help';
+import { KEY_VARIABLE } from './cli-account';
+import { defaultServices, type CliServices } from './cli-services';
+import type { CommandContext } from './command-context';
+import { exportCommand } from './export-command';
+import { inventoryCommand } from './inventory-command';
+import { verifyCommand } from './verify-command';
 
-export const EXIT = { done: 0, failed: 1, usage: 2 } as const;
+export { EXIT } from './cli-errors';
 
 export interface CliIo {
   version: string;
   out: (text: string) => void;
   err: (text: string) => void;
+  /** The environment (the key variable, data folder overrides). Default: empty. */
+  env?: Env;
+  platform?: NodeJS.Platform;
+  /** The user's home folder (where the app's data folder is). */
+  home?: string;
+  /** stderr is a terminal: progress may redraw its line in place. */
+  tty?: boolean;
+  columns?: number;
+  /** Aborted on Ctrl-C: the running job is cancelled cleanly. */
+  interrupt?: AbortSignal;
 }
-
-/** Commands the CLI will have; listed in --help so users know what is coming. */
-const PLANNED_COMMANDS: Record<string, string> = {
-  inventory: 'list every kind of data the account holds',
-  export: 'save everything to an offline, verified bundle',
-  verify: 'check a bundle against its manifest',
-  cleanup: 'plan and run a safe deletion',
-};
 
 export function usage(): string {
-  const lines = Object.entries(PLANNED_COMMANDS).map(([name, text]) => `  ${name.padEnd(10)} ${text} (not available yet)`);
-  return [
-    'Usage: cv-steward <command> [options]',
-    '',
-    'Commands:',
-    ...lines,
-    '',
-    'Options:',
-    '  --help     show this help',
-    '  --version  print the version',
-    '',
-  ].join('\n');
+  return mainUsage();
 }
 
-export async function runCli(argv: string[], io: CliIo): Promise<number> {
-  const [first] = argv;
+export async function runCli(argv: string[], io: CliIo, services: CliServices = defaultServices()): Promise<number> {
+  // Defence in depth: whatever a server, a runtime or a bug echoes, the key is never printed.
+  const secrets = new Set<string>();
+  const envKey = io.env?.[KEY_VARIABLE]?.trim();
+  if (envKey) secrets.add(envKey);
+  const redact = (text: string) => {
+    let clean = text;
+    for (const secret of secrets) if (secret.length >= 8) clean = clean.split(secret).join('[key hidden]');
+    return clean;
+  };
+  const out = (text: string) => io.out(redact(text));
+  const err = (text: string) => io.err(redact(text));
+
+  const [first, ...rest] = argv;
+  try {
+    refuseKeyOption(argv);
+  } catch (error) {
+    return fail(error, err, out, undefined, false);
+  }
   if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
-    io.out(usage());
+    const topic = first === 'help' ? rest[0] : undefined;
+    out(topic !== undefined && isCommand(topic) ? commandUsage(topic) : mainUsage());
     return first === undefined ? EXIT.usage : EXIT.done;
   }
   if (first === '--version' || first === '-v') {
-    io.out(`${io.version}\n`);
+    out(`${io.version}\n`);
     return EXIT.done;
   }
+  if (isCommand(first)) {
+    let request: CommandRequest;
+    try {
+      const parsed = parseCommand(first, rest);
+      if (parsed.command === 'help') {
+        out(commandUsage(parsed.topic));
+        return EXIT.done;
+      }
+      request = parsed;
+    } catch (error) {
+      return fail(error, err, out, first, false);
+    }
+    const context: CommandContext = {
+      version: io.version,
+      out,
+      err,
+      env: io.env ?? {},
+      platform: io.platform ?? process.platform,
+      home: io.home ?? '',
+      services,
+      ...(io.interrupt ? { interrupt: io.interrupt } : {}),
+      tty: io.tty === true,
+      ...(io.columns === undefined ? {} : { columns: io.columns }),
+      argv,
+      hide: (secret) => secrets.add(secret),
+    };
+    try {
+      if (request.command === 'inventory') return await inventoryCommand(context, request);
+      if (request.command === 'export') return await exportCommand(context, request);
+      return await verifyCommand(context, request);
+    } catch (error) {
+      return fail(error, err, out, first, request.json);
+    }
+  }
   if (Object.hasOwn(PLANNED_COMMANDS, first)) {
-    io.err(`cv-steward: "${first}" is not available in version ${io.version} yet.\n`);
+    err(`cv-steward: "${first}" is not available in version ${io.version} yet.\n`);
     return EXIT.usage;
   }
-  io.err(`cv-steward: unknown command "${first.slice(0, 40)}". Run "cv-steward --help".\n`);
+  if (first.startsWith('-')) {
+    err('cv-steward: put the command first: cv-steward <command> [options]. Run "cv-steward --help".\n');
+    return EXIT.usage;
+  }
+  // Echoed only when it looks like a word: a key typed in the wrong place is not printed.
+  const shown = /^[A-Za-z][A-Za-z-]{0,30}$/.test(first) ? ` "${first}"` : '';
+  err(`cv-steward: unknown command${shown}. Run "cv-steward --help".\n`);
   return EXIT.usage;
+}
+
+function isCommand(name: string): name is CommandName {
+  return Object.hasOwn(COMMANDS, name);
+}
+
+function fail(error: unknown, err: (text: string) => void, out: (text: string) => void, command: CommandName | undefined, json: boolean): number {
+  const { code, message } = describeError(error);
+  const help = command === undefined ? 'cv-steward --help' : `cv-steward ${command} --help`;
+  err(`cv-steward: ${message}\n${error instanceof UsageError ? `Run "${help}" for usage.\n` : ''}`);
+  if (json) out(`${JSON.stringify({ command, ok: false, error: { code, message } })}\n`);
+  return exitCodeFor(error);
 }

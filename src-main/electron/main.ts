@@ -48,6 +48,12 @@ async function start(): Promise<void> {
   services = createServices({
     dataDir,
     secrets: new KeytarSecretStore(),
+    pickFolder: async () => {
+      const options = { title: 'Choose a folder for the bundle', properties: ['openDirectory', 'createDirectory', 'promptToCreate'] as Array<'openDirectory' | 'createDirectory' | 'promptToCreate'> };
+      const parent = BrowserWindow.getFocusedWindow();
+      const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
     settingsStore,
     appInfo: {
       name: app.getName(),

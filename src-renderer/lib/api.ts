@@ -8,6 +8,8 @@
  */
 import type { StewardApi } from '../../shared/ipc/api';
 import type { IpcError, IpcResult } from '../../shared/ipc/errors';
+import type { InventoryCategory } from '../../shared/model/inventory';
+import type { ExportCategory } from '../../shared/model/bundle';
 
 declare global {
   interface Window {
@@ -67,5 +69,19 @@ export const api = {
     switch: (accountId: string) => unwrap(bridge().accounts.switch({ accountId })),
     forget: (accountId: string) => unwrap(bridge().accounts.forget({ accountId })),
     onChanged: (listener: Parameters<StewardApi['accounts']['onChanged']>[0]) => bridge().accounts.onChanged(listener),
+  },
+  inventory: {
+    /** Whole account, or just some projects/categories (a row's Retry). */
+    scan: (request: { projectIds?: string[]; categories?: InventoryCategory[] } = {}) => unwrap(bridge().inventory.scan(request)),
+    get: () => unwrap(bridge().inventory.get()),
+    onUpdated: (listener: Parameters<StewardApi['inventory']['onUpdated']>[0]) => bridge().inventory.onUpdated(listener),
+  },
+  export: {
+    /** Main shows the folder dialog; null when the user cancelled it. */
+    chooseFolder: () => unwrap(bridge().export.chooseFolder()),
+    start: (request: { folderId: string; projectIds?: string[]; categories: ExportCategory[]; zip?: boolean }) =>
+      unwrap(bridge().export.start(request)),
+    verify: (folderId: string) => unwrap(bridge().export.verify({ folderId })),
+    report: (jobId: string) => unwrap(bridge().export.report({ jobId })),
   },
 };

@@ -1,6 +1,7 @@
 /**
  * Subscribes the store to main's events once, at start-up and outside React, so a job's
- * progress and a change to the accounts are recorded even while no page shows them.
+ * progress, a change to the accounts and a growing inventory are recorded even while no
+ * page shows them.
  * Returns the unsubscribe function; calling it again for the same store returns the same
  * one instead of subscribing twice.
  */
@@ -24,6 +25,7 @@ export function connectStewardEvents(
     unsubscribers.push(client.jobs.onProgress((job) => store.getState().applyJobSnapshot(job)));
     unsubscribers.push(client.jobs.onFinished((job) => store.getState().applyJobSnapshot(job)));
     unsubscribers.push(client.accounts.onChanged((list) => store.getState().applyAccountList(list)));
+    unsubscribers.push(client.inventory.onUpdated((snapshot) => store.getState().applyInventorySnapshot(snapshot)));
   } catch (error) {
     // Typically NO_BRIDGE: the page was opened without main behind it.
     store.getState().pushError(toAppError(error));
@@ -31,6 +33,7 @@ export function connectStewardEvents(
   // Subscribed first, listed second: no event can fall in a gap between the two.
   void store.getState().loadJobs();
   void store.getState().loadAccounts();
+  void store.getState().loadInventory();
 
   const disconnect = () => {
     for (const unsubscribe of unsubscribers.splice(0)) unsubscribe();

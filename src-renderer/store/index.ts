@@ -9,6 +9,8 @@ import { createAccountsSlice } from './accounts-slice';
 import { createAppInfoSlice } from './app-info-slice';
 import { createDiagnosticsSlice } from './diagnostics-slice';
 import { createErrorsSlice } from './errors-slice';
+import { createInventorySlice } from './inventory-slice';
+import { createExportSlice } from './export-slice';
 import { createJobsSlice } from './jobs-slice';
 import { createNavigationSlice } from './navigation-slice';
 import type { StewardClient, StewardState } from './types';
@@ -21,6 +23,8 @@ export function createStewardStore(client: StewardClient = api) {
     ...createJobsSlice(client)(...a),
     ...createDiagnosticsSlice(client)(...a),
     ...createAccountsSlice(client)(...a),
+    ...createInventorySlice(client)(...a),
+    ...createExportSlice(client)(...a),
   }));
 }
 
@@ -40,3 +44,7 @@ export type { AppError } from './errors-slice';
 export type { JobAction } from './jobs-slice';
 export type { AccountAction, ConnectAccountRequest } from './accounts-slice';
 export { selectSystemCheckJob, latestJobOfKind } from './selectors';
+export type { InventoryScanRequest } from './inventory-slice';
+export { inventoryRequestKey, selectActiveInventory, selectInventoryBusy, selectInventoryJob } from './inventory-slice';
+export type { ExportRequest, TransferEstimate, TransferSample } from './export-slice';
+export { exportRequestOf, selectExportJob, selectVerifyJob } from './export-slice';

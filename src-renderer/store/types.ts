@@ -4,6 +4,8 @@ import type { AccountsSlice } from './accounts-slice';
 import type { AppInfoSlice } from './app-info-slice';
 import type { DiagnosticsSlice } from './diagnostics-slice';
 import type { ErrorsSlice } from './errors-slice';
+import type { InventorySlice } from './inventory-slice';
+import type { ExportSlice } from './export-slice';
 import type { JobsSlice } from './jobs-slice';
 import type { NavigationSlice } from './navigation-slice';
 
@@ -12,7 +14,9 @@ export type StewardState = NavigationSlice &
   AppInfoSlice &
   JobsSlice &
   DiagnosticsSlice &
-  AccountsSlice;
+  AccountsSlice &
+  InventorySlice &
+  ExportSlice;
 
 /** What the slices need from main: the `api` object by default, a fake in tests. */
 export type StewardClient = typeof api;

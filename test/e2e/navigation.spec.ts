@@ -2,7 +2,7 @@ import { test, expect } from './fixtures';
 
 const PAGES = [
   { name: 'Accounts', says: /keychain/i },
-  { name: 'Inventory', says: /progress bar/i },
+  { name: 'Inventory', says: /scan/i },
   { name: 'Export', says: /bundle/i },
   { name: 'Cleanup', says: /delete/i },
   { name: 'Settings', says: /system check/i },

@@ -30,6 +30,11 @@ export interface HarnessOptions extends StaticFiles {
   keychainService?: string;
   /** Connect the built-in demo account at start (`npm run web -- --demo`). */
   demo?: boolean;
+  /**
+   * Stands in for the native folder dialog, which a browser page cannot show: every
+   * "Choose folder…" picks this folder (a fresh temporary one when omitted).
+   */
+  pickFolder?: string;
 }
 
 export interface Harness {
@@ -55,6 +60,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const services = createServices({
     dataDir,
     secrets: options.secrets ?? new KeytarSecretStore({ service: options.keychainService ?? 'cv-steward' }),
+    pickFolder: async () => options.pickFolder ?? (await mkdtemp(join(tmpdir(), 'cv-steward-bundle-'))),
     settingsStore: createConfStore({ cwd: dataDir, onWarning: (warning) => log(`settings: ${warning}`) }),
     appInfo: {
       name: 'CV Steward',

@@ -1,7 +1,8 @@
 /**
  * `npm run web`: start the harness and print its URL (`--open` also opens the system
  * browser). Flags: --port N (default: a free port), --data-dir DIR, --open, --demo (connect
- * the built-in demo account), --keychain-service NAME (keeps test keys apart from the app's).
+ * the built-in demo account), --keychain-service NAME (keeps test keys apart from the app's),
+ * --pick-folder DIR (what "Choose folder…" answers, since a page cannot show the native dialog).
  */
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
@@ -18,6 +19,7 @@ async function main(): Promise<void> {
       open: { type: 'boolean', default: false },
       demo: { type: 'boolean', default: false },
       'keychain-service': { type: 'string' },
+      'pick-folder': { type: 'string' },
     },
   });
   const port = values.port === undefined ? 0 : Number(values.port);
@@ -31,6 +33,7 @@ async function main(): Promise<void> {
     dataDir: values['data-dir'],
     demo: values.demo,
     keychainService: values['keychain-service'],
+    pickFolder: values['pick-folder'],
     rendererDir: join(root, 'dist', 'renderer'),
     bridgeFile: join(__dirname, 'bridge.js'),
     version: __APP_VERSION__,

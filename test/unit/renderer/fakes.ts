@@ -10,6 +10,7 @@ import { ApiError, unwrap } from '../../../src-renderer/lib/api';
 import type { StewardClient } from '../../../src-renderer/store';
 import type { RoutingWindow } from '../../../src-renderer/store/hash-routing';
 import { FakeAccounts, type AccountsMethod } from './fake-accounts';
+import { FakeInventory, type InventoryMethod } from './fake-inventory';
 
 export { accountSummary, DEMO_ID } from './fake-accounts';
 
@@ -45,7 +46,9 @@ type Method =
   | 'jobs.resume'
   | 'jobs.clearFinished'
   | 'diagnostics.start'
-  | AccountsMethod;
+  | AccountsMethod
+  | BundlesMethod
+  | InventoryMethod;
 
 export const NO_BRIDGE: IpcError = {
   code: 'NO_BRIDGE',
@@ -70,6 +73,15 @@ export class FakeMain {
   readonly finishedListeners = new Set<JobListener>();
   /** Main's accounts: saved accounts, the active one, the demo, and `accounts:changed`. */
   readonly accounts = new FakeAccounts();
+  /** Main's export service: folder dialog, export and verify jobs, reports (and inventory:get). */
+  readonly bundles = new FakeBundles((job) => this.jobs.push(job));
+  /** Main's inventory: scan jobs and `inventory:updated` (what `inventory:get` answers is `bundles.inventory`). */
+  readonly inventory = new FakeInventory(
+    (job) => this.jobs.push(job),
+    (snapshot) => {
+      this.bundles.inventory = snapshot;
+    },
+  );
   private readonly failures = new Map<Method, IpcError | Error>();
 
   /** Makes every later call of `method` fail: an IpcError is main's answer, an Error a throw. */
@@ -108,6 +120,12 @@ export class FakeMain {
     accounts: this.accounts.client(
       (method, argument, answer) => this.invoke(method, argument, answer),
       (listeners, listener) => this.subscribe(listeners, listener),
+    ),
+    export: this.bundles.client((method, argument, answer) => this.invoke(method, argument, answer)),
+    inventory: this.inventory.client(
+      (method, argument, answer) => this.invoke(method, argument, answer),
+      (listeners, listener) => this.subscribe(listeners, listener),
+      () => this.bundles.getInventory(),
     ),
   };
 
@@ -248,5 +266,141 @@ export class FakeWindow {
 
   private dispatchHashChange(): void {
     for (const listener of [...this.listeners]) listener();
+  }
+}
+
+// ---- Export bundles (export:* and inventory:get) ----
+// Imported here rather than at the top so this block can be appended without touching
+// lines other engineers edit in parallel; imports are hoisted either way.
+import { VerifyReportSchema, type ChosenFolder, type VerifyReport } from '../../../shared/model/bundle';
+import { InventorySnapshotSchema, ProjectRowSchema, type InventorySnapshot, type ProjectRow } from '../../../shared/model/inventory';
+
+export type BundlesMethod = 'export.chooseFolder' | 'export.start' | 'export.verify' | 'export.report' | 'inventory.get';
+type BundlesInvoke = <T>(method: BundlesMethod, argument: string, answer: () => IpcResult<T>) => Promise<T>;
+type ExportStartRequest = Parameters<StewardClient['export']['start']>[0];
+
+/** A valid inventory project (checked against main's schema) with sensible defaults. */
+export function inventoryProject(overrides: Partial<ProjectRow> = {}): ProjectRow {
+  return ProjectRowSchema.parse({
+    id: 'p-1',
+    name: 'Bananas',
+    kind: 'Classification',
+    counts: {
+      iterations: 2,
+      trainedIterations: 2,
+      publishedIterations: 1,
+      performance: 2,
+      tags: 3,
+      taggedImages: 40,
+      untaggedImages: 2,
+      imagesOnlyInIterations: 0,
+      models: 1,
+      predictions: 5,
+    },
+    iterations: [],
+    tags: [],
+    tagsTruncated: false,
+    models: [],
+    problems: [],
+    ...overrides,
+  });
+}
+
+/** A finished inventory with the given projects and a count per category. */
+export function inventorySnapshot(projects: ProjectRow[] = [inventoryProject()]): InventorySnapshot {
+  const counts: Record<string, number> = { account: 1, projects: projects.length, iterations: 4, performance: 4, tags: 6, images: 84, models: 2, predictions: 10 };
+  return InventorySnapshotSchema.parse({
+    accountId: 'acc-1',
+    state: 'done',
+    startedAt: '2025-01-01T09:00:00.000Z',
+    finishedAt: '2025-01-01T09:01:00.000Z',
+    account: { displayName: 'contoso-vision', endpointHost: 'contoso.example', resourceName: null, region: null, keyFingerprint: '1a2b3c4d', quotas: [] },
+    categories: Object.entries(counts).map(([category, count]) => ({
+      category,
+      count,
+      bytesEstimate: null,
+      done: 1,
+      total: 1,
+      state: 'done',
+      problems: [],
+    })),
+    projects,
+  });
+}
+
+/** A verify report: intact unless overridden. */
+export function verifyReport(overrides: Partial<VerifyReport> = {}): VerifyReport {
+  return VerifyReportSchema.parse({
+    folder: '/home/me/bundle',
+    checkedFiles: 12,
+    checkedBytes: 4096,
+    missing: [],
+    extra: [],
+    truncated: [],
+    altered: [],
+    problems: [],
+    ok: true,
+    ...overrides,
+  });
+}
+
+/**
+ * Main's export service as the renderer sees it: a folder dialog that answers what the test
+ * queued (the user picks or cancels), export and verify jobs that appear in main's job
+ * list, and reports for verify jobs the test finished.
+ */
+export class FakeBundles {
+  /** What `inventory:get` answers: null until a scan has run. */
+  inventory: InventorySnapshot | null = null;
+  /** The folder dialog's next answers, in order; null is a cancelled dialog. */
+  readonly dialogAnswers: Array<ChosenFolder | null> = [];
+  /** Every export request main received, exactly as sent. */
+  readonly startRequests: ExportStartRequest[] = [];
+  /** Folder ids main was asked to verify. */
+  readonly verifiedFolderIds: string[] = [];
+  /** Reports of verify jobs, by job id (a job without one answers NOT_FOUND). */
+  readonly reports = new Map<string, VerifyReport>();
+  private sequence = 0;
+  private invokeMain: BundlesInvoke | null = null;
+
+  constructor(private readonly addJob: (job: JobSnapshot) => void) {}
+
+  /** `inventory:get` through main's envelope (tests compose it into the client they use). */
+  getInventory(): Promise<InventorySnapshot | null> {
+    return this.invoke('inventory.get', '', () => ok(this.inventory));
+  }
+
+  client(invoke: BundlesInvoke): StewardClient['export'] {
+    this.invokeMain = invoke;
+    return {
+      chooseFolder: () => invoke('export.chooseFolder', '', () => ok(this.dialogAnswers.shift() ?? null)),
+      start: (request) =>
+        invoke('export.start', request.folderId, () => {
+          this.startRequests.push(structuredClone(request));
+          return ok(this.addNewJob('export', 'Export'));
+        }),
+      verify: (folderId) =>
+        invoke('export.verify', folderId, () => {
+          this.verifiedFolderIds.push(folderId);
+          return ok(this.addNewJob('verify', 'Verify bundle'));
+        }),
+      report: (jobId) =>
+        invoke('export.report', jobId, () => {
+          const report = this.reports.get(jobId);
+          return report ? ok(report) : { ok: false, error: { code: 'NOT_FOUND', message: `There is no report for job ${jobId}.` } };
+        }),
+    };
+  }
+
+  private invoke<T>(method: BundlesMethod, argument: string, answer: () => IpcResult<T>): Promise<T> {
+    if (!this.invokeMain) throw new Error('FakeBundles.client() was never called');
+    return this.invokeMain(method, argument, answer);
+  }
+
+  private addNewJob(kind: 'export' | 'verify', title: string): { jobId: string } {
+    this.sequence += 1;
+    const jobId = `${kind}-${this.sequence}`;
+    this.addJob(jobSnapshot({ id: jobId, kind, title, state: 'queued', categories: [], startedAt: undefined }));
+    return { jobId };
   }
 }

@@ -1,0 +1,99 @@
+/**
+ * What the bench's processes tell each other over the fork() IPC channel. The training
+ * key travels only here and in a child's environment: never in arguments or output.
+ */
+
+/** What the emulator child starts (sent by the parent). */
+export interface EmulatorRequest {
+  type: 'start';
+  account: 'time' | 'memory';
+  images: number;
+  /** Emulator API rate limit, calls/s (0 = none). */
+  tps: number;
+  /** Added by the emulator to every API response. */
+  latencyMs: number;
+  /** Added by the bench's proxy before each blob response (the emulator delays API calls only). */
+  blobLatencyMs: number;
+  /** Size the bandwidth cap so the account's blob bytes take this long; 0 = no cap. */
+  bandwidthSeconds: number;
+}
+
+export interface IterationShape {
+  id: string;
+  trained: boolean;
+  /** Images in the iteration, by what GetTaggedImages / GetUntaggedImages return for it. */
+  tagged: number;
+  untagged: number;
+  /** GetImagePerformances records (one per image of a trained iteration). */
+  performances: number;
+  /** Finished model exports (downloadable). */
+  exportsDone: number;
+}
+
+export interface ProjectShape {
+  id: string;
+  name: string;
+  /** Workspace images (tagged + untagged): one GetImages walk. */
+  workspace: number;
+  /** Images found only in iterations (deleted from the workspace after training). */
+  onlyInIterations: number;
+  iterations: IterationShape[];
+  predictions: number;
+}
+
+export interface AccountShape {
+  projects: ProjectShape[];
+  /** Image files a complete export saves (workspace + only in iterations). */
+  imageFiles: number;
+  /**
+   * Blob bytes a complete export downloads once each (images, prediction images, models),
+   * computed by generating them; undefined when no bandwidth cap needed it.
+   */
+  blobBytes: number | undefined;
+}
+
+export interface EmulatorReady {
+  type: 'ready';
+  /** What clients use (the latency proxy when blob latency is on). */
+  endpoint: string;
+  /** The emulator itself (control endpoints /__emulator/*). */
+  emulatorEndpoint: string;
+  key: string;
+  shape: AccountShape;
+  bandwidthKbps: number;
+  startupMs: number;
+}
+
+export interface EmulatorUsage {
+  type: 'usage';
+  cpuMs: number;
+}
+
+/** What an export child reports when it is done. */
+export interface ExportResult {
+  type: 'result';
+  /** From the first API call to runExport's return (process start excluded). */
+  elapsedMs: number;
+  /** Largest process.memoryUsage().rss seen by the sampler. */
+  sampledPeakRssBytes: number;
+  /** VmHWM from /proc/self/status (the kernel's own peak), when available. */
+  vmHwmBytes: number | undefined;
+  summary: string;
+  status: string;
+  problems: number;
+  files: number;
+}
+
+/** What the SDK baseline child reports. */
+export interface BaselineResult {
+  type: 'result';
+  elapsedMs: number;
+  images: number;
+  bytes: number;
+  listCalls: number;
+}
+
+export interface ChildFailure {
+  type: 'error';
+  message: string;
+}

@@ -1,0 +1,158 @@
+/**
+ * Which account a command works on: `--endpoint URL` with the key in the environment
+ * variable CV_STEWARD_TRAINING_KEY, or `--account ID`, an account the desktop app saved
+ * (endpoint from its settings file, key from the OS keychain). The key is never taken
+ * from the command line: arguments end up in shell history and in process lists other
+ * users can read. No message here quotes what was typed for --account, or an endpoint
+ * that looks like a key, in case a key was pasted there by mistake.
+ */
+import { isCustomVisionError, normalizeEndpoint, type NormalizedEndpoint, type TrainingClient } from '../customvision';
+import { AppError } from '../ipc/app-error';
+import { keyFingerprint } from '../secrets';
+import { appDataDir, DATA_DIR_VARIABLE, keychainService, type Env } from './app-data-dir';
+import type { CliServices } from './cli-services';
+import { UsageError } from './cli-errors';
+import { printable } from './format';
+
+export const KEY_VARIABLE = 'CV_STEWARD_TRAINING_KEY';
+
+export interface AccountChoice {
+  endpoint?: string;
+  account?: string;
+}
+
+export interface ResolvedAccount {
+  accountId: string;
+  displayName: string;
+  endpoint: NormalizedEndpoint;
+  key: string;
+  keyFingerprint: string;
+  /** Where the key came from, for messages ("the key in CV_STEWARD_TRAINING_KEY"). */
+  keySource: string;
+}
+
+export interface AccountContext {
+  env: Env;
+  platform: NodeJS.Platform;
+  home: string;
+  services: CliServices;
+  warn: (message: string) => void;
+}
+
+export const ACCOUNT_OPTIONS: ReadonlyArray<readonly [string, string]> = [
+  ['--endpoint URL', `the training resource's endpoint (Azure portal → your Custom Vision\ntraining resource → Keys and Endpoint); the key is read from the\nenvironment variable ${KEY_VARIABLE}`],
+  ['--account ID', 'an account saved by the CV Steward app; its key comes from the OS\nkeychain (the saved ids are listed when the one given is not found)'],
+];
+
+// An Azure training key is 32 hex digits; an "endpoint" like that is a key pasted in the wrong place.
+const LOOKS_LIKE_KEY = /^[0-9a-f]{32}$/i;
+
+export async function resolveAccount(choice: AccountChoice, context: AccountContext): Promise<ResolvedAccount> {
+  if (choice.endpoint !== undefined && choice.account !== undefined) {
+    throw new UsageError('Use either --endpoint or --account, not both.');
+  }
+  if (choice.endpoint !== undefined) return fromEndpoint(choice.endpoint, context.env);
+  if (choice.account !== undefined) return fromSavedAccount(choice.account, context);
+  throw new UsageError(
+    `Say which account to use: --endpoint URL (with the training key in the environment variable ${KEY_VARIABLE}), or --account ID (an account saved by the CV Steward app).`,
+  );
+}
+
+function fromEndpoint(input: string, env: Env): ResolvedAccount {
+  if (LOOKS_LIKE_KEY.test(input.trim())) {
+    throw new UsageError(`That looks like a training key, not an endpoint. Put the key in the environment variable ${KEY_VARIABLE} and give the endpoint (https://<name>.cognitiveservices.azure.com/) with --endpoint.`);
+  }
+  let endpoint: NormalizedEndpoint;
+  try {
+    endpoint = normalizeEndpoint(input);
+  } catch (error) {
+    // normalizeEndpoint's message already says what to paste instead.
+    if (error instanceof AppError) throw new UsageError(`--endpoint: ${error.message}`);
+    throw error;
+  }
+  const key = env[KEY_VARIABLE]?.trim() ?? '';
+  if (key === '') {
+    throw new UsageError(
+      `The training key is read from the environment variable ${KEY_VARIABLE}, which is not set or empty. ` +
+        `Set it without putting the key in your shell history, for example:\n` +
+        `  read -rs ${KEY_VARIABLE} && export ${KEY_VARIABLE}      (bash/zsh: paste the key, press Enter)\n` +
+        `  $env:${KEY_VARIABLE} = Read-Host -MaskInput              (PowerShell)\n` +
+        `or use --account ID with an account saved by the CV Steward app.`,
+    );
+  }
+  return {
+    accountId: `endpoint:${endpoint.host}`,
+    displayName: endpoint.resourceName ?? endpoint.host,
+    endpoint,
+    key,
+    keyFingerprint: keyFingerprint(key),
+    keySource: `the key in ${KEY_VARIABLE}`,
+  };
+}
+
+async function fromSavedAccount(id: string, context: AccountContext): Promise<ResolvedAccount> {
+  const dataDir = appDataDir(context.env, context.platform, context.home);
+  const settings = context.services.openAccounts(dataDir, context.warn);
+  const records = settings?.listAccounts() ?? [];
+  if (records.length === 0) {
+    throw new UsageError(
+      `No accounts are saved in ${dataDir}. Connect the account in the CV Steward app first (or set ${DATA_DIR_VARIABLE} to the app's data folder), ` +
+        `or use --endpoint URL with the key in ${KEY_VARIABLE}.`,
+    );
+  }
+  const record = records.find((candidate) => candidate.id === id.trim());
+  if (!record) {
+    const list = records.map((r) => `  ${r.id}  ${printable(r.displayName, 60)}  (${hostOf(r.endpoint)})`).join('\n');
+    throw new UsageError(`No saved account has that id. Accounts saved in ${dataDir}:\n${list}`);
+  }
+  let endpoint: NormalizedEndpoint;
+  try {
+    endpoint = normalizeEndpoint(record.endpoint);
+  } catch (error) {
+    if (error instanceof AppError) throw new AppError('BAD_ENDPOINT', `The saved endpoint of "${printable(record.displayName, 60)}" is not usable: ${error.message}`);
+    throw error;
+  }
+  const service = keychainService(context.env);
+  // KEYCHAIN_UNAVAILABLE (locked, missing, no keytar) passes through with its own advice.
+  const key = (await context.services.openKeychain(service).get(record.id))?.trim() ?? '';
+  if (key === '') {
+    throw new AppError(
+      'KEY_MISSING',
+      `The key of "${printable(record.displayName, 60)}" is not in the keychain (service "${service}"). Open CV Steward and connect the account again, or use --endpoint URL with the key in ${KEY_VARIABLE}.`,
+    );
+  }
+  return {
+    accountId: record.id,
+    displayName: record.displayName,
+    endpoint,
+    key,
+    keyFingerprint: keyFingerprint(key),
+    keySource: `the key saved in the keychain for "${printable(record.displayName, 60)}"`,
+  };
+}
+
+/**
+ * Proves endpoint and key with one call, then returns the client the job uses. A wrong
+ * key keeps the client's WRONG_KEY message and says which key was used (by fingerprint).
+ */
+export async function connect(account: ResolvedAccount, services: CliServices, ratePerSecond: number, signal?: AbortSignal): Promise<TrainingClient> {
+  const request = { endpoint: account.endpoint.baseUrl, key: account.key, ratePerSecond };
+  try {
+    await services.probe(request, signal);
+  } catch (error) {
+    if (isCustomVisionError(error) && error.code === 'WRONG_KEY') {
+      throw new AppError('WRONG_KEY', `${error.message}\nThe key used was ${account.keySource} (fingerprint ${account.keyFingerprint}).`);
+    }
+    if (isCustomVisionError(error) && error.code === 'CANCELLED') throw new AppError('CANCELLED', 'Cancelled before anything was read or written.');
+    throw error;
+  }
+  return services.createClient(request);
+}
+
+function hostOf(endpoint: string): string {
+  try {
+    return new URL(endpoint).host;
+  } catch {
+    return '?';
+  }
+}

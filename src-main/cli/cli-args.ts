@@ -1,0 +1,211 @@
+/**
+ * Each command's options (node:util parseArgs, strict) → a typed request, or a
+ * UsageError (exit 2). Error messages name options, never the values typed: a value
+ * could be a key pasted in the wrong place, and must not end up in a terminal log.
+ */
+import { parseArgs } from 'node:util';
+import { EXPORT_CATEGORIES, type ExportCategory } from '../../shared/model/bundle';
+import { isBundleId } from '../export';
+import type { AccountChoice } from './cli-account';
+import { KEY_VARIABLE } from './cli-account';
+import { UsageError } from './cli-errors';
+import type { CommandName } from './cli-help';
+
+export interface OutputOptions {
+  json: boolean;
+  quiet: boolean;
+}
+
+export interface InventoryRequest extends OutputOptions {
+  command: 'inventory';
+  account: AccountChoice;
+  ratePerSecond: number;
+}
+
+export interface ExportRequest extends OutputOptions {
+  command: 'export';
+  account: AccountChoice;
+  ratePerSecond: number;
+  out: string;
+  projectIds?: string[];
+  categories: ExportCategory[];
+  zip: boolean;
+}
+
+export interface VerifyRequest extends OutputOptions {
+  command: 'verify';
+  folder: string;
+}
+
+export type CommandRequest = InventoryRequest | ExportRequest | VerifyRequest;
+export type ParsedCommand = CommandRequest | { command: 'help'; topic: CommandName };
+
+export const DEFAULT_RATE = 10;
+const MAX_RATE = 1000;
+
+type OptionSpec = Record<string, { type: 'string' | 'boolean'; multiple?: boolean; short?: string }>;
+
+const OUTPUT: OptionSpec = { json: { type: 'boolean' }, quiet: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } };
+const ACCOUNT: OptionSpec = { endpoint: { type: 'string' }, account: { type: 'string' }, rate: { type: 'string' } };
+
+const SPECS: Record<CommandName, OptionSpec> = {
+  inventory: { ...ACCOUNT, ...OUTPUT },
+  export: {
+    ...ACCOUNT,
+    ...OUTPUT,
+    out: { type: 'string' },
+    projects: { type: 'string', multiple: true },
+    categories: { type: 'string', multiple: true },
+    zip: { type: 'boolean' },
+  },
+  verify: { ...OUTPUT },
+};
+
+// --key, --training-key, --api-key, --subscription-key…, with or without "=value".
+const KEY_OPTION = /^--?[a-z-]*key$/i;
+
+export function parseCommand(command: CommandName, argv: readonly string[]): ParsedCommand {
+  refuseKeyOption(argv);
+  if (argv.some((arg) => arg === '--help' || arg === '-h')) return { command: 'help', topic: command };
+  const values = parse(command, argv);
+  const output: OutputOptions = { json: values.flag('json'), quiet: values.flag('quiet') };
+  if (command === 'verify') {
+    const [folder, ...rest] = values.positionals;
+    if (folder === undefined || folder.trim() === '') throw new UsageError('Give the bundle folder to check: cv-steward verify DIR');
+    if (rest.length > 0) throw new UsageError('verify checks one bundle folder at a time.');
+    return { command, folder, ...output };
+  }
+  if (values.positionals.length > 0) {
+    throw new UsageError(`${command} takes no arguments besides its options (an unexpected argument was given; it is not shown in case it is a secret).`);
+  }
+  const account: AccountChoice = {};
+  const endpoint = values.text('endpoint');
+  const accountId = values.text('account');
+  if (endpoint !== undefined) account.endpoint = endpoint;
+  if (accountId !== undefined) account.account = accountId;
+  const ratePerSecond = parseRate(values.text('rate'));
+  if (command === 'inventory') return { command, account, ratePerSecond, ...output };
+
+  const out = values.text('out');
+  if (out === undefined || out.trim() === '') throw new UsageError('Say where the bundle goes: --out DIR (a new or empty folder, or an earlier bundle to resume).');
+  const projectIds = parseProjects(values.list('projects'));
+  return {
+    command,
+    account,
+    ratePerSecond,
+    out,
+    ...(projectIds === undefined ? {} : { projectIds }),
+    categories: parseCategories(values.list('categories')),
+    zip: values.flag('zip'),
+    ...output,
+  };
+}
+
+export function refuseKeyOption(argv: readonly string[]): void {
+  for (const arg of argv) {
+    if (arg === '--') return;
+    const name = arg.split('=', 1)[0] ?? '';
+    if (KEY_OPTION.test(name)) {
+      throw new UsageError(
+        `the key is never taken as an argument (${name.slice(0, 30)}): command-line arguments are kept in your shell history and other users of this computer can see them in the process list. ` +
+          `Put the key in the environment variable ${KEY_VARIABLE} and give --endpoint URL, or use --account ID with an account saved by the CV Steward app.`,
+      );
+    }
+  }
+}
+
+interface Values {
+  positionals: string[];
+  flag(name: string): boolean;
+  text(name: string): string | undefined;
+  list(name: string): string[] | undefined;
+}
+
+function parse(command: CommandName, argv: readonly string[]): Values {
+  const spec = SPECS[command];
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({ args: [...argv], options: spec, strict: true, allowPositionals: true });
+  } catch (error) {
+    throw new UsageError(explainParseError(error, argv, spec));
+  }
+  const { values } = parsed;
+  return {
+    positionals: parsed.positionals,
+    flag: (name) => values[name] === true,
+    text: (name) => {
+      const value = values[name];
+      return typeof value === 'string' ? value : undefined;
+    },
+    list: (name) => {
+      const value = values[name];
+      return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : undefined;
+    },
+  };
+}
+
+/** parseArgs' own messages may quote values; these name the option only. */
+function explainParseError(error: unknown, argv: readonly string[], spec: OptionSpec): string {
+  const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    const unknown = argv.map((arg) => arg.split('=', 1)[0] ?? '').find((name) => name.startsWith('-') && name !== '--' && !isKnown(name, spec));
+    const shown = unknown !== undefined && /^--?[A-Za-z0-9][A-Za-z0-9-]{0,40}$/.test(unknown) ? `"${unknown}"` : '(not shown)';
+    return `unknown option ${shown}.`;
+  }
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    const missing = argv.findIndex((arg, index) => spec[arg.replace(/^--/, '')]?.type === 'string' && (index === argv.length - 1 || argv[index + 1]?.startsWith('-')));
+    if (missing !== -1) return `${argv[missing] ?? 'an option'} needs a value.`;
+    const flag = argv.find((arg) => arg.includes('=') && spec[(arg.split('=', 1)[0] ?? '').replace(/^--/, '')]?.type === 'boolean');
+    if (flag !== undefined) return `${flag.split('=', 1)[0] ?? 'a switch'} does not take a value.`;
+    return 'an option has a missing or invalid value.';
+  }
+  return 'the arguments could not be read.';
+}
+
+function isKnown(name: string, spec: OptionSpec): boolean {
+  if (name.startsWith('--')) return Object.hasOwn(spec, name.slice(2));
+  return Object.values(spec).some((option) => option.short !== undefined && name === `-${option.short}`);
+}
+
+function parseRate(text: string | undefined): number {
+  if (text === undefined) return DEFAULT_RATE;
+  const value = Number(text.trim());
+  if (!/^\d+(\.\d+)?$/.test(text.trim()) || !(value > 0) || value > MAX_RATE) {
+    throw new UsageError(`--rate needs a number of calls per second, more than 0 and at most ${MAX_RATE}.`);
+  }
+  return value;
+}
+
+/** Comma-separated, repeatable; duplicates dropped; order kept. */
+function splitList(values: readonly string[] | undefined): string[] | undefined {
+  if (values === undefined) return undefined;
+  const items = values.flatMap((value) => value.split(',')).map((item) => item.trim());
+  if (items.some((item) => item === '')) return items;
+  return [...new Set(items)];
+}
+
+function parseProjects(values: readonly string[] | undefined): string[] | undefined {
+  const ids = splitList(values);
+  if (ids === undefined) return undefined;
+  const bad = ids.findIndex((id) => !isBundleId(id));
+  if (ids.length === 0 || bad !== -1) {
+    throw new UsageError(
+      `--projects needs project ids separated by commas, like 0f8fad5b-d9cb-469f-a165-70867728950e (value ${bad + 1} is not one). "cv-steward inventory" lists the ids.`,
+    );
+  }
+  return [...new Set(ids.map((id) => id.toLowerCase()))];
+}
+
+function parseCategories(values: readonly string[] | undefined): ExportCategory[] {
+  const words = splitList(values);
+  if (words === undefined) return [...EXPORT_CATEGORIES];
+  const known = new Set<string>(EXPORT_CATEGORIES);
+  const unknown = words.find((word) => !known.has(word.toLowerCase()));
+  if (words.length === 0 || unknown !== undefined) {
+    const shown = unknown !== undefined && /^[A-Za-z-]{1,30}$/.test(unknown) ? `"${unknown}" is not one of them` : 'one of them is not known';
+    throw new UsageError(`--categories takes a comma-separated list of: ${EXPORT_CATEGORIES.join(', ')} (${shown}).`);
+  }
+  // In the engine's order, whatever order they were typed in.
+  const chosen = new Set(words.map((word) => word.toLowerCase()));
+  return EXPORT_CATEGORIES.filter((category) => chosen.has(category));
+}

@@ -1,0 +1,57 @@
+/**
+ * What the commands use from the rest of src-main, behind one interface so unit tests can
+ * pass fakes (no network, no keychain, no disk) while the real command uses the same
+ * services as the app: the API client, the accounts settings file, the keychain, and the
+ * inventory, export and verify engines.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { createTrainingClient, type TrainingClient } from '../customvision';
+import { readManifest, runExport, verifyBundle } from '../export';
+import { scanInventory } from '../inventory';
+import { KeytarSecretStore, type SecretStore } from '../secrets';
+import { createAccountsSettings, createConfStore, DEFAULT_SETTINGS_NAME, type AccountsSettings } from '../settings';
+
+export interface ClientRequest {
+  /** Already checked with normalizeEndpoint. */
+  endpoint: string;
+  key: string;
+  /** Calls per second for this endpoint (--rate). */
+  ratePerSecond: number;
+}
+
+export interface CliServices {
+  createClient(request: ClientRequest): TrainingClient;
+  /**
+   * One cheap call (GetProjects, two attempts) that proves endpoint and key before any
+   * work starts or any folder is created, and fails fast when the host is unreachable.
+   */
+  probe(request: ClientRequest, signal?: AbortSignal): Promise<void>;
+  /** The app's saved accounts in `dataDir`, or null when the app has no settings file there. */
+  openAccounts(dataDir: string, onWarning: (message: string) => void): AccountsSettings | null;
+  openKeychain(service: string): SecretStore;
+  scanInventory: typeof scanInventory;
+  runExport: typeof runExport;
+  verifyBundle: typeof verifyBundle;
+  readManifest: typeof readManifest;
+}
+
+export function defaultServices(): CliServices {
+  return {
+    createClient: ({ endpoint, key, ratePerSecond }) => createTrainingClient({ endpoint, key, rateLimit: ratePerSecond }),
+    async probe({ endpoint, key, ratePerSecond }, signal) {
+      const client = createTrainingClient({ endpoint, key, rateLimit: ratePerSecond, maxAttempts: 2, timeoutMs: 20_000 });
+      await client.getProjects(signal ? { signal } : {});
+    },
+    openAccounts(dataDir, onWarning) {
+      // Checked first so that a mistyped CV_STEWARD_DATA_DIR does not leave an empty folder behind.
+      if (!existsSync(path.join(dataDir, `${DEFAULT_SETTINGS_NAME}.json`))) return null;
+      return createAccountsSettings(createConfStore({ cwd: dataDir, onWarning }), onWarning);
+    },
+    openKeychain: (service) => new KeytarSecretStore({ service }),
+    scanInventory,
+    runExport,
+    verifyBundle,
+    readManifest,
+  };
+}

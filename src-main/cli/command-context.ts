@@ -1,0 +1,36 @@
+/** What every command is given: output streams, environment, services, Ctrl-C. */
+import type { Env } from './app-data-dir';
+import type { CliServices } from './cli-services';
+import { ProgressPrinter } from './progress-printer';
+
+export interface CommandContext {
+  version: string;
+  /** Results (stdout). */
+  out(text: string): void;
+  /** Messages and progress (stderr). */
+  err(text: string): void;
+  env: Env;
+  platform: NodeJS.Platform;
+  home: string;
+  services: CliServices;
+  /** Aborted on Ctrl-C. */
+  interrupt?: AbortSignal;
+  /** stderr is a terminal. */
+  tty: boolean;
+  columns?: number;
+  /** The command line as typed (after "cv-steward"), for "run the same command again". */
+  argv: readonly string[];
+  /** Adds a secret (a key read from the keychain) to what is never printed. */
+  hide(secret: string): void;
+}
+
+export function progressPrinter(context: CommandContext, quiet: boolean): ProgressPrinter | null {
+  if (quiet) return null;
+  return new ProgressPrinter({ write: context.err, tty: context.tty, ...(context.columns === undefined ? {} : { columns: context.columns }) });
+}
+
+/** The command line again, quoted for a POSIX shell where needed. */
+export function commandLine(argv: readonly string[]): string {
+  const quote = (arg: string) => (/^[A-Za-z0-9_@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, "'\\''")}'`);
+  return ['cv-steward', ...argv.map(quote)].join(' ');
+}

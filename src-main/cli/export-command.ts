@@ -1,0 +1,144 @@
+/**
+ * `cv-steward export --out DIR`: the app's export engine as a job. Exit 0 only when the
+ * manifest says complete (nothing missing, every count matching the service); a partial
+ * bundle, a failure or Ctrl-C exit 1 with the command that resumes it.
+ */
+import { readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { EXPORT_CATEGORIES } from '../../shared/model/bundle';
+import type { Manifest } from '../export';
+import type { ExportRequest } from './cli-args';
+import { connect, resolveAccount } from './cli-account';
+import { describeError, EXIT, UsageError, type ExitCode } from './cli-errors';
+import { countDownloads, type BundleDownloads } from './bundle-downloads';
+import { commandLine, progressPrinter, type CommandContext } from './command-context';
+import { formatBytes, formatCount, plural, printable } from './format';
+import { runJob } from './job-session';
+
+export async function exportCommand(context: CommandContext, request: ExportRequest): Promise<ExitCode> {
+  const folder = path.resolve(request.out);
+  await checkFolder(folder);
+  const account = await resolveAccount(request.account, { ...context, warn: (message) => context.err(`cv-steward: ${message}\n`) });
+  context.hide(account.key);
+  const client = await connect(account, context.services, request.ratePerSecond, context.interrupt);
+  const resume = commandLine(context.argv);
+  const json = (fields: Record<string, unknown>) => {
+    if (request.json) context.out(`${JSON.stringify({ command: 'export', folder, ...fields })}\n`);
+  };
+
+  const since = new Date();
+  const outcome = await runJob({
+    kind: 'export',
+    title: `Export of ${account.displayName}`,
+    categories: EXPORT_CATEGORIES.filter((category) => request.categories.includes(category)),
+    printer: progressPrinter(context, request.quiet),
+    ...(context.interrupt ? { interrupt: context.interrupt } : {}),
+    work: (ctx) =>
+      context.services.runExport(ctx, {
+        client,
+        folder,
+        selection: { ...(request.projectIds ? { projectIds: request.projectIds } : {}), categories: request.categories },
+        account: {
+          endpointHost: account.endpoint.host,
+          ...(account.endpoint.resourceName ? { resourceName: account.endpoint.resourceName } : {}),
+          ...(account.endpoint.region ? { region: account.endpoint.region } : {}),
+          keyFingerprint: account.keyFingerprint,
+          displayName: account.displayName,
+        },
+        toolVersion: context.version,
+        ...(request.zip ? { zip: true } : {}),
+      }),
+  });
+
+  if (outcome.state === 'cancelled') {
+    const how = outcome.stoppedCleanly ? 'The bundle is partial and can be resumed' : 'It did not stop in time, but the bundle can still be resumed';
+    context.err(`\nExport interrupted. ${how}: files already saved will not be downloaded again.\nTo resume, run the same command again:\n  ${resume}\n`);
+    json({ ok: false, status: 'cancelled', resume });
+    return EXIT.failed;
+  }
+  if (outcome.state === 'failed') {
+    const error = describeError(outcome.error);
+    context.err(`cv-steward: ${error.message}\nThe bundle in ${folder} is partial. Once that is fixed, run the same command again to resume:\n  ${resume}\n`);
+    json({ ok: false, status: 'failed', error, resume });
+    return EXIT.failed;
+  }
+
+  const manifest = await context.services.readManifest(folder);
+  const downloads = await countDownloads(folder, since);
+  const mismatches = manifest.projects.flatMap((project) => project.reconciliation.filter((item) => !item.ok).map((item) => ({ project, item })));
+  const zip = request.zip ? await zipInfo(`${folder}.zip`) : undefined;
+  const ok = manifest.status === 'complete' && mismatches.length === 0 && (!request.zip || zip !== null);
+
+  const report = humanReport(outcome.value, manifest, downloads, mismatches.length, folder, zip);
+  if (!ok) report.push(`The bundle is PARTIAL. Run the same command again to fill the gaps:\n  ${resume}`);
+  const text = `${report.join('\n')}\n`;
+  // Without --json this is the result (stdout); with it, stdout is the JSON line only.
+  if (request.json) context.err(text);
+  else context.out(text);
+  json({
+    ok,
+    status: manifest.status,
+    projects: manifest.projects.length,
+    counts: manifest.counts,
+    files: manifest.files.length,
+    downloaded: downloads.downloaded,
+    alreadyPresent: downloads.reused,
+    problems: manifest.problems.length,
+    mismatches: mismatches.length,
+    zip: zip ?? null,
+    summary: outcome.value,
+  });
+  return ok ? EXIT.done : EXIT.failed;
+}
+
+/** A new folder, an empty one, or an earlier bundle; never someone's unrelated files. */
+async function checkFolder(folder: string): Promise<void> {
+  let entries: string[];
+  try {
+    const info = await stat(folder);
+    if (!info.isDirectory()) throw new UsageError(`--out must be a folder; ${folder} is a file.`);
+    entries = await readdir(folder);
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    if (error instanceof Error && 'code' in error && error.code === 'ENOENT') return;
+    throw error;
+  }
+  if (entries.length > 0 && !entries.includes('manifest.json') && !entries.includes('.cv-steward')) {
+    throw new UsageError(`${folder} already holds other files and is not a CV Steward bundle. Choose a new or empty folder (or an earlier bundle, to resume it).`);
+  }
+}
+
+async function zipInfo(file: string): Promise<{ path: string; bytes: number } | null> {
+  try {
+    return { path: file, bytes: (await stat(file)).size };
+  } catch {
+    return null;
+  }
+}
+
+function humanReport(
+  summary: string,
+  manifest: Manifest,
+  downloads: BundleDownloads,
+  mismatches: number,
+  folder: string,
+  zip: { path: string; bytes: number } | null | undefined,
+): string[] {
+  const { downloaded, reused } = downloads;
+  const lines = [printable(summary, 2000)];
+  lines.push(
+    `This run downloaded ${plural(downloaded.files, 'file')} (${formatBytes(downloaded.bytes)})` +
+      (reused.files > 0 ? `; ${plural(reused.files, 'file was', 'files were')} already in the bundle and not downloaded again (resumed).` : '.'),
+  );
+  if (manifest.problems.length > 0) {
+    lines.push(`Problems (${formatCount(manifest.problems.length)}), also listed in manifest.json:`);
+    for (const problem of manifest.problems.slice(0, 10)) {
+      lines.push(`  ${problem.category}${problem.projectId ? ` · project ${problem.projectId}` : ''}: ${printable(problem.message, 300)}`);
+    }
+    if (manifest.problems.length > 10) lines.push(`  … and ${plural(manifest.problems.length - 10, 'more')}`);
+  }
+  if (mismatches > 0) lines.push(`${plural(mismatches, 'count')} differ from what the service reports (see "reconciliation" in manifest.json).`);
+  if (zip === null) lines.push(`The zip archive ${folder}.zip was not written.`);
+  lines.push(`Bundle: ${folder} (${manifest.status}, ${plural(manifest.files.length, 'file')}). Open ${path.join(folder, 'index.html')} to browse it; check it any time with: cv-steward verify ${commandLine([folder]).slice('cv-steward '.length)}`);
+  return lines;
+}

@@ -1,0 +1,142 @@
+/**
+ * runExport: the whole export job (DESIGN §5, docs/bundle-format.md). Plans (counts for
+ * the progress bars), walks every selected project, writes the derived views (datasets,
+ * viewer), then the manifest, then optionally a zip. Re-running into the same folder
+ * resumes: journaled files are skipped, records files are rewritten. A cancelled or
+ * failed run still leaves a `partial` manifest describing what is there.
+ */
+import { EXPORT_CATEGORIES, type ExportCategory } from '../../shared/model/bundle';
+import type { TrainingClient } from '../customvision';
+import { AppError } from '../ipc/app-error';
+import type { JobContext } from '../jobs';
+import { readdir } from 'node:fs/promises';
+import { MANIFEST_PATH, STATE_DIR, accountPaths } from './bundle-paths';
+import { BundleWriter } from './bundle-writer';
+import { writeDatasets } from './datasets';
+import { isDiskError } from './disk-errors';
+import { problemText } from './export-errors';
+import { planExport } from './export-plan';
+import { exportProject } from './export-project';
+import { callOptions, step, type ExportRun } from './export-run';
+import { summarize } from './export-summary';
+import { writeManifest, type ManifestContext } from './write-manifest';
+import { writeViewer } from './viewer';
+import { zipBundle, type ZipResult } from './zip-bundle';
+
+export interface ExportAccount {
+  endpointHost: string;
+  resourceName?: string;
+  region?: string;
+  keyFingerprint: string;
+  displayName: string;
+}
+
+export interface ExportOptions {
+  client: TrainingClient;
+  /** The bundle folder (created if needed; an earlier bundle there is resumed). */
+  folder: string;
+  selection: { projectIds?: string[]; categories: ExportCategory[] };
+  account: ExportAccount;
+  toolVersion: string;
+  /** Parallel blob downloads. Default 6. */
+  concurrency?: number;
+  /** Also write `<folder>.zip` once the bundle is finished. */
+  zip?: boolean;
+}
+
+export async function runExport(ctx: JobContext, options: ExportOptions): Promise<string> {
+  const categories = new Set(options.selection.categories);
+  if (categories.size === 0) throw new AppError('INVALID_ARGUMENT', 'Choose at least one kind of data to export.');
+  const concurrency = Math.max(1, Math.min(32, Math.floor(options.concurrency ?? 6)));
+  const startedAt = new Date();
+  await refuseForeignFolder(options.folder);
+  const writer = await BundleWriter.open(options.folder);
+  const run: ExportRun = {
+    ctx,
+    client: options.client,
+    writer,
+    categories,
+    concurrency,
+    items: Object.fromEntries(EXPORT_CATEGORIES.map((category) => [category, 0])) as Record<ExportCategory, number>,
+    problems: [],
+    projects: [],
+    imagesTotal: 0,
+    predictionsTotal: 0,
+    modelsTotal: 0,
+  };
+  const manifest: ManifestContext = { run, account: options.account, toolVersion: options.toolVersion, selection: options.selection, startedAt };
+  let zip: ZipResult | undefined;
+  try {
+    try {
+      // From here until the end the folder says "partial": a kill leaves no stale "complete".
+      await writeManifest(writer, manifest, 'stopped');
+      await writeAccount(run, options, startedAt);
+      const plans = await planExport(run, options.selection.projectIds);
+      for (const plan of plans) {
+        await ctx.checkpoint();
+        await exportProject(run, plan);
+      }
+      // The viewer shows the manifest's status and counts: give it the walk's result first.
+      await writeManifest(writer, manifest, 'walked');
+      await derived(run, 'datasets', () => writeDatasets(options.folder, writer, { signal: ctx.signal }));
+      await derived(run, 'viewer', () => writeViewer(options.folder, writer, { toolVersion: options.toolVersion, signal: ctx.signal }));
+    } catch (error) {
+      // Whatever is in the folder is described, as partial, so verify and a resume can use it.
+      await writeManifest(writer, manifest, 'stopped').catch(() => undefined);
+      throw error;
+    }
+    const status = await writeManifest(writer, manifest, 'finished');
+    await writer.close();
+    if (options.zip === true) zip = await zipBundle(options.folder, { signal: ctx.signal });
+    return summarize(run, { folder: options.folder, status, zip });
+  } finally {
+    await writer.close().catch(() => undefined);
+  }
+}
+
+async function writeAccount(run: ExportRun, options: ExportOptions, startedAt: Date): Promise<void> {
+  const { account, client } = options;
+  const record = {
+    endpointHost: account.endpointHost,
+    ...(account.resourceName === undefined ? {} : { resourceName: account.resourceName }),
+    ...(account.region === undefined ? {} : { region: account.region }),
+    keyFingerprint: account.keyFingerprint,
+    displayName: account.displayName,
+    exportedAt: startedAt.toISOString(),
+    apiVersion: client.apiVersion,
+  };
+  await run.writer.writeJson(accountPaths.account, record);
+  await step(run, 'projects', undefined, 'Listing domains', async () => run.writer.writeJson(accountPaths.domains, await client.getDomains(callOptions(run))));
+}
+
+/**
+ * A bundle goes into an empty folder, or resumes one: never into a folder of other
+ * things (a home folder chosen by mistake), whose files would all become "extra".
+ */
+async function refuseForeignFolder(folder: string): Promise<void> {
+  let names: string[];
+  try {
+    names = await readdir(folder);
+  } catch {
+    return;
+  }
+  if (names.length === 0 || names.includes(STATE_DIR) || names.includes(MANIFEST_PATH)) return;
+  throw new AppError(
+    'FOLDER_NOT_EMPTY',
+    `${folder} already holds other files. Choose an empty folder for a new export, or the folder of an earlier CV Steward export to continue it.`,
+  );
+}
+
+/**
+ * Datasets and viewer are derived from records already saved: if one fails (even from a
+ * bug), the export it derives from is still good, so that is a problem, not a failure.
+ * Cancel and a full or read-only disk still stop everything.
+ */
+async function derived(run: ExportRun, what: 'datasets' | 'viewer', work: () => Promise<unknown>): Promise<void> {
+  try {
+    await work();
+  } catch (error) {
+    if (run.ctx.signal.aborted || isDiskError(error)) throw error;
+    run.problems.push({ category: what, message: `The ${what === 'datasets' ? 'dataset views' : 'offline viewer'} could not be written: ${problemText(error)}` });
+  }
+}

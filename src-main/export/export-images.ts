@@ -1,0 +1,104 @@
+/**
+ * Workspace images: every record (tagged and untagged, oldest first, repeats dropped by
+ * the client) streamed to images.jsonl, then the original bytes of each, read back from
+ * that file so no more than a page of records is ever in memory. Images that live only
+ * in iterations use the same download path (export-iterations.ts) and the same files/.
+ */
+import { join } from 'node:path';
+import { downloadBlob, type Image } from '../customvision';
+import { isBundleId, projectPaths } from './bundle-paths';
+import { runDownloads, type DownloadTask } from './download-pool';
+import { addProblem, advance, callOptions, step, type ExportRun } from './export-run';
+import { IdSet } from './id-set';
+import { readJsonl } from './jsonl';
+import { writeRecords } from './records-file';
+
+export interface WorkspaceImages {
+  tagged: number;
+  untagged: number;
+  /** Every workspace image id (to tell which iteration images exist only there). */
+  ids: IdSet;
+}
+
+/** How many image records could be downloaded, and how many files are now in the bundle. */
+export interface ImageFileTally {
+  expected: number;
+  present: number;
+}
+
+export function isTaggedImage(image: Image): boolean {
+  return Array.isArray(image.tags) && image.tags.length > 0;
+}
+
+export async function exportWorkspaceImages(run: ExportRun, projectId: string, tally: ImageFileTally): Promise<WorkspaceImages | undefined> {
+  const result: WorkspaceImages = { tagged: 0, untagged: 0, ids: new IdSet() };
+  const path = projectPaths.images(projectId);
+  const list = run.client.iterateImages(projectId, { ...callOptions(run), pageSize: 256 });
+  const written = await step(run, 'images', projectId, 'Listing images', () =>
+    writeRecords(run, path, [list], (image) => {
+      if (typeof image.id === 'string') result.ids.add(image.id);
+      if (isTaggedImage(image)) result.tagged += 1;
+      else result.untagged += 1;
+    }),
+  );
+  if (!written) return undefined;
+  await downloadImageFiles(run, projectId, readJsonl<Image>(join(run.writer.folder, path)), undefined, tally);
+  return result;
+}
+
+interface ImageTask extends DownloadTask {
+  stem: string;
+}
+
+/**
+ * Downloads the originals of `records` into images/files/ (skipping finished files and
+ * records `accept` turns down); `iterationId` says where fresh links come from.
+ */
+export async function downloadImageFiles(
+  run: ExportRun,
+  projectId: string,
+  records: AsyncIterable<Image>,
+  iterationId: string | undefined,
+  tally: ImageFileTally,
+  accept: (imageId: string) => boolean = () => true,
+): Promise<void> {
+  const { writer, client } = run;
+  async function* tasks(): AsyncGenerator<ImageTask> {
+    for await (const image of records) {
+      if (!isBundleId(image.id)) {
+        addProblem(run, 'images', projectId, 'An image record has no usable id, so its bytes could not be saved (the record is in images.jsonl).');
+        continue;
+      }
+      const id = image.id.toLowerCase();
+      if (!accept(id)) continue;
+      tally.expected += 1;
+      const stem = projectPaths.imageFileStem(projectId, id);
+      const finished = writer.finishedStem(stem);
+      if (finished) {
+        tally.present += 1;
+        advance(run, 'images', 1, finished.bytes);
+        continue;
+      }
+      yield { id, url: image.originalImageUri, stem, ...(iterationId === undefined ? {} : { scope: iterationId }) };
+    }
+  }
+  await runDownloads(tasks(), {
+    concurrency: run.concurrency,
+    signal: run.ctx.signal,
+    checkpoint: () => run.ctx.checkpoint(),
+    download: async (task, url) => {
+      const blob = await downloadBlob(url, { signal: run.ctx.signal, operation: 'DownloadImage' });
+      return writer.writeStream(task.stem, blob.stream, { mediaTypeFromBytes: true });
+    },
+    refresh: async (scope, batch) => {
+      const ids = batch.map((task) => task.id);
+      const fresh = await client.getImagesByIds(projectId, ids, { ...callOptions(run), ...(scope === undefined ? {} : { iterationId: scope }) });
+      return new Map(fresh.map((image) => [String(image.id).toLowerCase(), image.originalImageUri]));
+    },
+    onDone: (_task, record) => {
+      tally.present += 1;
+      advance(run, 'images', 1, record.bytes);
+    },
+    onFailed: (task, message) => addProblem(run, 'images', projectId, `Image ${task.id}: ${message}`),
+  });
+}

@@ -1,0 +1,69 @@
+/**
+ * Model exports of one trained iteration: exports.json as GetExports returned it, and
+ * the zip of every finished (`Done`) export under models/<platform>[.<flavor>].zip.
+ * Export links expire like image links; fresh ones come from GetExports again.
+ */
+import { downloadBlob, type ExportModel } from '../customvision';
+import { iterationPaths } from './bundle-paths';
+import { runDownloads, type DownloadTask } from './download-pool';
+import { addProblem, advance, callOptions, step, type ExportRun } from './export-run';
+import { isDownloadableExport, type ProjectPlan } from './export-plan';
+
+interface ModelTask extends DownloadTask {
+  path: string;
+}
+
+function exportKey(record: ExportModel): string {
+  return `${String(record.platform)}|${record.flavor === null || record.flavor === undefined ? '' : String(record.flavor)}`;
+}
+
+/** Writes exports.json and the finished model files; returns how many exports there are. */
+export async function exportModels(run: ExportRun, plan: ProjectPlan, iterationId: string): Promise<number> {
+  const p = plan.id;
+  const { client, writer } = run;
+  const planned = plan.exports.get(iterationId);
+  const list = planned ?? (await step(run, 'models', p, `Listing model exports of iteration ${iterationId}`, () => client.getExports(p, iterationId, callOptions(run))));
+  if (!list) return 0;
+  await step(run, 'models', p, `Model exports of iteration ${iterationId}`, () => writer.writeJson(iterationPaths.exports(p, iterationId), list));
+  if (!planned) {
+    // Not counted in the planning pass (its GetExports failed): the total grows now.
+    run.modelsTotal += list.filter(isDownloadableExport).length;
+    run.ctx.progress.setTotal('models', run.modelsTotal);
+  }
+
+  const tasks: ModelTask[] = [];
+  const usedPaths = new Set<string>();
+  list.forEach((record, index) => {
+    if (!isDownloadableExport(record)) return;
+    let path = iterationPaths.model(p, iterationId, record.platform, record.flavor);
+    // Unusual platform words, or the same platform twice: a numbered name, never a clash.
+    if (path === undefined || usedPaths.has(path.toLowerCase())) path = iterationPaths.modelFallback(p, iterationId, index);
+    usedPaths.add(path.toLowerCase());
+    const finished = writer.finished(path);
+    if (finished) {
+      advance(run, 'models', 1, finished.bytes);
+      return;
+    }
+    tasks.push({ id: exportKey(record), url: record.downloadUri, path });
+  });
+
+  async function* source(): AsyncGenerator<ModelTask> {
+    yield* tasks;
+  }
+  await runDownloads(source(), {
+    concurrency: Math.min(2, run.concurrency),
+    signal: run.ctx.signal,
+    checkpoint: () => run.ctx.checkpoint(),
+    download: async (task, url) => {
+      const blob = await downloadBlob(url, { signal: run.ctx.signal, operation: 'DownloadModel' });
+      return writer.writeStream(task.path, blob.stream, { mediaType: 'application/zip' });
+    },
+    refresh: async () => {
+      const fresh = await client.getExports(p, iterationId, callOptions(run));
+      return new Map(fresh.filter(isDownloadableExport).map((record) => [exportKey(record), record.downloadUri]));
+    },
+    onDone: (_task, record) => advance(run, 'models', 1, record.bytes),
+    onFailed: (task, message) => addProblem(run, 'models', p, `Model ${task.id.replace('|', ' ').trim()} of iteration ${iterationId}: ${message}`),
+  });
+  return list.length;
+}

@@ -1,0 +1,80 @@
+/**
+ * One project, in an order that lets later parts rely on earlier ones: its record and
+ * tags, the workspace images (whose ids tell which iteration images exist only in
+ * iterations), the iterations, the stored predictions, then the reconciliation.
+ */
+import { projectPaths } from './bundle-paths';
+import { advance, callOptions, step, wants, type ExportRun } from './export-run';
+import { exportWorkspaceImages, type WorkspaceImages } from './export-images';
+import { exportIteration, type ProjectImageState } from './export-iterations';
+import type { ProjectPlan } from './export-plan';
+import { exportPredictions } from './export-predictions';
+import { IdSet } from './id-set';
+import type { ManifestProject, Reconciliation } from './manifest';
+import { countCheck, selfCheck } from './reconcile';
+
+export async function exportProject(run: ExportRun, plan: ProjectPlan): Promise<void> {
+  const { client, writer } = run;
+  const p = plan.id;
+  const reconciliation: Reconciliation[] = [];
+  const counts: ManifestProject['counts'] = {
+    taggedImages: 0,
+    untaggedImages: 0,
+    imagesOnlyInIterations: 0,
+    iterations: plan.iterations.length,
+    tags: plan.tags?.length ?? 0,
+    exports: 0,
+    predictions: 0,
+  };
+
+  const project = await step(run, 'projects', p, 'Project details', async () => {
+    const record = await client.getProject(p, callOptions(run));
+    await writer.writeJson(projectPaths.project(p), record);
+    return record;
+  });
+  if (project) advance(run, 'projects', 1);
+  const name = typeof project?.name === 'string' ? project.name : plan.name;
+
+  if (wants(run, 'tags') && plan.tags) {
+    const tags = plan.tags;
+    const done = await step(run, 'tags', p, 'Tags', () => writer.writeJson(projectPaths.tags(p), tags));
+    if (done) advance(run, 'tags', tags.length);
+  }
+
+  const images: ProjectImageState = { workspaceIds: undefined, onlyInIterations: new IdSet(), tally: { expected: 0, present: 0 } };
+  let workspace: WorkspaceImages | undefined;
+  if (wants(run, 'images')) {
+    workspace = await exportWorkspaceImages(run, p, images.tally);
+    images.workspaceIds = workspace?.ids;
+  }
+
+  for (const iteration of plan.iterations) {
+    await run.ctx.checkpoint();
+    const outcome = await exportIteration(run, plan, iteration, images, reconciliation);
+    counts.exports += outcome.exports;
+  }
+
+  if (wants(run, 'predictions')) counts.predictions = (await exportPredictions(run, p, reconciliation)) ?? 0;
+
+  if (workspace) {
+    counts.taggedImages = workspace.tagged;
+    counts.untaggedImages = workspace.untagged;
+    counts.imagesOnlyInIterations = images.onlyInIterations.size;
+    const options = callOptions(run);
+    await countCheck(run, p, reconciliation, { what: 'taggedImages', exported: workspace.tagged, planned: plan.taggedCount }, () =>
+      client.getTaggedImageCount(p, options),
+    );
+    await countCheck(run, p, reconciliation, { what: 'untaggedImages', exported: workspace.untagged, planned: plan.untaggedCount }, () =>
+      client.getUntaggedImageCount(p, options),
+    );
+    selfCheck(reconciliation, 'imageFiles', images.tally.expected, images.tally.present);
+  }
+  // Workspace checks first, then per-iteration ones, then files: the order people read.
+  reconciliation.sort((a, b) => rank(a) - rank(b));
+  run.projects.push({ id: p, name, counts, reconciliation });
+}
+
+function rank(item: Reconciliation): number {
+  if (item.what.endsWith('Files')) return 2;
+  return item.iterationId === undefined ? 0 : 1;
+}

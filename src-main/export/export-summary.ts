@@ -1,0 +1,46 @@
+/** The one-paragraph job summary a person sees when an export finishes. */
+import type { ExportRun } from './export-run';
+import type { BundleStatus } from './write-manifest';
+import type { ZipResult } from './zip-bundle';
+import { mismatches } from './reconcile';
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  const units = ['KB', 'MB', 'GB', 'TB'];
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  return `${value.toFixed(value >= 100 ? 0 : 1)} ${units[unit]}`;
+}
+
+const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
+
+export function summarize(run: ExportRun, result: { folder: string; status: BundleStatus; zip: ZipResult | undefined }): string {
+  const bytes = { images: 0 };
+  for (const file of run.writer.files()) if (file.path.includes('/images/files/')) bytes.images += file.bytes;
+  const parts = [
+    plural(run.projects.length, 'project'),
+    `${plural(run.items.images, 'image')} (${formatBytes(bytes.images)})`,
+    plural(run.items.iterations, 'iteration'),
+    plural(run.items.models, 'model'),
+    plural(run.items.predictions, 'prediction'),
+  ];
+  const sentences = [`Exported ${parts.join(', ')} into ${result.folder}.`];
+  const differences = run.projects.flatMap((project) =>
+    mismatches(project.reconciliation).map(
+      (item) => `${project.name || project.id}: ${item.what}${item.iterationId ? ` (iteration ${item.iterationId})` : ''} ${item.api} expected, ${item.exported} exported`,
+    ),
+  );
+  if (result.status === 'complete') {
+    sentences.push('Everything was saved and every count matches the service.');
+  } else {
+    sentences.push('The bundle is PARTIAL: export again into the same folder to fill the gaps.');
+    if (run.problems.length > 0) sentences.push(`${plural(run.problems.length, 'problem')}, first: ${run.problems[0]?.message ?? ''}`);
+    if (differences.length > 0) sentences.push(`Counts differ: ${differences.slice(0, 3).join('; ')}${differences.length > 3 ? ` and ${differences.length - 3} more` : ''}.`);
+  }
+  if (result.zip) sentences.push(`Zip archive: ${result.zip.path} (${formatBytes(result.zip.bytes)}).`);
+  return sentences.join(' ');
+}

@@ -1,0 +1,22 @@
+/**
+ * The export engine's public API (DESIGN §5, docs/bundle-format.md): other main-process
+ * modules import from here only.
+ */
+export { runExport, type ExportAccount, type ExportOptions } from './export-engine';
+export { verifyBundle, type VerifyOptions } from './verify-bundle';
+export { zipBundle, type ZipOptions, type ZipResult } from './zip-bundle';
+export {
+  ManifestSchema,
+  readManifest,
+  MANIFEST_FORMAT,
+  MANIFEST_FORMAT_VERSION,
+  type Manifest,
+  type ManifestProject,
+  type ManifestProblem,
+  type Reconciliation,
+} from './manifest';
+export { BundleWriter, type StreamWriteOptions, type BundleWriterOptions } from './bundle-writer';
+export type { BundleFileRecord, BundleFileSink } from './file-sink';
+export { readJsonl, toJsonlLine } from './jsonl';
+export { sniffMediaType, type SniffedType } from './magic-bytes';
+export { bundleId, isBundleId, checkBundlePath, projectPaths, iterationPaths, accountPaths, MANIFEST_PATH, JOURNAL_PATH } from './bundle-paths';

@@ -1,0 +1,131 @@
+/**
+ * manifest.json (docs/bundle-format.md): the bundle's table of contents, rebuilt from the
+ * journal and the walk's results at the end of every run (and as `partial` when a run is
+ * cancelled or fails). Written as a stream: with 100 000 images the file list alone is
+ * tens of MB, which need not exist as one string. Read back through a zod schema.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { EXPORT_CATEGORIES, ExportCategorySchema, type ExportCategory } from '../../shared/model/bundle';
+import { AppError } from '../ipc/app-error';
+import type { BundleFileRecord } from './file-sink';
+import { MANIFEST_PATH, categoryOfPath } from './bundle-paths';
+
+export const MANIFEST_FORMAT = 'cv-steward-bundle';
+export const MANIFEST_FORMAT_VERSION = 1;
+
+const count = z.number().int().nonnegative();
+
+export const ManifestProblemSchema = z.object({ category: z.string(), projectId: z.string().optional(), message: z.string() });
+export type ManifestProblem = z.infer<typeof ManifestProblemSchema>;
+
+export const ReconciliationSchema = z.object({
+  what: z.string(),
+  /** Set for per-iteration checks (an addition to the doc's example; see bundle-format.md). */
+  iterationId: z.string().optional(),
+  api: count,
+  exported: count,
+  ok: z.boolean(),
+});
+export type Reconciliation = z.infer<typeof ReconciliationSchema>;
+
+export const ProjectCountsSchema = z.object({
+  taggedImages: count,
+  untaggedImages: count,
+  imagesOnlyInIterations: count,
+  iterations: count,
+  tags: count,
+  exports: count,
+  predictions: count,
+});
+export type ManifestProjectCounts = z.infer<typeof ProjectCountsSchema>;
+
+export const ManifestProjectSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  counts: ProjectCountsSchema,
+  reconciliation: z.array(ReconciliationSchema),
+});
+export type ManifestProject = z.infer<typeof ManifestProjectSchema>;
+
+export const ManifestFileSchema = z.object({
+  path: z.string(),
+  bytes: count,
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  mediaType: z.string(),
+});
+
+export const ManifestSchema = z.object({
+  format: z.literal(MANIFEST_FORMAT),
+  formatVersion: z.literal(MANIFEST_FORMAT_VERSION),
+  tool: z.object({ name: z.string(), version: z.string() }),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  status: z.enum(['complete', 'partial']),
+  source: z.object({ endpointHost: z.string(), resourceName: z.string().optional(), keyFingerprint: z.string() }),
+  selection: z.object({ projectIds: z.union([z.array(z.string()), z.literal('all')]), categories: z.array(ExportCategorySchema) }),
+  projects: z.array(ManifestProjectSchema),
+  counts: z.record(z.string(), z.object({ items: count, bytes: count })),
+  problems: z.array(ManifestProblemSchema),
+  files: z.array(ManifestFileSchema),
+});
+export type Manifest = z.infer<typeof ManifestSchema>;
+export type ManifestHeader = Omit<Manifest, 'files'>;
+
+/** Per-category items (from the walk) and bytes (from the files, by where they live). */
+export function manifestCounts(items: Record<ExportCategory, number>, files: Iterable<BundleFileRecord>): Manifest['counts'] {
+  const counts = Object.fromEntries(EXPORT_CATEGORIES.map((category) => [category, { items: items[category], bytes: 0 }])) as Record<
+    ExportCategory,
+    { items: number; bytes: number }
+  >;
+  for (const file of files) {
+    const category = categoryOfPath(file.path);
+    if (category) counts[category].bytes += file.bytes;
+  }
+  return counts;
+}
+
+/**
+ * The manifest as text, piece by piece: the header fields in the documented order, then
+ * `files` one line per file, in the order given.
+ */
+export function* manifestChunks(header: ManifestHeader, files: Iterable<BundleFileRecord>): Generator<string> {
+  const head = JSON.stringify(header, null, 2);
+  yield `${head.slice(0, head.lastIndexOf('}')).trimEnd()},\n  "files": [`;
+  let chunk = '';
+  let first = true;
+  for (const file of files) {
+    const { path, bytes, sha256, mediaType } = file;
+    chunk += `${first ? '' : ','}\n    ${JSON.stringify({ path, bytes, sha256, mediaType })}`;
+    first = false;
+    if (chunk.length >= 1 << 16) {
+      yield chunk;
+      chunk = '';
+    }
+  }
+  yield `${chunk}${first ? '' : '\n  '}]\n}\n`;
+}
+
+/** Reads and checks `<folder>/manifest.json`; BAD_MANIFEST (with the reason) if it is not one. */
+export async function readManifest(folder: string): Promise<Manifest> {
+  let text: string;
+  try {
+    text = await readFile(join(folder, MANIFEST_PATH), 'utf8');
+  } catch {
+    throw new AppError('BAD_MANIFEST', `There is no readable manifest.json in ${folder}; this folder is not a finished CV Steward bundle.`);
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new AppError('BAD_MANIFEST', 'manifest.json is not valid JSON (it may have been edited or cut short).');
+  }
+  const parsed = ManifestSchema.safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue ? issue.path.join('.') || 'top level' : 'top level';
+    throw new AppError('BAD_MANIFEST', `manifest.json is not a CV Steward bundle manifest (format v1): ${where}: ${issue?.message ?? 'invalid'}.`);
+  }
+  return parsed.data;
+}

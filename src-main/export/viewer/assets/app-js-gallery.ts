@@ -1,0 +1,143 @@
+/**
+ * app.js, part 3 of 3: the image gallery and the one-image view. Pages are computed from
+ * the filter index in bundle.js, so only the data files a page needs are loaded; region
+ * boxes are percentages of a frame that has the image's exact aspect ratio.
+ */
+export const APP_JS_GALLERY = String.raw`
+const matches = (filter, record) =>
+  filter.kind === 'tag' ? record.tags.includes(filter.name) : filter.kind === 'untagged' ? record.tags.length === 0 : record.onlyInIteration === true;
+
+// The records of one screen: walk [file, matching count] pairs, load only files that hold some.
+async function pageRecords(project, filter, page) {
+  const index = project.images;
+  const files = filter ? filter.files : Array.from({ length: index.files }, (_, k) => [k + 1, Math.min(index.perFile, index.total - k * index.perFile)]);
+  let skip = (page - 1) * PER_PAGE;
+  const out = [];
+  for (const [file, count] of files) {
+    if (out.length >= PER_PAGE) break;
+    if (skip >= count) {
+      skip -= count;
+      continue;
+    }
+    const records = (await imagesFile(project, file)).filter((record) => !filter || matches(filter, record));
+    out.push(...records.slice(skip, skip + PER_PAGE - out.length));
+    skip = 0;
+  }
+  return out;
+}
+
+const unit = (v) => Math.min(1, Math.max(0, Number(v) || 0)) * 100 + '%';
+// A stable colour per tag name; the golden angle keeps similar names apart.
+function hue(text) {
+  let n = 0;
+  for (const char of text) n = (n * 31 + char.codePointAt(0)) % 1000003;
+  return Math.round((n * 137.508) % 360);
+}
+// An image in a frame of its own aspect ratio, with region boxes on top. Sizes go through
+// element.style (CSSOM), which a style-src 'self' policy allows; style attributes it would not.
+function frame(file, width, height, regions, size, alt) {
+  const box = h('div', { class: 'frame frame-' + size });
+  const fit = (w, hgt) => {
+    const ratio = w / hgt;
+    box.style.aspectRatio = w + ' / ' + hgt;
+    box.style.width = size === 'big' ? 'min(100%, ' + w + 'px, calc(70vh * ' + ratio + '))' : 'min(100%, calc(var(--' + size + ') * ' + Math.min(1, ratio) + '))';
+  };
+  const known = width > 0 && height > 0;
+  fit(known ? width : 4, known ? height : 3);
+  const path = safePath(file);
+  if (!path) box.append(h('span', { class: 'missing' }, 'Image file not in this bundle'));
+  else {
+    const img = h('img', { src: path, alt: alt, loading: size === 'big' ? null : 'lazy', decoding: 'async' });
+    if (!known) img.addEventListener('load', () => img.naturalWidth && fit(img.naturalWidth, img.naturalHeight));
+    box.append(img);
+  }
+  for (const region of regions) {
+    const label = size === 'thumb' ? null : h('span', { class: 'region-label' }, region.tag);
+    const r = h('div', { class: 'region', title: region.tag }, label);
+    r.style.left = unit(region.left);
+    r.style.top = unit(region.top);
+    r.style.width = unit(region.width);
+    r.style.height = unit(region.height);
+    r.style.setProperty('--hue', String(hue(region.tag)));
+    box.append(r);
+  }
+  return box;
+}
+
+async function renderGallery(body, project, query, ticket) {
+  const index = project.images;
+  const f = query.get('f');
+  const filter = f !== null && f !== '' ? index.filters[Number(f)] || null : null;
+  const total = filter ? filter.count : index.total;
+  const pages = Math.max(1, Math.ceil(total / PER_PAGE));
+  const page = Math.min(pages, Math.max(1, parseInt(query.get('n'), 10) || 1));
+  const at = (changes) => link(Object.assign({ p: project.id, v: 'images', f: filter ? f : null, n: page }, changes));
+  const go = (changes) => () => { location.hash = at(changes); };
+  const select = h('select', { id: 'filter' }, h('option', { value: '' }, 'All images (' + fmt.num(index.total) + ')'),
+    index.filters.map((item, i) => h('option', { value: String(i), selected: filter === item }, filterLabel(item) + ' (' + fmt.num(item.count) + ')')));
+  select.addEventListener('change', () => {
+    state.focus = '#filter';
+    location.hash = at({ f: select.value, n: 1 });
+  });
+  const pageInput = h('input', { id: 'page', type: 'number', min: 1, max: pages, value: page, inputmode: 'numeric' });
+  const form = h('form', { class: 'pager', 'aria-label': 'Pages' },
+    button('Previous page', page > 1, go({ n: page - 1 }), 'prev'),
+    h('label', { for: 'page' }, 'Page'), pageInput, h('span', null, 'of ' + fmt.num(pages)), h('button', { type: 'submit', 'data-keep': 'goto' }, 'Go'),
+    button('Next page', page < pages, go({ n: page + 1 }), 'next'));
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    location.hash = at({ n: Math.min(pages, Math.max(1, parseInt(pageInput.value, 10) || 1)) });
+  });
+  const status = h('p', { class: 'muted', role: 'status' }, 'Loading images…');
+  const area = h('div');
+  body.append(h('div', { class: 'controls' }, h('label', { for: 'filter' }, 'Show'), select, form), status, area);
+  let records;
+  try {
+    records = await pageRecords(project, filter, page);
+  } catch (error) {
+    if (ticket === state.ticket) status.replaceChildren(h('span', { class: 'error', role: 'alert' }, error.message));
+    return;
+  }
+  if (ticket !== state.ticket) return;
+  const first = (page - 1) * PER_PAGE;
+  status.textContent = total === 0 ? 'No images.' : 'Showing ' + fmt.num(first + 1) + '–' + fmt.num(first + records.length) + ' of ' + fmt.num(total) + ' images.';
+  const wanted = query.get('i');
+  const selected = wanted === ':first' ? 0 : wanted === ':last' ? records.length - 1 : records.findIndex((record) => record.id === wanted);
+  if (wanted && selected >= 0 && records[selected]) return renderDetail(area, records, selected, at, page, pages);
+  area.append(h('ul', { class: 'grid', 'aria-label': 'Images' }, records.map((record) => h('li', null,
+    h('button', { type: 'button', class: 'thumb', 'data-id': record.id, 'aria-label': 'Image ' + record.id + (record.tags.length ? ', tags: ' + record.tags.join(', ') : ', untagged'),
+      onclick: () => { location.hash = at({ i: record.id }); } },
+    h('span', { class: 'slot' }, frame(record.file, record.width, record.height, record.regions, 'thumb', '')),
+    h('span', { class: 'caption' }, record.tags.length ? record.tags.join(', ') : 'untagged'))))));
+  applyFocus('main h2');
+}
+
+function renderDetail(area, records, index, at, page, pages) {
+  const record = records[index];
+  const prev = index > 0 ? at({ i: records[index - 1].id }) : page > 1 ? at({ n: page - 1, i: ':last' }) : null;
+  const next = index < records.length - 1 ? at({ i: records[index + 1].id }) : page < pages ? at({ n: page + 1, i: ':first' }) : null;
+  const back = () => {
+    state.focus = { id: record.id };
+    location.hash = at({ i: null });
+  };
+  const step = (target, label, keep) => (target ? h('a', { href: target, class: 'button', 'data-keep': keep }, label) : button(label, false));
+  state.keys = (event) => {
+    if (event.key === 'Escape') back();
+    else if (event.key === 'ArrowLeft' && prev) location.hash = prev;
+    else if (event.key === 'ArrowRight' && next) location.hash = next;
+  };
+  area.append(h('section', { class: 'detail', 'aria-labelledby': 'detail-title' },
+    h('div', { class: 'detail-bar' }, button('Back to gallery', true, back), step(prev, 'Previous image', 'prev-image'), step(next, 'Next image', 'next-image'),
+      h('span', { class: 'muted' }, 'Keys: ← → to move, Esc to go back')),
+    h('h3', { id: 'detail-title', tabindex: -1 }, 'Image ' + record.id),
+    frame(record.file, record.width, record.height, record.regions, 'big', 'Image ' + record.id),
+    facts([['Size', record.width && record.height ? record.width + ' × ' + record.height + ' px' : null], ['Uploaded', fmt.date(record.created)],
+      ['Tags', record.tags.length ? h('ul', { class: 'chips' }, record.tags.map((tag) => h('li', null, tag))) : 'untagged'],
+      ['Only in iterations', record.onlyInIteration ? record.iterations.join(', ') || 'yes' : null],
+      ['Original file', safePath(record.file) ? h('a', { href: safePath(record.file) }, 'Open the original') : 'not in this bundle']]),
+    record.regions.length ? table('Regions (fractions of width and height)', ['Tag', 'Left', 'Top', 'Width', 'Height'],
+      record.regions.map((r) => [r.tag, r.left.toFixed(4), r.top.toFixed(4), r.width.toFixed(4), r.height.toFixed(4)])) : null,
+    record.metadata.length ? table('Metadata', ['Key', 'Value'], record.metadata) : null));
+  applyFocus('#detail-title');
+}
+`;

@@ -1,0 +1,95 @@
+/**
+ * Defensive reading of the bundle's canonical records. They are what the service
+ * returned (plus our manifest), so any field may be missing, null or of a surprising
+ * type; the viewer is a derived view and must still be written when one file is
+ * unreadable, so failures become problems shown on the summary page instead of throwing.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { readJsonl } from '../jsonl';
+import type { ViewerProblem } from './viewer-data';
+
+export type Json = Record<string, unknown>;
+
+export function asObject(value: unknown): Json | null {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : null;
+}
+
+export function asArray(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+
+export function str(record: Json | null, key: string): string | null {
+  const value = record?.[key];
+  return typeof value === 'string' ? value : null;
+}
+
+export function num(record: Json | null, key: string): number | null {
+  const value = record?.[key];
+  return typeof value === 'number' && Number.isFinite(value) ? value : null;
+}
+
+/** Collects problems while reading; one per unreadable file. */
+export class BundleReader {
+  readonly problems: ViewerProblem[] = [];
+
+  constructor(readonly root: string) {}
+
+  problem(message: string, projectId: string | null = null): void {
+    this.problems.push({ category: 'viewer', projectId, message });
+  }
+
+  /** Parsed JSON, or undefined when the file is absent (silently) or unreadable (noted). */
+  async json(relativePath: string, projectId: string | null = null): Promise<unknown> {
+    let text: string;
+    try {
+      text = await readFile(join(this.root, relativePath), 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') this.problem(`${relativePath} could not be read`, projectId);
+      return undefined;
+    }
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      this.problem(`${relativePath} is not valid JSON`, projectId);
+      return undefined;
+    }
+  }
+
+  /** Entry names of a folder (empty when it does not exist), sorted for stable output. */
+  async list(relativePath: string, kind: 'files' | 'folders'): Promise<string[]> {
+    try {
+      const entries = await readdir(join(this.root, relativePath), { withFileTypes: true });
+      return entries
+        .filter((entry) => (kind === 'files' ? entry.isFile() : entry.isDirectory()))
+        .map((entry) => entry.name)
+        .sort();
+    } catch {
+      return [];
+    }
+  }
+
+  /** Maps id → file name for a folder of `<id>.<ext>` files (images/files, predictions/files). */
+  async filesById(relativePath: string): Promise<Map<string, string>> {
+    const byId = new Map<string, string>();
+    for (const name of await this.list(relativePath, 'files')) {
+      const dot = name.lastIndexOf('.');
+      if (dot > 0) byId.set(name.slice(0, dot), name);
+    }
+    return byId;
+  }
+
+  /** A .jsonl file's records that have an id; an absent file is empty, an unreadable line a problem. */
+  async *records(relativePath: string, projectId: string | null = null): AsyncGenerator<Json> {
+    try {
+      for await (const item of readJsonl(join(this.root, relativePath))) {
+        const record = asObject(item);
+        if (record && typeof record.id === 'string') yield record;
+      }
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+      const line = error instanceof Error ? /line (\d+)/.exec(error.message)?.[1] : undefined;
+      this.problem(line ? `${relativePath}: line ${line} is not valid JSON; records after it are not shown` : `${relativePath} could not be read`, projectId);
+    }
+  }
+}

@@ -1,0 +1,78 @@
+/**
+ * Builds manifest.json from the journal (every finished file, with size, hash and media
+ * type) and the walk's results, and writes it atomically. Its `createdAt` survives
+ * resumes (read from the previous manifest); `updatedAt` is this run's.
+ */
+import { open, type FileHandle } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { ExportCategory } from '../../shared/model/bundle';
+import { MANIFEST_PATH } from './bundle-paths';
+import type { BundleWriter } from './bundle-writer';
+import type { ExportRun } from './export-run';
+import { MANIFEST_FORMAT, MANIFEST_FORMAT_VERSION, manifestChunks, manifestCounts, type ManifestHeader } from './manifest';
+import { mismatches } from './reconcile';
+
+export interface ManifestContext {
+  run: ExportRun;
+  account: { endpointHost: string; resourceName?: string; keyFingerprint: string };
+  toolVersion: string;
+  selection: { projectIds?: string[]; categories: ExportCategory[] };
+  startedAt: Date;
+  /** Filled on first write: the first run's time, kept across resumes. */
+  createdAt?: string;
+}
+
+export type BundleStatus = 'complete' | 'partial';
+
+/**
+ * `walked`/`finished`: status from the results (complete only with no problem and every
+ * count matching); `stopped`: a cancelled or failed run, always partial.
+ */
+export async function writeManifest(writer: BundleWriter, context: ManifestContext, stage: 'walked' | 'finished' | 'stopped'): Promise<BundleStatus> {
+  const { run, account } = context;
+  context.createdAt ??= await previousCreatedAt(writer.folder, context.startedAt);
+  const clean = run.problems.length === 0 && run.projects.every((project) => mismatches(project.reconciliation).length === 0);
+  const status: BundleStatus = stage !== 'stopped' && clean ? 'complete' : 'partial';
+  const header: ManifestHeader = {
+    format: MANIFEST_FORMAT,
+    formatVersion: MANIFEST_FORMAT_VERSION,
+    tool: { name: 'CV Steward', version: context.toolVersion },
+    createdAt: context.createdAt,
+    updatedAt: new Date().toISOString(),
+    status,
+    source: {
+      endpointHost: account.endpointHost,
+      ...(account.resourceName === undefined ? {} : { resourceName: account.resourceName }),
+      keyFingerprint: account.keyFingerprint,
+    },
+    selection: { projectIds: context.selection.projectIds ?? 'all', categories: [...context.selection.categories] },
+    projects: run.projects,
+    counts: manifestCounts(run.items, writer.files()),
+    problems: run.problems,
+  };
+  await writer.writeUnlisted(MANIFEST_PATH, manifestChunks(header, writer.sortedFiles()));
+  return status;
+}
+
+/**
+ * The previous manifest's createdAt, read from its first bytes only: the header comes
+ * before the (possibly huge) file list, and parsing 100 000 entries for one date would
+ * cost tens of MB at the start of every resume.
+ */
+async function previousCreatedAt(folder: string, startedAt: Date): Promise<string> {
+  let handle: FileHandle | undefined;
+  try {
+    handle = await open(join(folder, MANIFEST_PATH), 'r');
+    const head = Buffer.alloc(HEAD_BYTES);
+    const { bytesRead } = await handle.read(head, 0, HEAD_BYTES, 0);
+    const text = head.toString('utf8', 0, bytesRead);
+    const match = /"format":\s*"cv-steward-bundle"[\s\S]*?"createdAt":\s*"([^"\\]{1,40})"/.exec(text);
+    return match?.[1] !== undefined && !Number.isNaN(Date.parse(match[1])) ? match[1] : startedAt.toISOString();
+  } catch {
+    return startedAt.toISOString();
+  } finally {
+    await handle?.close();
+  }
+}
+
+const HEAD_BYTES = 4096;

@@ -1,0 +1,8 @@
+/** The inventory's public API; other main-process modules import from here only. */
+export { scanInventory, scanJobCategories, resolveScanScope, type ScanInventoryOptions, type ScanRequest } from './scan-inventory';
+export { createInventoryService, DEFAULT_UPDATE_INTERVAL_MS, type InventoryAccounts, type InventoryService, type InventoryServiceOptions } from './inventory-service';
+export { createInventoryStore, type InventoryStore } from './inventory-store';
+export { InventoryBuilder, type ScanAccount } from './inventory-builder';
+export { PUBLISHED_LIMITS, PUBLISHED_LIMITS_SOURCE } from './published-limits';
+export { countImagesOnlyInIterations } from './images-only-in-iterations';
+export * from './size-estimates';

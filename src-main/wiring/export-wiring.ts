@@ -1,0 +1,87 @@
+/**
+ * Export and verify as jobs: the glue between the IPC handlers, the accounts (for the
+ * key, which stays in main), the folder the user chose through main's dialog, and the
+ * export engine. Verify reports are kept per job so the page can fetch them.
+ */
+import { EXPORT_CATEGORIES, type ExportCategory, type VerifyReport } from '../../shared/model/bundle';
+import type { AccountsService } from '../accounts';
+import { createTrainingClient, normalizeEndpoint } from '../customvision';
+import { runExport, verifyBundle } from '../export';
+import { AppError } from '../ipc/app-error';
+import type { JobRunner } from '../jobs';
+import type { FolderRegistry } from './folder-registry';
+
+export interface ExportWiringOptions {
+  jobs: JobRunner;
+  accounts: AccountsService;
+  folders: FolderRegistry;
+  toolVersion: string;
+}
+
+export function createExportWiring(options: ExportWiringOptions) {
+  const reports = new Map<string, VerifyReport>();
+
+  async function start(request: { folderId: string; projectIds?: string[]; categories: ExportCategory[]; zip?: boolean }) {
+    const folder = options.folders.resolve(request.folderId);
+    const credentials = await options.accounts.credentials();
+    const summary = options.accounts.list().accounts.find((a) => a.accountId === credentials.accountId);
+    const endpoint = normalizeEndpoint(credentials.endpoint);
+    const client = createTrainingClient({ endpoint: credentials.endpoint, key: credentials.key });
+    const job = options.jobs.start({
+      kind: 'export',
+      title: `Export of ${credentials.displayName}`,
+      categories: EXPORT_CATEGORIES.filter((c) => request.categories.includes(c)),
+      run: (ctx) =>
+        runExport(ctx, {
+          client,
+          folder,
+          selection: { ...(request.projectIds ? { projectIds: request.projectIds } : {}), categories: request.categories },
+          account: {
+            endpointHost: endpoint.host,
+            ...(endpoint.resourceName ? { resourceName: endpoint.resourceName } : {}),
+            ...(endpoint.region ? { region: endpoint.region } : {}),
+            keyFingerprint: summary?.keyFingerprint ?? '',
+            displayName: credentials.displayName,
+          },
+          toolVersion: options.toolVersion,
+          ...(request.zip ? { zip: true } : {}),
+        }),
+    });
+    return { jobId: job.id };
+  }
+
+  function verify(folderId: string) {
+    const folder = options.folders.resolve(folderId);
+    let lastDone = 0;
+    const job = options.jobs.start({
+      kind: 'verify',
+      title: 'Verify bundle',
+      categories: ['files'],
+      run: async (ctx) => {
+        const report = await verifyBundle(folder, {
+          signal: ctx.signal,
+          onProgress: (done, total) => {
+            ctx.progress.setTotal('files', total);
+            ctx.progress.advance('files', { items: Math.max(0, done - lastDone) });
+            lastDone = done;
+          },
+        });
+        reports.set(ctx.jobId, report);
+        const damaged = report.missing.length + report.extra.length + report.truncated.length + report.altered.length;
+        if (!report.ok) {
+          throw new AppError('BUNDLE_PROBLEMS', `${damaged} file problem(s) and ${report.problems.length} other problem(s) found; see the report.`);
+        }
+        return `Bundle is intact: ${report.checkedFiles} files checked.`;
+      },
+    });
+    return { jobId: job.id };
+  }
+
+  function report(jobId: string): VerifyReport {
+    const found = reports.get(jobId);
+    if (!found) throw new AppError('NOT_FOUND', 'There is no verify report for that job (yet).');
+    return found;
+  }
+
+  return { start, verify, report };
+}

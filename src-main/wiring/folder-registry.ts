@@ -1,0 +1,31 @@
+/**
+ * Folders the user chose through main's own dialog (STYLE: "file writes go to paths the
+ * main process chose"). The renderer only ever holds an opaque id, so a compromised page
+ * cannot make main write anywhere it likes.
+ */
+import { randomUUID } from 'node:crypto';
+import type { ChosenFolder } from '../../shared/model/bundle';
+import { AppError } from '../ipc/app-error';
+
+/** Shows the platform's folder dialog (Electron) or a stand-in (harness, tests). */
+export type PickFolder = () => Promise<string | null>;
+
+export class FolderRegistry {
+  private readonly folders = new Map<string, string>();
+
+  constructor(private readonly pick: PickFolder) {}
+
+  async choose(): Promise<ChosenFolder | null> {
+    const path = await this.pick();
+    if (!path) return null;
+    const folderId = randomUUID();
+    this.folders.set(folderId, path);
+    return { folderId, displayPath: path };
+  }
+
+  resolve(folderId: string): string {
+    const path = this.folders.get(folderId);
+    if (!path) throw new AppError('NOT_FOUND', 'Choose the folder again: CV Steward no longer knows that folder.');
+    return path;
+  }
+}

@@ -1,0 +1,40 @@
+import { useState } from 'react';
+import type { InventorySnapshot } from '../../shared/model/inventory';
+import { formatCount } from '../lib/format';
+import { InventoryProjectItem } from './inventory-project-item';
+import { InventoryVirtualList } from './inventory-virtual-list';
+
+/** The drill-down: every project (virtualised for hundreds), each expanding to its details. */
+export function InventoryProjectList({ snapshot, busy }: { snapshot: InventorySnapshot; busy: boolean }) {
+  // Kept here, not in the rows: a virtualised row unmounts when scrolled away.
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set());
+  const toggle = (projectId: string) =>
+    setExpanded((current) => {
+      const next = new Set(current);
+      if (next.has(projectId)) next.delete(projectId);
+      else next.add(projectId);
+      return next;
+    });
+  const { projects } = snapshot;
+
+  return (
+    <section className="panel" aria-labelledby="inventory-projects-heading">
+      <h2 id="inventory-projects-heading">Projects{projects.length > 0 && ` (${formatCount(projects.length)})`}</h2>
+      {projects.length === 0 ? (
+        <p className="empty-state">{snapshot.state === 'scanning' ? 'Looking for projects…' : 'No projects found.'}</p>
+      ) : (
+        <InventoryVirtualList
+          items={projects}
+          getKey={(project) => project.id}
+          label="Projects"
+          estimateRowHeight={76}
+          threshold={30}
+          className="inventory-projects"
+          renderItem={(project) => (
+            <InventoryProjectItem project={project} expanded={expanded.has(project.id)} onToggle={() => toggle(project.id)} busy={busy} />
+          )}
+        />
+      )}
+    </section>
+  );
+}
