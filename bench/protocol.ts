@@ -78,10 +78,25 @@ export interface ExportResult {
   sampledPeakRssBytes: number;
   /** VmHWM from /proc/self/status (the kernel's own peak), when available. */
   vmHwmBytes: number | undefined;
+  /** Largest RSS in each second of the run, MB (10^6 bytes). */
+  rssMbPerSecond: number[];
   summary: string;
   status: string;
   problems: number;
   files: number;
+  timeline: ExportTimeline;
+}
+
+export interface ExportTimeline {
+  /** Wall time the API was busy (calls and rate-limiter waits, overlaps merged), ms. */
+  apiBusyMs: number;
+  limiterWaitMs: number;
+  apiCalls: number;
+  /** First and last finished image file, ms after the start. */
+  imagesFirstMs: number | undefined;
+  imagesLastMs: number | undefined;
+  /** Image files finished in each second of the export (where downloads stalled). */
+  imagesPerSecond: number[];
 }
 
 /** What the SDK baseline child reports. */

@@ -144,6 +144,10 @@ export async function connect(account: ResolvedAccount, services: CliServices, r
       throw new AppError('WRONG_KEY', `${error.message}\nThe key used was ${account.keySource} (fingerprint ${account.keyFingerprint}).`);
     }
     if (isCustomVisionError(error) && error.code === 'CANCELLED') throw new AppError('CANCELLED', 'Cancelled before anything was read or written.');
+    // The client's network messages do not name the host; a mistyped port or name shows here.
+    if (isCustomVisionError(error) && (error.kind === 'network' || error.kind === 'timeout')) {
+      throw new AppError(error.code, `${error.message} Endpoint: ${account.endpoint.baseUrl}`);
+    }
     throw error;
   }
   return services.createClient(request);

@@ -154,7 +154,12 @@ function explainParseError(error: unknown, argv: readonly string[], spec: Option
   }
   if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
     const missing = argv.findIndex((arg, index) => spec[arg.replace(/^--/, '')]?.type === 'string' && (index === argv.length - 1 || argv[index + 1]?.startsWith('-')));
-    if (missing !== -1) return `${argv[missing] ?? 'an option'} needs a value.`;
+    if (missing !== -1) {
+      const option = argv[missing] ?? 'an option';
+      const next = argv[missing + 1];
+      const dashed = next !== undefined && !isKnown(next.split('=', 1)[0] ?? '', spec) ? ` (a value starting with "-" is written ${option}=VALUE)` : '';
+      return `${option} needs a value${dashed}.`;
+    }
     const flag = argv.find((arg) => arg.includes('=') && spec[(arg.split('=', 1)[0] ?? '').replace(/^--/, '')]?.type === 'boolean');
     if (flag !== undefined) return `${flag.split('=', 1)[0] ?? 'a switch'} does not take a value.`;
     return 'an option has a missing or invalid value.';

@@ -27,7 +27,7 @@ export function optionLines(options: ReadonlyArray<readonly [string, string]>): 
 
 const COMMON: ReadonlyArray<readonly [string, string]> = [
   ['--json', 'print one line of JSON on stdout (for scripts); progress stays on stderr'],
-  ['--quiet', 'no progress on stderr'],
+  ['--quiet', 'no progress or notes on stderr (errors are still printed)'],
   ['--help', 'show this help'],
 ];
 

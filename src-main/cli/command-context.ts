@@ -24,9 +24,14 @@ export interface CommandContext {
   hide(secret: string): void;
 }
 
-export function progressPrinter(context: CommandContext, quiet: boolean): ProgressPrinter | null {
+export function progressPrinter(context: CommandContext, quiet: boolean, unit?: (category: string) => string): ProgressPrinter | null {
   if (quiet) return null;
-  return new ProgressPrinter({ write: context.err, tty: context.tty, ...(context.columns === undefined ? {} : { columns: context.columns }) });
+  return new ProgressPrinter({
+    write: context.err,
+    tty: context.tty,
+    ...(context.columns === undefined ? {} : { columns: context.columns }),
+    ...(unit === undefined ? {} : { unit }),
+  });
 }
 
 /** The command line again, quoted for a POSIX shell where needed. */

@@ -15,6 +15,10 @@ delete process.env.CV_STEWARD_TRAINING_KEY;
 // First Ctrl-C: cancel the job cleanly (an export writes its partial manifest, so it can
 // be resumed). Second: quit at once; the bundle's journal still makes it resumable.
 const interrupt = new AbortController();
+// conf's file writer (atomically → when-exit) hooks SIGINT at load time to delete its temp
+// files and then re-raise the signal, which would kill the process mid-cancel. Its 'exit'
+// hook still cleans up, and this process always exits normally after a Ctrl-C.
+process.removeAllListeners('SIGINT');
 process.on('SIGINT', () => {
   if (!interrupt.signal.aborted) {
     process.stderr.write('\nStopping… (press Ctrl-C again to quit at once)\n');

@@ -73,8 +73,8 @@ export async function exportCommand(context: CommandContext, request: ExportRequ
   if (!ok) report.push(`The bundle is PARTIAL. Run the same command again to fill the gaps:\n  ${resume}`);
   const text = `${report.join('\n')}\n`;
   // Without --json this is the result (stdout); with it, stdout is the JSON line only.
-  if (request.json) context.err(text);
-  else context.out(text);
+  if (!request.json) context.out(text);
+  else if (!request.quiet) context.err(text);
   json({
     ok,
     status: manifest.status,

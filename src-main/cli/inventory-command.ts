@@ -20,7 +20,8 @@ export async function inventoryCommand(context: CommandContext, request: Invento
     kind: 'inventory',
     title: `Inventory of ${account.displayName}`,
     categories: scanJobCategories(),
-    printer: progressPrinter(context, request.quiet),
+    // The scan's progress counts projects visited per category, not items.
+    printer: progressPrinter(context, request.quiet, (category) => (category === 'account' ? '' : 'projects')),
     ...(context.interrupt ? { interrupt: context.interrupt } : {}),
     work: (ctx) =>
       context.services.scanInventory(ctx, {

@@ -21,20 +21,22 @@ const count = (value: number | null | undefined): string => (value === null || v
 
 export function renderInventory(snapshot: InventorySnapshot): string {
   const { account } = snapshot;
-  const where = [account.endpointHost, account.resourceName ? `resource ${account.resourceName}` : '', account.region ? `region ${account.region}` : '']
+  const where = [account.displayName === account.endpointHost ? '' : account.endpointHost, account.region ? `region ${account.region}` : '']
     .filter(Boolean)
     .join(', ');
-  const lines = [`Account: ${printable(account.displayName, 80)} (${printable(where, 120)}), key fingerprint ${account.keyFingerprint}`, ''];
+  const name = `${printable(account.displayName, 80)}${where ? ` (${printable(where, 120)})` : ''}`;
+  const lines = [`Account: ${name}, key fingerprint ${account.keyFingerprint}`, ''];
 
   lines.push(
     table(
-      ['Data', 'Count', 'Estimated size'],
+      ['Data', 'Count', 'Estimated size', 'Estimated from'],
       snapshot.categories.map((row) => [
         LABELS[row.category],
         count(row.count),
-        row.bytesEstimate === null ? '' : `≈ ${formatBytes(row.bytesEstimate)}${row.bytesBasis ? ` (${printable(row.bytesBasis, 60)})` : ''}`,
+        row.bytesEstimate === null ? '' : `≈ ${formatBytes(row.bytesEstimate)}`,
+        row.bytesEstimate === null ? '' : printable(row.bytesBasis ?? '', 120),
       ]),
-      new Set([1]),
+      new Set([1, 2]),
     ),
   );
 

@@ -27,6 +27,8 @@ export interface ProgressPrinterOptions {
   windowMs?: number;
   now?: () => number;
   timers?: ProgressTimers;
+  /** What a category counts, shown after its numbers ("3/5 projects"); default nothing. */
+  unit?: (category: string) => string;
 }
 
 interface Sample {
@@ -126,7 +128,8 @@ export class ProgressPrinter {
   line(track: Track, final: boolean): string {
     const { latest } = track;
     const label = latest.category.padEnd(this.labelWidth);
-    const parts = [`${label} ${formatCount(latest.done)}${latest.total === null ? '' : `/${formatCount(latest.total)}`}`];
+    const unit = this.options.unit?.(latest.category) ?? '';
+    const parts = [`${label} ${formatCount(latest.done)}${latest.total === null ? '' : `/${formatCount(latest.total)}`}${unit ? ` ${unit}` : ''}`];
     if (latest.bytesDone > 0) parts.push(formatBytes(latest.bytesDone));
     const rate = final ? undefined : this.rate(track);
     if (rate && rate.bytesPerSecond > 0) parts.push(`${formatBytes(rate.bytesPerSecond)}/s`);

@@ -108,6 +108,15 @@ export function pathProblem(relativePath: string): string | undefined {
 }
 
 /**
+ * Files an operating system drops into any folder a person opens (Finder, Explorer):
+ * never bundle content, so verify does not call them extra and a new export does not
+ * call a folder holding only them "not empty".
+ */
+export function isSystemClutter(name: string): boolean {
+  return name === '.DS_Store' || name.startsWith('._') || name === 'Thumbs.db' || name === 'desktop.ini';
+}
+
+/**
  * Which category a bundle file's bytes count under in the manifest's `counts`, or
  * undefined for files outside the categories (account, viewer, datasets).
  */

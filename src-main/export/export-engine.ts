@@ -5,12 +5,12 @@
  * resumes: journaled files are skipped, records files are rewritten. A cancelled or
  * failed run still leaves a `partial` manifest describing what is there.
  */
+import { readdir } from 'node:fs/promises';
 import { EXPORT_CATEGORIES, type ExportCategory } from '../../shared/model/bundle';
 import type { TrainingClient } from '../customvision';
 import { AppError } from '../ipc/app-error';
 import type { JobContext } from '../jobs';
-import { readdir } from 'node:fs/promises';
-import { MANIFEST_PATH, STATE_DIR, accountPaths } from './bundle-paths';
+import { MANIFEST_PATH, STATE_DIR, accountPaths, isSystemClutter } from './bundle-paths';
 import { BundleWriter } from './bundle-writer';
 import { writeDatasets } from './datasets';
 import { isDiskError } from './disk-errors';
@@ -87,8 +87,17 @@ export async function runExport(ctx: JobContext, options: ExportOptions): Promis
     }
     const status = await writeManifest(writer, manifest, 'finished');
     await writer.close();
-    if (options.zip === true) zip = await zipBundle(options.folder, { signal: ctx.signal });
-    return summarize(run, { folder: options.folder, status, zip });
+    let zipProblem: string | undefined;
+    if (options.zip === true) {
+      try {
+        zip = await zipBundle(options.folder, { signal: ctx.signal });
+      } catch (error) {
+        // The bundle itself is finished and described; only the extra copy is missing.
+        if (ctx.signal.aborted) throw error;
+        zipProblem = problemText(error);
+      }
+    }
+    return summarize(run, { folder: options.folder, status, zip, zipProblem });
   } finally {
     await writer.close().catch(() => undefined);
   }
@@ -120,7 +129,8 @@ async function refuseForeignFolder(folder: string): Promise<void> {
   } catch {
     return;
   }
-  if (names.length === 0 || names.includes(STATE_DIR) || names.includes(MANIFEST_PATH)) return;
+  if (names.includes(STATE_DIR) || names.includes(MANIFEST_PATH)) return;
+  if (names.every(isSystemClutter)) return;
   throw new AppError(
     'FOLDER_NOT_EMPTY',
     `${folder} already holds other files. Choose an empty folder for a new export, or the folder of an earlier CV Steward export to continue it.`,

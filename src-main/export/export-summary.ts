@@ -18,7 +18,7 @@ export function formatBytes(bytes: number): string {
 
 const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
 
-export function summarize(run: ExportRun, result: { folder: string; status: BundleStatus; zip: ZipResult | undefined }): string {
+export function summarize(run: ExportRun, result: { folder: string; status: BundleStatus; zip: ZipResult | undefined; zipProblem?: string }): string {
   const bytes = { images: 0 };
   for (const file of run.writer.files()) if (file.path.includes('/images/files/')) bytes.images += file.bytes;
   const parts = [
@@ -42,5 +42,6 @@ export function summarize(run: ExportRun, result: { folder: string; status: Bund
     if (differences.length > 0) sentences.push(`Counts differ: ${differences.slice(0, 3).join('; ')}${differences.length > 3 ? ` and ${differences.length - 3} more` : ''}.`);
   }
   if (result.zip) sentences.push(`Zip archive: ${result.zip.path} (${formatBytes(result.zip.bytes)}).`);
+  if (result.zipProblem) sentences.push(`The zip archive could not be written: ${result.zipProblem}`);
   return sentences.join(' ');
 }

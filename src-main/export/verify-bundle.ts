@@ -2,8 +2,9 @@
  * Re-checks a bundle against its manifest: every listed file is read and hashed again,
  * and the folder is walked for files the manifest does not know. Reports by path what is
  * missing, extra, truncated (shorter than listed) or altered (same size, other bytes — or
- * longer), plus manifest problems (unreadable, not a bundle, partial). `.cv-steward/` and
- * manifest.json itself are not bundle content and never count as extra.
+ * longer), plus manifest problems (unreadable, not a bundle, partial). `.cv-steward/`,
+ * manifest.json itself and the files Finder or Explorer leave behind (.DS_Store…) are not
+ * bundle content and never count as extra.
  */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
@@ -12,7 +13,7 @@ import { join } from 'node:path';
 import type { VerifyReport } from '../../shared/model/bundle';
 import { AppError } from '../ipc/app-error';
 import { isErrno } from './bundle-fs';
-import { MANIFEST_PATH, STATE_DIR, pathProblem } from './bundle-paths';
+import { MANIFEST_PATH, STATE_DIR, isSystemClutter, pathProblem } from './bundle-paths';
 import { readManifest, type Manifest } from './manifest';
 
 export interface VerifyOptions {
@@ -101,6 +102,6 @@ async function* walk(root: string, relative: string): AsyncGenerator<string> {
     const path = relative === '' ? entry.name : `${relative}/${entry.name}`;
     if (relative === '' && (entry.name === STATE_DIR || entry.name === MANIFEST_PATH)) continue;
     if (entry.isDirectory()) yield* walk(root, path);
-    else yield path;
+    else if (!isSystemClutter(entry.name)) yield path;
   }
 }

@@ -65,3 +65,15 @@ describe('verifyBundle', () => {
     });
   });
 });
+
+describe('verifyBundle and the files operating systems leave behind', () => {
+  it('does not call Finder’s or Explorer’s clutter extra, but does call anything else extra', async () => {
+    await withTempDir(async (dir) => {
+      await writeSmallBundle(dir);
+      for (const name of ['.DS_Store', `projects/${PROJECT}/.DS_Store`, `projects/${PROJECT}/._project.json`, 'Thumbs.db', 'desktop.ini']) await writeFile(join(dir, name), 'x');
+      await writeFile(join(dir, 'projects', 'DS_Store'), 'x');
+      const report = await verifyBundle(dir);
+      expect(report.extra).toEqual(['projects/DS_Store']);
+    });
+  });
+});

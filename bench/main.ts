@@ -1,0 +1,153 @@
+/**
+ * `npm run bench`: how the export engine does against its bounds (bench/README.md).
+ * Not a test: timings depend on the machine, so it never runs in `npm test`. Every
+ * emulator runs in its own process, and so does every export, so neither the emulator's
+ * work nor the previous run's heap ends up in a figure. Exit 1 if any figure fails.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startEmulatorChild, runChild, type EmulatorChild } from './children';
+import { baselineFigure, callsFigure, memoryFigure, requireComplete, timeFigure } from './figures';
+import { isOfficial, parseOptions, USAGE, type BenchOptions, type FigureGroup } from './options';
+import type { BaselineResult, ExportResult } from './protocol';
+import { jsonLine, renderTable, type Figure } from './report';
+
+/** High enough that neither side's limiter is what the memory run measures. */
+const MEMORY_RATE = 1_000;
+
+function log(text: string): void {
+  process.stderr.write(`bench: ${text}\n`);
+}
+
+function wants(options: BenchOptions, group: FigureGroup): boolean {
+  return options.only === undefined || options.only === group;
+}
+
+async function withEmulator<T>(start: Promise<EmulatorChild>, work: (emulator: EmulatorChild) => Promise<T>): Promise<T> {
+  const emulator = await start;
+  try {
+    return await work(emulator);
+  } finally {
+    await emulator.stop();
+  }
+}
+
+async function exportRun(emulator: EmulatorChild, folder: string, rate: number): Promise<{ result: ExportResult; cpuMs: number }> {
+  await emulator.resetStats();
+  const cpuBefore = await emulator.cpuMs();
+  const result = await runChild<ExportResult>('export-child', emulator.ready.key, {
+    BENCH_ENDPOINT: emulator.ready.endpoint,
+    BENCH_FOLDER: folder,
+    BENCH_CLIENT_RATE: String(rate),
+  });
+  return { result, cpuMs: (await emulator.cpuMs()) - cpuBefore };
+}
+
+/** Figures 1 and 2: one export of the time account, then the SDK baseline on the same emulator. */
+async function callsAndTime(options: BenchOptions, root: string): Promise<Figure[]> {
+  log(`starting the emulator with a ${options.timeImages}-image account (latency ${options.latencyMs} ms, ${options.tps} calls/s, bandwidth for ${options.bandwidthSeconds} s of bytes)`);
+  const start = startEmulatorChild({
+    type: 'start',
+    account: 'time',
+    images: options.timeImages,
+    tps: options.tps,
+    latencyMs: options.latencyMs,
+    blobLatencyMs: options.blobLatencyMs,
+    bandwidthSeconds: options.bandwidthSeconds,
+  });
+  return withEmulator(start, async (emulator) => {
+    const { shape, bandwidthKbps } = emulator.ready;
+    log(`emulator ready in ${(emulator.ready.startupMs / 1000).toFixed(1)} s: ${shape.projects.length} projects, ${shape.imageFiles} image files, bandwidth ${(bandwidthKbps / 1000).toFixed(2)} Mbit/s`);
+    log('exporting with the engine (its defaults: all categories, 6 parallel downloads, 10 calls/s)…');
+    const ours = await exportRun(emulator, join(root, 'time-export'), options.tps);
+    const stats = await emulator.stats();
+    log(`export finished in ${(ours.result.elapsedMs / 1000).toFixed(1)} s (${ours.result.status})`);
+    const figures: Figure[] = [];
+    if (wants(options, 'calls')) figures.push(callsFigure(shape, stats));
+    if (wants(options, 'time')) {
+      const time = timeFigure({
+        shape,
+        stats,
+        result: ours.result,
+        tps: options.tps,
+        bandwidthKbps,
+        latencyMs: options.latencyMs,
+        blobLatencyMs: options.blobLatencyMs,
+        emulatorCpuMs: ours.cpuMs,
+      });
+      figures.push(requireComplete(time, ours.result.status, ours.result.problems));
+      const workspace = shape.projects.reduce((total, project) => total + project.workspace, 0);
+      const limit = Math.min(options.baselineImages, workspace);
+      log(`running the SDK baseline on the first ${limit} of ${workspace} workspace images…`);
+      await emulator.resetStats();
+      const baseline = await runChild<BaselineResult>('baseline-child', emulator.ready.key, {
+        BENCH_ENDPOINT: emulator.ready.endpoint,
+        BENCH_FOLDER: join(root, 'baseline'),
+        BENCH_BASELINE_LIMIT: String(limit),
+      });
+      const after = await emulator.stats();
+      const baselineCalls = Object.values(after.requests).reduce((total, n) => total + n, 0);
+      log(`baseline: ${baseline.images} images in ${(baseline.elapsedMs / 1000).toFixed(1)} s`);
+      figures.push(requireComplete(baselineFigure(ours.result, baseline, workspace, baselineCalls, after.rateLimited), ours.result.status, ours.result.problems));
+    } else if (figures[0]) {
+      figures[0] = requireComplete(figures[0], ours.result.status, ours.result.problems);
+    }
+    return figures;
+  });
+}
+
+/** Figure 3: peak RSS of one export of the big account, in its own process. */
+async function memory(options: BenchOptions, root: string): Promise<Figure> {
+  log(`starting the emulator with a ${options.memoryImages}-image account (no latency, no bandwidth cap, ${MEMORY_RATE} calls/s)`);
+  const start = startEmulatorChild({ type: 'start', account: 'memory', images: options.memoryImages, tps: MEMORY_RATE, latencyMs: 0, blobLatencyMs: 0, bandwidthSeconds: 0 });
+  return withEmulator(start, async (emulator) => {
+    log(`emulator ready in ${(emulator.ready.startupMs / 1000).toFixed(1)} s; exporting…`);
+    const run = await exportRun(emulator, join(root, 'memory-export'), MEMORY_RATE);
+    log(`export finished in ${(run.result.elapsedMs / 1000).toFixed(1)} s (${run.result.status})`);
+    return requireComplete(memoryFigure(run.result, emulator.ready.shape.imageFiles, run.cpuMs), run.result.status, run.result.problems);
+  });
+}
+
+async function main(): Promise<number> {
+  const parsed = parseOptions(process.argv.slice(2));
+  if (parsed === 'help') {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  if ('error' in parsed) {
+    process.stderr.write(`bench: ${parsed.error}\n${USAGE}`);
+    return 2;
+  }
+  const options = parsed;
+  const official = isOfficial(options);
+  const root = await mkdtemp(join(options.outDir ?? tmpdir(), 'cv-bench-'));
+  const began = Date.now();
+  const figures: Figure[] = [];
+  try {
+    if (wants(options, 'calls') || wants(options, 'time')) figures.push(...(await callsAndTime(options, root)));
+    if (wants(options, 'memory')) figures.push(await memory(options, root));
+  } finally {
+    if (options.keep) log(`bundles kept in ${root}`);
+    else await rm(root, { recursive: true, force: true });
+  }
+  const heading = official
+    ? `CV Steward export bench — official sizes (${Math.round((Date.now() - began) / 1000)} s)`
+    : `CV Steward export bench — ${options.quick ? 'QUICK SMOKE RUN' : 'CUSTOM SETTINGS'}: NOT the official figures (${Math.round((Date.now() - began) / 1000)} s)`;
+  const table = renderTable(figures, heading);
+  if (options.json) process.stderr.write(table);
+  else process.stdout.write(table);
+  const { json: _json, outDir: _outDir, keep: _keep, ...settings } = options;
+  process.stdout.write(jsonLine(figures, { official, settings }));
+  return figures.every((f) => f.pass) ? 0 : 1;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`bench: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { appDataDir, keychainService } from '../../../src-main/cli/app-data-dir';
+
+describe('where --account finds the app\'s saved accounts', () => {
+  it('uses Electron\'s userData folder for the product name "CV Steward" on each platform', () => {
+    expect(appDataDir({}, 'linux', '/home/ana')).toBe('/home/ana/.config/CV Steward');
+    expect(appDataDir({ XDG_CONFIG_HOME: '/xdg' }, 'linux', '/home/ana')).toBe('/xdg/CV Steward');
+    // The XDG spec says a relative XDG_CONFIG_HOME is invalid and must be ignored.
+    expect(appDataDir({ XDG_CONFIG_HOME: 'relative' }, 'linux', '/home/ana')).toBe('/home/ana/.config/CV Steward');
+    expect(appDataDir({}, 'darwin', '/Users/ana')).toBe('/Users/ana/Library/Application Support/CV Steward');
+    expect(appDataDir({ APPDATA: 'C:\\Users\\ana\\AppData\\Roaming' }, 'win32', 'C:\\Users\\ana')).toBe('C:\\Users\\ana\\AppData\\Roaming\\CV Steward');
+    expect(appDataDir({}, 'win32', 'C:\\Users\\ana')).toBe('C:\\Users\\ana\\AppData\\Roaming\\CV Steward');
+  });
+
+  it('lets CV_STEWARD_DATA_DIR and CV_STEWARD_KEYCHAIN_SERVICE override the defaults', () => {
+    expect(appDataDir({ CV_STEWARD_DATA_DIR: '/tmp/steward' }, 'linux', '/home/ana')).toBe('/tmp/steward');
+    expect(keychainService({})).toBe('cv-steward');
+    expect(keychainService({ CV_STEWARD_KEYCHAIN_SERVICE: 'cv-steward-test' })).toBe('cv-steward-test');
+  });
+});
