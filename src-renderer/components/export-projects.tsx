@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import type { ProjectCounts, ProjectRow } from '../../shared/model/inventory';
 import { formatCount } from '../lib/format';
 import { useStewardStore } from '../store';
-import { ExportVirtualList } from './export-virtual-list';
+import { VirtualList } from './virtual-list';
 
 /** Workspace images (tagged and untagged); null when the scan has not counted them. */
 function imageCount({ taggedImages, untaggedImages }: ProjectCounts): number | null {
@@ -74,7 +74,7 @@ export function ExportProjects() {
               </button>
             </div>
           </div>
-          <ExportVirtualList
+          <VirtualList variant="export"
             items={projects}
             getKey={(project) => project.id}
             label="Projects to export"

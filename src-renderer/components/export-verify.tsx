@@ -1,7 +1,7 @@
 import type { VerifyReport } from '../../shared/model/bundle';
 import { formatBytes, formatCount } from '../lib/format';
 import { selectVerifyJob, useStewardStore } from '../store';
-import { ExportVirtualList } from './export-virtual-list';
+import { VirtualList } from './virtual-list';
 import { JobProgress } from './job-progress';
 
 const PATH_GROUPS = [
@@ -20,7 +20,7 @@ function PathGroup({ title, hint, paths }: { title: string; hint: string; paths:
       </h4>
       <p className="field-hint">Files {hint}.</p>
       {/* Paths come from the bundle: plain text, shown as React text nodes. */}
-      <ExportVirtualList
+      <VirtualList variant="export"
         items={paths}
         getKey={(path) => path}
         renderItem={(path) => <code className="verify-path">{path}</code>}

@@ -3,7 +3,7 @@ import type { ProjectRow } from '../../shared/model/inventory';
 import { formatCount } from '../lib/format';
 import { inventoryRequestKey, useStewardStore } from '../store';
 import { countText, formatApiDate, inventoryLabel } from './inventory-labels';
-import { InventoryVirtualList } from './inventory-virtual-list';
+import { VirtualList } from './virtual-list';
 
 interface InventoryProjectItemProps {
   project: ProjectRow;
@@ -172,7 +172,7 @@ function ProjectTags({ project, name }: { project: ProjectRow; name: string }) {
       {project.tags.length === 0 ? (
         <p className="empty-state">{project.counts.tags === null ? 'Not counted.' : 'No tags.'}</p>
       ) : (
-        <InventoryVirtualList
+        <VirtualList variant="inventory"
           items={project.tags}
           getKey={(tag) => tag.id}
           label={`Tags of ${name}`}

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { InventorySnapshot } from '../../shared/model/inventory';
 import { formatCount } from '../lib/format';
 import { InventoryProjectItem } from './inventory-project-item';
-import { InventoryVirtualList } from './inventory-virtual-list';
+import { VirtualList } from './virtual-list';
 
 /** The drill-down: every project (virtualised for hundreds), each expanding to its details. */
 export function InventoryProjectList({ snapshot, busy }: { snapshot: InventorySnapshot; busy: boolean }) {
@@ -23,7 +23,7 @@ export function InventoryProjectList({ snapshot, busy }: { snapshot: InventorySn
       {projects.length === 0 ? (
         <p className="empty-state">{snapshot.state === 'scanning' ? 'Looking for projects…' : 'No projects found.'}</p>
       ) : (
-        <InventoryVirtualList
+        <VirtualList variant="inventory"
           items={projects}
           getKey={(project) => project.id}
           label="Projects"

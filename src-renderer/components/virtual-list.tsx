@@ -1,37 +1,39 @@
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
 import { useCallback, useRef, type ReactNode } from 'react';
 
-interface ExportVirtualListProps<T> {
+interface VirtualListProps<T> {
   items: readonly T[];
   getKey: (item: T) => string;
-  renderItem: (item: T) => ReactNode;
+  renderItem: (item: T, index: number) => ReactNode;
   /** The list's accessible name. */
   label: string;
+  /** Height of one row before it is measured, in pixels (rows may grow, e.g. when expanded). */
+  estimateRowHeight?: number;
+  /** Which page's list styles to use (the export or inventory list classes). */
+  variant: 'export' | 'inventory';
   /** Lists up to this long are rendered whole: simpler for assistive technology and find-in-page. */
   threshold?: number;
-  /** Height of one row before it is measured, in pixels. */
-  estimateRowHeight?: number;
   /**
    * Rows without controls: the scroll box then takes focus itself, so keyboard users can
-   * scroll it (rows with checkboxes scroll into view as focus moves through them).
+   * scroll it (rows with buttons scroll into view as focus moves through them).
    */
   textOnly?: boolean;
   className?: string;
 }
 
 /**
- * A list that renders only the rows in view once it is long. The virtualizer writes row
- * positions and the list's height straight to the elements' style objects
- * (`directDomUpdates`): the CSP forbids style attributes in markup, but not that.
+ * A long list (projects, tags, files) that renders only the rows in view. The
+ * virtualizer writes row positions and the list height to the elements' style objects
+ * (`directDomUpdates`, i.e. the CSSOM): the CSP forbids style attributes, not that.
  */
-export function ExportVirtualList<T>(props: ExportVirtualListProps<T>) {
-  const { items, getKey, renderItem, label, threshold = 60, className = '' } = props;
+export function VirtualList<T>(props: VirtualListProps<T>) {
+  const { items, getKey, renderItem, label, threshold = 50, className = '', variant } = props;
   if (items.length <= threshold) {
     return (
-      <ul className={`export-list ${className}`} aria-label={label}>
-        {items.map((item) => (
-          <li key={getKey(item)} className="export-list-row">
-            {renderItem(item)}
+      <ul className={`${variant}-list ${className}`} aria-label={label}>
+        {items.map((item, index) => (
+          <li key={getKey(item)} className={`${variant}-list-row`}>
+            {renderItem(item, index)}
           </li>
         ))}
       </ul>
@@ -40,7 +42,7 @@ export function ExportVirtualList<T>(props: ExportVirtualListProps<T>) {
   return <VirtualRows {...props} />;
 }
 
-function VirtualRows<T>({ items, getKey, renderItem, label, estimateRowHeight = 36, textOnly = false, className = '' }: ExportVirtualListProps<T>) {
+function VirtualRows<T>({ items, getKey, renderItem, label, estimateRowHeight = 36, textOnly = false, className = '', variant }: VirtualListProps<T>) {
   const scrollRef = useRef<HTMLDivElement>(null);
   // The row holding focus stays rendered when it scrolls out of view, so focus is never lost.
   const focusedIndex = useRef<number | null>(null);
@@ -50,7 +52,7 @@ function VirtualRows<T>({ items, getKey, renderItem, label, estimateRowHeight = 
     if (focused === null || focused >= range.count || indexes.includes(focused)) return indexes;
     return [...indexes, focused].sort((a, b) => a - b);
   }, []);
-  // The app does not use the React Compiler, and nothing memoized receives the
+  // The app does not use the React Compiler and nothing memoized receives the
   // virtualizer's functions, so the compiler's warning about this library does not apply.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
@@ -61,18 +63,14 @@ function VirtualRows<T>({ items, getKey, renderItem, label, estimateRowHeight = 
       const item = items[index];
       return item === undefined ? index : getKey(item);
     },
-    overscan: 8,
+    overscan: 6,
     rangeExtractor,
     directDomUpdates: true,
   });
 
   return (
-    <div
-      ref={scrollRef}
-      className={`export-virtual-scroll ${className}`}
-      {...(textOnly ? { tabIndex: 0, role: 'region', 'aria-label': label } : {})}
-    >
-      <ul ref={virtualizer.containerRef} className="export-list export-virtual-inner" aria-label={label}>
+    <div ref={scrollRef} className={`${variant}-virtual-scroll ${className}`} {...(textOnly ? { tabIndex: 0, role: 'region', 'aria-label': label } : {})}>
+      <ul ref={virtualizer.containerRef} className={`${variant}-list ${variant}-virtual-inner`} aria-label={label}>
         {virtualizer.getVirtualItems().map((row) => {
           const item = items[row.index];
           if (item === undefined) return null;
@@ -81,7 +79,7 @@ function VirtualRows<T>({ items, getKey, renderItem, label, estimateRowHeight = 
               key={row.key}
               ref={virtualizer.measureElement}
               data-index={row.index}
-              className="export-list-row export-virtual-row"
+              className={`${variant}-list-row ${variant}-virtual-row`}
               aria-setsize={items.length}
               aria-posinset={row.index + 1}
               onFocus={() => {
@@ -91,7 +89,7 @@ function VirtualRows<T>({ items, getKey, renderItem, label, estimateRowHeight = 
                 focusedIndex.current = null;
               }}
             >
-              {renderItem(item)}
+              {renderItem(item, row.index)}
             </li>
           );
         })}
