@@ -73,8 +73,9 @@ export async function startEmulatorChild(request: EmulatorRequest): Promise<Emul
 }
 
 /** Runs a one-shot child (export or baseline) and returns its result message. */
-export async function runChild<T>(name: 'export-child' | 'baseline-child', key: string, environment: Record<string, string>): Promise<T> {
+export async function runChild<T>(name: 'export-child' | 'baseline-child', key: string, environment: Record<string, string>, nodeFlags: string[] = []): Promise<T> {
   const child = fork(script(name), [], {
+    execArgv: nodeFlags,
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     env: { ...process.env, ...environment, CV_STEWARD_TRAINING_KEY: key },
   });

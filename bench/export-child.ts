@@ -6,6 +6,7 @@
  * RSS (sampled, and the kernel's VmHWM) and where the time went.
  */
 import { readFileSync } from 'node:fs';
+import { getHeapStatistics } from 'node:v8';
 import { EXPORT_CATEGORIES } from '../shared/model/bundle';
 import { createTrainingClient, RateLimiterRegistry, type RequestLogEntry } from '../src-main/customvision';
 import { readManifest, runExport } from '../src-main/export';
@@ -85,6 +86,8 @@ async function main(): Promise<void> {
     selection: { categories: [...EXPORT_CATEGORIES] },
     account: { endpointHost: new URL(endpoint).host, keyFingerprint: 'bench0000', displayName: 'Bench account' },
     toolVersion: 'bench',
+    // Unset = the engine's own default, which is what the figures are about.
+    ...(process.env.BENCH_CONCURRENCY ? { concurrency: Number(process.env.BENCH_CONCURRENCY) } : {}),
   });
   const elapsedMs = Date.now() - started;
   clearInterval(sampler);
@@ -99,6 +102,7 @@ async function main(): Promise<void> {
     vmHwmBytes: vmHwm,
     summary,
     rssMbPerSecond: Array.from(rssPerSecond, (n) => n ?? 0),
+    heapLimitBytes: getHeapStatistics().heap_size_limit,
     status: manifest.status,
     problems: manifest.problems.length,
     files: manifest.files.length,

@@ -19,6 +19,10 @@ export interface BenchOptions {
   timeImages: number;
   baselineImages: number;
   memoryImages: number;
+  /** Extra node flags for the export process (e.g. a heap cap), to try a fix. */
+  exportNodeFlags: string[];
+  /** Parallel downloads of the export; undefined = the engine's default. */
+  concurrency: number | undefined;
 }
 
 export const USAGE = `Usage: npm run bench -- [options]
@@ -34,6 +38,8 @@ export const USAGE = `Usage: npm run bench -- [options]
   --images N              images in the calls/time account (default 5000)
   --baseline-images N     images the SDK baseline downloads before extrapolating (default 500)
   --memory-images N       images in the memory account (default 100000)
+  --export-node-flags "F" node flags for the export process, e.g. "--max-old-space-size=160"
+  --concurrency N         parallel downloads of the export (default: the engine's own default)
 `;
 
 const DEFAULTS: BenchOptions = {
@@ -49,6 +55,8 @@ const DEFAULTS: BenchOptions = {
   timeImages: 5_000,
   baselineImages: 500,
   memoryImages: 100_000,
+  exportNodeFlags: [],
+  concurrency: undefined,
 };
 
 const QUICK: Partial<BenchOptions> = { bandwidthSeconds: 5, timeImages: 500, baselineImages: 100, memoryImages: 5_000 };
@@ -60,6 +68,7 @@ const NUMERIC: Record<string, keyof BenchOptions> = {
   '--images': 'timeImages',
   '--baseline-images': 'baselineImages',
   '--memory-images': 'memoryImages',
+  '--concurrency': 'concurrency',
 };
 
 export function parseOptions(argv: readonly string[]): BenchOptions | { error: string } | 'help' {
@@ -74,6 +83,10 @@ export function parseOptions(argv: readonly string[]): BenchOptions | { error: s
     else if (arg === '--only') {
       if (value !== 'calls' && value !== 'time' && value !== 'memory') return { error: '--only takes calls, time or memory' };
       given.only = value;
+      i += 1;
+    } else if (arg === '--export-node-flags') {
+      if (value === undefined) return { error: '--export-node-flags takes a quoted list of node flags' };
+      given.exportNodeFlags = value.split(/\s+/).filter((flag) => flag !== '');
       i += 1;
     } else if (arg === '--out-dir') {
       if (value === undefined) return { error: '--out-dir takes a folder' };
@@ -94,5 +107,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions | { error: s
 
 /** True if the run is the official configuration (every figure at its documented size). */
 export function isOfficial(options: BenchOptions): boolean {
-  return (Object.keys(DEFAULTS) as Array<keyof BenchOptions>).every((key) => ['only', 'json', 'outDir', 'keep'].includes(key) || options[key] === DEFAULTS[key]);
+  return (Object.keys(DEFAULTS) as Array<keyof BenchOptions>).every(
+    (key) => ['only', 'json', 'outDir', 'keep'].includes(key) || (key === 'exportNodeFlags' ? options.exportNodeFlags.length === 0 : options[key] === DEFAULTS[key]),
+  );
 }

@@ -79,6 +79,7 @@ describe('export under faults', () => {
     const { emu, folder } = await setup(12);
     const job = testJob();
     job.onCheckpoint = (count) => {
+      // The third checkpoint is the first page of image records: most calls are still ahead.
       if (count === 3) emu.configure({ tps: 3 });
     };
     // The client's own default limit (10/s), as in the app.
