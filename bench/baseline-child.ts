@@ -57,12 +57,20 @@ async function main(): Promise<BaselineResult> {
   return { type: 'result', elapsedMs: Date.now() - started, images, bytes, listCalls };
 }
 
+// The bench went away (Ctrl+C, crash): stop rather than run on unseen.
+let finished = false;
+process.on('disconnect', () => {
+  if (!finished) process.exit(1);
+});
+
 main().then(
   (result) => {
+    finished = true;
     process.send?.(result);
     process.disconnect?.();
   },
   (error: unknown) => {
+    finished = true;
     process.send?.({ type: 'error', message: error instanceof Error ? error.message : String(error) });
     process.exitCode = 1;
     process.disconnect?.();

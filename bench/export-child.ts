@@ -118,9 +118,19 @@ async function main(): Promise<void> {
   process.send?.(result);
 }
 
+// The bench went away (Ctrl+C, crash): stop rather than run on unseen.
+let finished = false;
+process.on('disconnect', () => {
+  if (!finished) process.exit(1);
+});
+
 main().then(
-  () => process.disconnect?.(),
+  () => {
+    finished = true;
+    process.disconnect?.();
+  },
   (error: unknown) => {
+    finished = true;
     process.send?.({ type: 'error', message: error instanceof Error ? error.message : String(error) });
     process.exitCode = 1;
     process.disconnect?.();
