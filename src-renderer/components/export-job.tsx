@@ -1,11 +1,12 @@
 import { useId } from 'react';
 import type { CategoryProgress, JobSnapshot } from '../../shared/model/job';
 import { formatBytes, formatCount } from '../lib/format';
-import { canCancel, canPause, canResume, jobStateLabel } from '../lib/job-state';
+import { canCancel, jobStateLabel } from '../lib/job-state';
 import { useStewardStore } from '../store';
 import { jobTotals } from '../store/export-slice';
 import { exportCategoryLabel } from './export-categories';
 import { ExportTransfer } from './export-transfer';
+import { JobControls } from './job-controls';
 import { ProgressBar } from './progress-bar';
 
 function CategoryRow({ progress }: { progress: CategoryProgress }) {
@@ -89,11 +90,6 @@ function Outcome({ job }: { job: JobSnapshot }) {
 /** The export job: state, transfer rate and time left, a bar per category, controls, outcome. */
 export function ExportJob({ job }: { job: JobSnapshot }) {
   const headingId = useId();
-  const pending = useStewardStore((state) => state.pendingJobActions[job.id]);
-  const pauseJob = useStewardStore((state) => state.pauseJob);
-  const resumeJob = useStewardStore((state) => state.resumeJob);
-  const cancelJob = useStewardStore((state) => state.cancelJob);
-  const busy = pending !== undefined;
 
   return (
     <section className="job" aria-labelledby={headingId}>
@@ -112,22 +108,7 @@ export function ExportJob({ job }: { job: JobSnapshot }) {
           ))}
         </ul>
       )}
-      <div className="job-controls" role="group" aria-label="Export controls">
-        <button type="button" className="button" disabled={busy || !canPause(job.state)} onClick={() => void pauseJob(job.id)}>
-          Pause
-        </button>
-        <button type="button" className="button" disabled={busy || !canResume(job.state)} onClick={() => void resumeJob(job.id)}>
-          Resume
-        </button>
-        <button
-          type="button"
-          className="button button-danger"
-          disabled={busy || !canCancel(job.state)}
-          onClick={() => void cancelJob(job.id)}
-        >
-          Cancel
-        </button>
-      </div>
+      <JobControls job={job} label="Export controls" />
       {canCancel(job.state) && (
         <p className="field-hint">Cancelling keeps what was saved; starting again into the same folder resumes from there.</p>
       )}

@@ -1,8 +1,8 @@
 import { useId } from 'react';
 import type { JobSnapshot } from '../../shared/model/job';
-import { canCancel, canPause, canResume, jobStateLabel } from '../lib/job-state';
-import { useStewardStore } from '../store';
+import { jobStateLabel } from '../lib/job-state';
 import { CategoryProgress } from './category-progress';
+import { JobControls } from './job-controls';
 
 interface JobProgressProps {
   job: JobSnapshot;
@@ -32,12 +32,7 @@ function JobOutcome({ job }: { job: JobSnapshot }) {
 /** A job's state, one labelled bar per category, its controls and, once over, its outcome. */
 export function JobProgress({ job, headingLevel = 3 }: JobProgressProps) {
   const headingId = useId();
-  const pending = useStewardStore((state) => state.pendingJobActions[job.id]);
-  const pauseJob = useStewardStore((state) => state.pauseJob);
-  const resumeJob = useStewardStore((state) => state.resumeJob);
-  const cancelJob = useStewardStore((state) => state.cancelJob);
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
-  const busy = pending !== undefined;
 
   return (
     <section className="job" aria-labelledby={headingId}>
@@ -54,22 +49,7 @@ export function JobProgress({ job, headingLevel = 3 }: JobProgressProps) {
           ))}
         </ul>
       )}
-      <div className="job-controls" role="group" aria-label={`${job.title} controls`}>
-        <button type="button" className="button" disabled={busy || !canPause(job.state)} onClick={() => void pauseJob(job.id)}>
-          Pause
-        </button>
-        <button type="button" className="button" disabled={busy || !canResume(job.state)} onClick={() => void resumeJob(job.id)}>
-          Resume
-        </button>
-        <button
-          type="button"
-          className="button button-danger"
-          disabled={busy || !canCancel(job.state)}
-          onClick={() => void cancelJob(job.id)}
-        >
-          Cancel
-        </button>
-      </div>
+      <JobControls job={job} label={`${job.title} controls`} />
       <JobOutcome job={job} />
     </section>
   );

@@ -11,6 +11,7 @@
  * above), which is where flat shapes and gradients repeat, and everything goes into one
  * block with the fixed Huffman codes of RFC 1951 §3.2.6, so there are no trees to build.
  */
+import { LsbBitWriter } from './lsb-bit-writer';
 
 const MIN_MATCH = 3;
 const MAX_MATCH = 258;
@@ -51,48 +52,6 @@ for (let index = 0; index < LENGTH_BASE.length; index += 1) {
   for (let length = base; length < next; length += 1) LENGTH_INDEX[length] = index;
 }
 
-class BitWriter {
-  private bytes: Uint8Array;
-  private length = 0;
-  private bits = 0;
-  private bitCount = 0;
-
-  constructor(initialCapacity: number) {
-    this.bytes = new Uint8Array(Math.max(64, initialCapacity));
-  }
-
-  /** Appends `count` (≤ 16) bits of `value`, least significant first. */
-  write(value: number, count: number): void {
-    this.bits |= value << this.bitCount;
-    this.bitCount += count;
-    while (this.bitCount >= 8) {
-      this.pushByte(this.bits & 0xff);
-      this.bits >>>= 8;
-      this.bitCount -= 8;
-    }
-  }
-
-  /** Pads to a byte boundary, then appends whole bytes. */
-  writeBytes(...values: number[]): void {
-    if (this.bitCount > 0) this.write(0, 8 - this.bitCount);
-    for (const value of values) this.pushByte(value);
-  }
-
-  result(): Buffer {
-    return Buffer.from(this.bytes.buffer, this.bytes.byteOffset, this.length);
-  }
-
-  private pushByte(byte: number): void {
-    if (this.length === this.bytes.length) {
-      const grown = new Uint8Array(this.bytes.length * 2);
-      grown.set(this.bytes);
-      this.bytes = grown;
-    }
-    this.bytes[this.length] = byte;
-    this.length += 1;
-  }
-}
-
 function adler32(data: Uint8Array): number {
   let a = 1;
   let b = 0;
@@ -109,11 +68,11 @@ function adler32(data: Uint8Array): number {
   return ((b << 16) | a) >>> 0;
 }
 
-function writeSymbol(out: BitWriter, symbol: number): void {
+function writeSymbol(out: LsbBitWriter, symbol: number): void {
   out.write(FIXED_CODES[symbol] ?? 0, FIXED_LENGTHS[symbol] ?? 0);
 }
 
-function writeMatch(out: BitWriter, length: number, distance: number): void {
+function writeMatch(out: LsbBitWriter, length: number, distance: number): void {
   const lengthIndex = LENGTH_INDEX[length] ?? 0;
   writeSymbol(out, 257 + lengthIndex);
   out.write(length - (LENGTH_BASE[lengthIndex] ?? 0), LENGTH_EXTRA[lengthIndex] ?? 0);
@@ -129,7 +88,7 @@ function writeMatch(out: BitWriter, length: number, distance: number): void {
  */
 export function zlibCompress(data: Uint8Array, distances: readonly number[]): Buffer {
   const candidates = distances.filter((d) => d >= 1 && d <= WINDOW);
-  const out = new BitWriter(Math.ceil(data.length / 8) + 64);
+  const out = new LsbBitWriter(Math.ceil(data.length / 8) + 64);
   out.writeBytes(0x78, 0x01); // deflate, 32 KiB window, no dictionary, "fastest" level hint
   out.write(1, 1); // BFINAL: this is the only block
   out.write(1, 2); // BTYPE 01: fixed Huffman codes
@@ -161,5 +120,6 @@ export function zlibCompress(data: Uint8Array, distances: readonly number[]): Bu
 
   const checksum = adler32(data);
   out.writeBytes((checksum >>> 24) & 0xff, (checksum >>> 16) & 0xff, (checksum >>> 8) & 0xff, checksum & 0xff);
-  return out.result();
+  const bytes = out.finish();
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
 }

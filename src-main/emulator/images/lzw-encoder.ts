@@ -4,48 +4,10 @@
  * reset with a clear code once all 4096 codes are used — the scheme every GIF decoder
  * expects (including the deferred "early change" decoders apply on their side).
  */
+import { LsbBitWriter } from './lsb-bit-writer';
 
 const MAX_CODES = 4096;
 const MAX_CODE_BITS = 12;
-
-/** Packs codes LSB-first into bytes, as GIF requires. */
-class BitWriter {
-  private bytes: Uint8Array;
-  private length = 0;
-  private bits = 0;
-  private bitCount = 0;
-
-  constructor(initialCapacity: number) {
-    this.bytes = new Uint8Array(Math.max(16, initialCapacity));
-  }
-
-  write(code: number, width: number): void {
-    this.bits |= code << this.bitCount;
-    this.bitCount += width;
-    while (this.bitCount >= 8) {
-      this.push(this.bits & 0xff);
-      this.bits >>>= 8;
-      this.bitCount -= 8;
-    }
-  }
-
-  finish(): Uint8Array {
-    if (this.bitCount > 0) this.push(this.bits & 0xff);
-    this.bits = 0;
-    this.bitCount = 0;
-    return this.bytes.subarray(0, this.length);
-  }
-
-  private push(byte: number): void {
-    if (this.length === this.bytes.length) {
-      const grown = new Uint8Array(this.bytes.length * 2);
-      grown.set(this.bytes);
-      this.bytes = grown;
-    }
-    this.bytes[this.length] = byte;
-    this.length += 1;
-  }
-}
 
 /**
  * Compresses palette indices into one LZW code stream (without GIF's sub-block framing).
@@ -55,7 +17,7 @@ export function lzwEncode(indices: Uint8Array, minCodeSize: number): Uint8Array 
   const alphabet = 1 << minCodeSize;
   const clearCode = alphabet;
   const endCode = alphabet + 1;
-  const writer = new BitWriter(indices.length >>> 1);
+  const writer = new LsbBitWriter(indices.length >>> 1);
   // table[prefix * alphabet + symbol] = code of (prefix string + symbol), 0 = absent
   // (0 is never an assignable code). `assigned` remembers which slots to wipe on reset,
   // far cheaper than clearing the whole table.

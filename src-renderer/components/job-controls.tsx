@@ -1,0 +1,30 @@
+import type { JobSnapshot } from '../../shared/model/job';
+import { canCancel, canPause, canResume } from '../lib/job-state';
+import { useStewardStore } from '../store';
+
+/** Pause, Resume and Cancel for one job, enabled by its state and idle while a request is out. */
+export function JobControls({ job, label }: { job: JobSnapshot; label: string }) {
+  const busy = useStewardStore((state) => state.pendingJobActions[job.id] !== undefined);
+  const pauseJob = useStewardStore((state) => state.pauseJob);
+  const resumeJob = useStewardStore((state) => state.resumeJob);
+  const cancelJob = useStewardStore((state) => state.cancelJob);
+
+  return (
+    <div className="job-controls" role="group" aria-label={label}>
+      <button type="button" className="button" disabled={busy || !canPause(job.state)} onClick={() => void pauseJob(job.id)}>
+        Pause
+      </button>
+      <button type="button" className="button" disabled={busy || !canResume(job.state)} onClick={() => void resumeJob(job.id)}>
+        Resume
+      </button>
+      <button
+        type="button"
+        className="button button-danger"
+        disabled={busy || !canCancel(job.state)}
+        onClick={() => void cancelJob(job.id)}
+      >
+        Cancel
+      </button>
+    </div>
+  );
+}
