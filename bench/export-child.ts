@@ -1,6 +1,6 @@
 /**
  * One export, in a process of its own, with the engine's real defaults (all categories,
- * 6 parallel downloads, the client's shared-style rate limiter): the same runExport the
+ * its default parallel downloads, the client's shared-style rate limiter): the same runExport the
  * app's job and the CLI call. Endpoint, folder and rate come from the environment, the
  * key from CV_STEWARD_TRAINING_KEY (never the command line). Reports elapsed time, peak
  * RSS (sampled, and the kernel's VmHWM) and where the time went.
@@ -48,8 +48,12 @@ async function main(): Promise<void> {
   const began = Date.now();
   /** Largest RSS seen in each second, MB: shows which phase of the export holds the memory. */
   const rssPerSecond: number[] = [];
+  /** What the process held when RSS peaked: tells heap growth from buffers and native memory. */
+  let atPeak = process.memoryUsage();
   const sampler = setInterval(() => {
-    const rss = process.memoryUsage().rss;
+    const usage = process.memoryUsage();
+    const rss = usage.rss;
+    if (rss > peakRss) atPeak = usage;
     peakRss = Math.max(peakRss, rss);
     const second = Math.floor((Date.now() - began) / 1000);
     rssPerSecond[second] = Math.max(rssPerSecond[second] ?? 0, Math.round(rss / 1e6));
@@ -102,6 +106,7 @@ async function main(): Promise<void> {
     vmHwmBytes: vmHwm,
     summary,
     rssMbPerSecond: Array.from(rssPerSecond, (n) => n ?? 0),
+    atPeak: { heapUsedBytes: atPeak.heapUsed, heapTotalBytes: atPeak.heapTotal, externalBytes: atPeak.external, arrayBuffersBytes: atPeak.arrayBuffers },
     heapLimitBytes: getHeapStatistics().heap_size_limit,
     status: manifest.status,
     problems: manifest.problems.length,

@@ -142,6 +142,7 @@ export function memoryFigure(result: ExportResult, images: number, emulatorCpuMs
       `${result.vmHwmBytes === undefined ? 'sampled every 50 ms (no /proc here)' : `VmHWM ${(result.vmHwmBytes / MB).toFixed(1)} MB; sampled every 50 ms: ${(result.sampledPeakRssBytes / MB).toFixed(1)} MB`} (MB = 10^6 bytes)`,
       `export took ${seconds(result.elapsedMs)} into ${folder} (no bandwidth cap, high rate limit); emulator CPU ${seconds(emulatorCpuMs)}; bundle: ${result.status}, ${result.files.toLocaleString('en-US')} files, ${result.problems} problems`,
       `${nodeFlags.length === 0 ? 'node defaults (as the CLI runs)' : `node flags ${nodeFlags.join(' ')}`}: V8 heap limit ${(result.heapLimitBytes / MB).toFixed(0)} MB; RSS each 10 s (MB): ${result.rssMbPerSecond.filter((_, i) => i % 10 === 0).join(' ')}`,
+      `at the sampled peak: V8 heap ${(result.atPeak.heapTotalBytes / MB).toFixed(0)} MB (${(result.atPeak.heapUsedBytes / MB).toFixed(0)} MB in use, live and not yet collected), external ${(result.atPeak.externalBytes / MB).toFixed(0)} MB (array buffers ${(result.atPeak.arrayBuffersBytes / MB).toFixed(0)} MB); the rest is code, stacks and native memory`,
     ],
     data: { vmHwmBytes: result.vmHwmBytes ?? null, sampledPeakRssBytes: result.sampledPeakRssBytes, rssMbPerSecond: result.rssMbPerSecond, imagesPerSecond: result.timeline.imagesPerSecond, elapsedMs: result.elapsedMs, status: result.status, files: result.files },
   });

@@ -32,7 +32,7 @@ export const USAGE = `Usage: npm run bench -- [options]
   --json                  the table goes to stderr; stdout is one JSON line
   --out-dir DIR           where the bundles are written (default: the OS temp folder)
   --keep                  keep the bundles afterwards
-  --latency-ms N          emulator latency on API calls (default 20)
+  --latency-ms N          emulator latency on API calls (default 50)
   --blob-latency-ms N     latency on each blob download (default: same as --latency-ms)
   --bandwidth-seconds N   size the bandwidth cap so blob bytes take N s (default 40)
   --images N              images in the calls/time account (default 5000)
@@ -48,8 +48,8 @@ const DEFAULTS: BenchOptions = {
   json: false,
   outDir: undefined,
   keep: false,
-  latencyMs: 20,
-  blobLatencyMs: 20,
+  latencyMs: 50,
+  blobLatencyMs: 50,
   tps: 10,
   bandwidthSeconds: 40,
   timeImages: 5_000,

@@ -80,6 +80,8 @@ export interface ExportResult {
   vmHwmBytes: number | undefined;
   /** Largest RSS in each second of the run, MB (10^6 bytes). */
   rssMbPerSecond: number[];
+  /** process.memoryUsage() at the sampled RSS peak. */
+  atPeak: { heapUsedBytes: number; heapTotalBytes: number; externalBytes: number; arrayBuffersBytes: number };
   /** v8 heap_size_limit of the export process (node's default unless flags change it). */
   heapLimitBytes: number;
   summary: string;

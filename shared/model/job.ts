@@ -12,7 +12,7 @@ export type JobState = z.infer<typeof JobStateSchema>;
 /** States a job never leaves. */
 export const TERMINAL_JOB_STATES: readonly JobState[] = ['succeeded', 'failed', 'cancelled'];
 
-export const JobKindSchema = z.enum(['system-check', 'inventory', 'export', 'verify', 'cleanup']);
+export const JobKindSchema = z.enum(['system-check', 'inventory', 'export', 'verify', 'cleanup-plan', 'cleanup-check', 'cleanup']);
 export type JobKind = z.infer<typeof JobKindSchema>;
 
 /** Progress of one data category inside a job, e.g. the images of an export. */

@@ -31,6 +31,8 @@ export interface DownloadPoolOptions<T extends DownloadTask> {
   refresh: (scope: string | undefined, tasks: readonly T[]) => Promise<Map<string, string | null | undefined>>;
   onDone: (task: T, record: BundleFileRecord) => void;
   onFailed: (task: T, message: string) => void;
+  /** Runs each download attempt in a slot shared with other pools (BackgroundDownloads). */
+  slot?: <R>(work: () => Promise<R>) => Promise<R>;
   refreshBatchSize?: number;
   /** Attempts per task for network failures. Default 4. */
   maxAttempts?: number;
@@ -62,6 +64,7 @@ export async function runDownloads<T extends DownloadTask>(source: AsyncIterable
   const maxAttempts = options.maxAttempts ?? 4;
   const maxExpiredAnswers = options.maxExpiredAnswers ?? 3;
   const now = options.now ?? Date.now;
+  const inSlot = options.slot ?? (<R>(work: () => Promise<R>): Promise<R> => work());
   const retryDelay = options.retryDelayMs ?? ((attempt: number) => Math.min(4_000, 250 * 2 ** attempt * Math.random()));
   const result: DownloadPoolResult = { done: 0, failed: 0, refreshCalls: 0 };
   const states = new WeakMap<T, TaskState>();
@@ -95,7 +98,7 @@ export async function runDownloads<T extends DownloadTask>(source: AsyncIterable
     const s = state(task);
     for (;;) {
       try {
-        const record = await options.download(task, url);
+        const record = await inSlot(() => options.download(task, url));
         result.done += 1;
         options.onDone(task, record);
         return;

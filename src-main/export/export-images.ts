@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { downloadBlob, type Image } from '../customvision';
 import { isBundleId, projectPaths } from './bundle-paths';
 import { runDownloads, type DownloadTask } from './download-pool';
-import { addProblem, advance, callOptions, step, type ExportRun } from './export-run';
+import { addProblem, advance, callOptions, poolCheckpoint, step, type ExportRun } from './export-run';
 import { IdSet } from './id-set';
 import { readJsonl } from './jsonl';
 import { writeRecords } from './records-file';
@@ -26,11 +26,23 @@ export interface ImageFileTally {
   present: number;
 }
 
+/** What the parts of one project's export share about its images. */
+export interface ProjectImageState {
+  /** Workspace ids, or undefined when the workspace could not be listed. */
+  workspaceIds: IdSet | undefined;
+  /** Ids found only in iterations so far (each downloaded once). */
+  onlyInIterations: IdSet;
+  tally: ImageFileTally;
+  /** This project's image downloads, running alongside the walk (the tally is final once they end). */
+  downloads: Array<Promise<void>>;
+}
+
 export function isTaggedImage(image: Image): boolean {
   return Array.isArray(image.tags) && image.tags.length > 0;
 }
 
-export async function exportWorkspaceImages(run: ExportRun, projectId: string, tally: ImageFileTally): Promise<WorkspaceImages | undefined> {
+/** Lists the workspace images, then starts downloading their bytes in the background. */
+export async function exportWorkspaceImages(run: ExportRun, projectId: string, images: ProjectImageState): Promise<WorkspaceImages | undefined> {
   const result: WorkspaceImages = { tagged: 0, untagged: 0, ids: new IdSet() };
   const path = projectPaths.images(projectId);
   const list = run.client.iterateImages(projectId, { ...callOptions(run), pageSize: 256 });
@@ -42,7 +54,7 @@ export async function exportWorkspaceImages(run: ExportRun, projectId: string, t
     }),
   );
   if (!written) return undefined;
-  await downloadImageFiles(run, projectId, readJsonl<Image>(join(run.writer.folder, path)), undefined, tally);
+  images.downloads.push(downloadImageFiles(run, projectId, readJsonl<Image>(join(run.writer.folder, path)), undefined, images.tally));
   return result;
 }
 
@@ -52,9 +64,10 @@ interface ImageTask extends DownloadTask {
 
 /**
  * Downloads the originals of `records` into images/files/ (skipping finished files and
- * records `accept` turns down); `iterationId` says where fresh links come from.
+ * records `accept` turns down); `iterationId` says where fresh links come from. Runs in
+ * the background (tracked by run.downloads); the promise ends when the last file does.
  */
-export async function downloadImageFiles(
+export function downloadImageFiles(
   run: ExportRun,
   projectId: string,
   records: AsyncIterable<Image>,
@@ -82,10 +95,11 @@ export async function downloadImageFiles(
       yield { id, url: image.originalImageUri, stem, ...(iterationId === undefined ? {} : { scope: iterationId }) };
     }
   }
-  await runDownloads(tasks(), {
+  const pool = runDownloads(tasks(), {
     concurrency: run.concurrency,
+    slot: run.downloads.slot,
     signal: run.ctx.signal,
-    checkpoint: () => run.ctx.checkpoint(),
+    checkpoint: () => poolCheckpoint(run),
     download: async (task, url) => {
       const blob = await downloadBlob(url, { signal: run.ctx.signal, operation: 'DownloadImage' });
       return writer.writeStream(task.stem, blob.stream, { mediaTypeFromBytes: true });
@@ -101,4 +115,5 @@ export async function downloadImageFiles(
     },
     onFailed: (task, message) => addProblem(run, 'images', projectId, `Image ${task.id}: ${message}`),
   });
+  return run.downloads.track(pool.then(() => undefined));
 }

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Image, ImagePerformance, Iteration } from '../customvision';
 import { bundleId, isBundleId, iterationPaths } from './bundle-paths';
 import { advance, addProblem, callOptions, step, wants, type ExportRun } from './export-run';
-import { downloadImageFiles, isTaggedImage, type ImageFileTally } from './export-images';
+import { downloadImageFiles, isTaggedImage, type ProjectImageState } from './export-images';
 import { exportModels } from './export-models';
 import { isTrained, type ProjectPlan } from './export-plan';
 import { IdSet } from './id-set';
@@ -15,14 +15,6 @@ import { readJsonl } from './jsonl';
 import type { Reconciliation } from './manifest';
 import { writeRecords } from './records-file';
 import { countCheck } from './reconcile';
-
-export interface ProjectImageState {
-  /** Workspace ids, or undefined when the workspace could not be listed. */
-  workspaceIds: IdSet | undefined;
-  /** Ids found only in iterations so far (each downloaded once). */
-  onlyInIterations: IdSet;
-  tally: ImageFileTally;
-}
 
 export interface IterationOutcome {
   exports: number;
@@ -79,13 +71,15 @@ async function exportIterationImages(run: ExportRun, p: string, i: string, image
   );
   if (!written) return;
   const { workspaceIds, onlyInIterations } = images;
-  await downloadImageFiles(run, p, readJsonl<Image>(join(run.writer.folder, path)), i, images.tally, (id) => {
-    if (workspaceIds?.has(id) || !onlyInIterations.add(id)) return false;
-    // Not counted by the workspace counts the images bar started from.
-    run.imagesTotal += 1;
-    run.ctx.progress.setTotal('images', run.imagesTotal);
-    return true;
-  });
+  images.downloads.push(
+    downloadImageFiles(run, p, readJsonl<Image>(join(run.writer.folder, path)), i, images.tally, (id) => {
+      if (workspaceIds?.has(id) || !onlyInIterations.add(id)) return false;
+      // Not counted by the workspace counts the images bar started from.
+      run.imagesTotal += 1;
+      run.ctx.progress.setTotal('images', run.imagesTotal);
+      return true;
+    }),
+  );
   await countCheck(run, p, reconciliation, { what: 'taggedImages', iterationId: i, exported: tagged }, () => client.getTaggedImageCount(p, { ...callOptions(run), iterationId: i }));
   await countCheck(run, p, reconciliation, { what: 'untaggedImages', iterationId: i, exported: untagged }, () =>
     client.getUntaggedImageCount(p, { ...callOptions(run), iterationId: i }),

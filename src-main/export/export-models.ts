@@ -6,7 +6,7 @@
 import { downloadBlob, type ExportModel } from '../customvision';
 import { iterationPaths } from './bundle-paths';
 import { runDownloads, type DownloadTask } from './download-pool';
-import { addProblem, advance, callOptions, step, type ExportRun } from './export-run';
+import { addProblem, advance, callOptions, poolCheckpoint, step, type ExportRun } from './export-run';
 import { isDownloadableExport, type ProjectPlan } from './export-plan';
 
 interface ModelTask extends DownloadTask {
@@ -17,7 +17,10 @@ function exportKey(record: ExportModel): string {
   return `${String(record.platform)}|${record.flavor === null || record.flavor === undefined ? '' : String(record.flavor)}`;
 }
 
-/** Writes exports.json and the finished model files; returns how many exports there are. */
+/**
+ * Writes exports.json and starts downloading the finished model files in the background
+ * (run.downloads waits for them); returns how many exports there are.
+ */
 export async function exportModels(run: ExportRun, plan: ProjectPlan, iterationId: string): Promise<number> {
   const p = plan.id;
   const { client, writer } = run;
@@ -50,10 +53,11 @@ export async function exportModels(run: ExportRun, plan: ProjectPlan, iterationI
   async function* source(): AsyncGenerator<ModelTask> {
     yield* tasks;
   }
-  await runDownloads(source(), {
+  const pool = runDownloads(source(), {
     concurrency: Math.min(2, run.concurrency),
+    slot: run.downloads.slot,
     signal: run.ctx.signal,
-    checkpoint: () => run.ctx.checkpoint(),
+    checkpoint: () => poolCheckpoint(run),
     download: async (task, url) => {
       const blob = await downloadBlob(url, { signal: run.ctx.signal, operation: 'DownloadModel' });
       return writer.writeStream(task.path, blob.stream, { mediaType: 'application/zip' });
@@ -65,5 +69,6 @@ export async function exportModels(run: ExportRun, plan: ProjectPlan, iterationI
     onDone: (_task, record) => advance(run, 'models', 1, record.bytes),
     onFailed: (task, message) => addProblem(run, 'models', p, `Model ${task.id.replace('|', ' ').trim()} of iteration ${iterationId}: ${message}`),
   });
+  void run.downloads.track(pool);
   return list.length;
 }

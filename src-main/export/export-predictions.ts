@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { downloadBlob, type StoredImagePrediction } from '../customvision';
 import { isBundleId, projectPaths } from './bundle-paths';
 import { runDownloads, type DownloadTask } from './download-pool';
-import { addProblem, advance, callOptions, step, type ExportRun } from './export-run';
+import { addProblem, advance, callOptions, poolCheckpoint, step, type ExportRun } from './export-run';
 import { readJsonl } from './jsonl';
 import type { Reconciliation } from './manifest';
 import { selfCheck } from './reconcile';
@@ -19,8 +19,14 @@ interface PredictionTask extends DownloadTask {
 
 const QUERY = { orderBy: 'Oldest' } as const;
 
-/** Returns how many prediction records were exported, or undefined if they could not be listed. */
-export async function exportPredictions(run: ExportRun, projectId: string, reconciliation: Reconciliation[]): Promise<number | undefined> {
+export interface PredictionsOutcome {
+  records: number;
+  /** The image downloads, running alongside the walk; `predictionFiles` is checked when they end. */
+  files: Promise<void>;
+}
+
+/** Lists the stored predictions and starts their downloads; undefined if they could not be listed. */
+export async function exportPredictions(run: ExportRun, projectId: string, reconciliation: Reconciliation[]): Promise<PredictionsOutcome | undefined> {
   const { client, writer } = run;
   const path = projectPaths.predictions(projectId);
   let records = 0;
@@ -53,10 +59,11 @@ export async function exportPredictions(run: ExportRun, projectId: string, recon
       yield { id, url: record.originalImageUri, stem };
     }
   }
-  await runDownloads(tasks(), {
+  const pool = runDownloads(tasks(), {
     concurrency: run.concurrency,
+    slot: run.downloads.slot,
     signal: run.ctx.signal,
-    checkpoint: () => run.ctx.checkpoint(),
+    checkpoint: () => poolCheckpoint(run),
     download: async (task, url) => {
       const blob = await downloadBlob(url, { signal: run.ctx.signal, operation: 'DownloadPrediction' });
       return writer.writeStream(task.stem, blob.stream, { mediaTypeFromBytes: true });
@@ -76,6 +83,6 @@ export async function exportPredictions(run: ExportRun, projectId: string, recon
     },
     onFailed: (task, message) => addProblem(run, 'predictions', projectId, `Prediction ${task.id}: ${message}`),
   });
-  selfCheck(reconciliation, 'predictionFiles', expected, present);
-  return records;
+  const files = run.downloads.track(pool.then(() => selfCheck(reconciliation, 'predictionFiles', expected, present)));
+  return { records, files };
 }

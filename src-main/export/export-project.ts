@@ -5,8 +5,8 @@
  */
 import { projectPaths } from './bundle-paths';
 import { advance, callOptions, step, wants, type ExportRun } from './export-run';
-import { exportWorkspaceImages, type WorkspaceImages } from './export-images';
-import { exportIteration, type ProjectImageState } from './export-iterations';
+import { exportWorkspaceImages, type ProjectImageState, type WorkspaceImages } from './export-images';
+import { exportIteration } from './export-iterations';
 import type { ProjectPlan } from './export-plan';
 import { exportPredictions } from './export-predictions';
 import { IdSet } from './id-set';
@@ -41,10 +41,10 @@ export async function exportProject(run: ExportRun, plan: ProjectPlan): Promise<
     if (done) advance(run, 'tags', tags.length);
   }
 
-  const images: ProjectImageState = { workspaceIds: undefined, onlyInIterations: new IdSet(), tally: { expected: 0, present: 0 } };
+  const images: ProjectImageState = { workspaceIds: undefined, onlyInIterations: new IdSet(), tally: { expected: 0, present: 0 }, downloads: [] };
   let workspace: WorkspaceImages | undefined;
   if (wants(run, 'images')) {
-    workspace = await exportWorkspaceImages(run, p, images.tally);
+    workspace = await exportWorkspaceImages(run, p, images);
     images.workspaceIds = workspace?.ids;
   }
 
@@ -54,7 +54,12 @@ export async function exportProject(run: ExportRun, plan: ProjectPlan): Promise<
     counts.exports += outcome.exports;
   }
 
-  if (wants(run, 'predictions')) counts.predictions = (await exportPredictions(run, p, reconciliation)) ?? 0;
+  let predictionFiles: Promise<void> | undefined;
+  if (wants(run, 'predictions')) {
+    const outcome = await exportPredictions(run, p, reconciliation);
+    counts.predictions = outcome?.records ?? 0;
+    predictionFiles = outcome?.files;
+  }
 
   if (workspace) {
     counts.taggedImages = workspace.tagged;
@@ -67,11 +72,21 @@ export async function exportProject(run: ExportRun, plan: ProjectPlan): Promise<
     await countCheck(run, p, reconciliation, { what: 'untaggedImages', exported: workspace.untagged, planned: plan.untaggedCount }, () =>
       client.getUntaggedImageCount(p, options),
     );
-    selfCheck(reconciliation, 'imageFiles', images.tally.expected, images.tally.present);
   }
-  // Workspace checks first, then per-iteration ones, then files: the order people read.
-  reconciliation.sort((a, b) => rank(a) - rank(b));
+  // Listed in walk order now; the file checks are added once this project's downloads end.
   run.projects.push({ id: p, name, counts, reconciliation });
+  const sortChecks = (): void => {
+    // Workspace checks first, then per-iteration ones, then files: the order people read.
+    reconciliation.sort((a, b) => rank(a) - rank(b));
+  };
+  sortChecks();
+  const hasWorkspace = workspace !== undefined;
+  void run.downloads.track(
+    Promise.all([...images.downloads, predictionFiles]).then(() => {
+      if (hasWorkspace) selfCheck(reconciliation, 'imageFiles', images.tally.expected, images.tally.present);
+      sortChecks();
+    }),
+  );
 }
 
 function rank(item: Reconciliation): number {

@@ -6,6 +6,7 @@
 import type { ExportCategory } from '../../shared/model/bundle';
 import type { TrainingClient } from '../customvision';
 import type { JobContext } from '../jobs';
+import type { BackgroundDownloads } from './background-downloads';
 import type { BundleWriter } from './bundle-writer';
 import { isFatalExportError, problemText } from './export-errors';
 import type { ManifestProblem, ManifestProject } from './manifest';
@@ -16,6 +17,8 @@ export interface ExportRun {
   readonly writer: BundleWriter;
   readonly categories: ReadonlySet<ExportCategory>;
   readonly concurrency: number;
+  /** Download pools running alongside the walk, sharing `concurrency` slots. */
+  readonly downloads: BackgroundDownloads;
   /** Items exported per category (finished earlier and skipped ones included). */
   readonly items: Record<ExportCategory, number>;
   readonly problems: ManifestProblem[];
@@ -51,6 +54,8 @@ export function addProblem(run: ExportRun, category: ExportCategory, projectId: 
  * export goes on without it) and the result is undefined. Fatal failures pass through.
  */
 export async function step<T>(run: ExportRun, category: ExportCategory, projectId: string | undefined, what: string, work: () => Promise<T>): Promise<T | undefined> {
+  // A pool that hit a full disk (or was cancelled) stops the walk at its next step.
+  run.downloads.throwIfFailed();
   try {
     return await work();
   } catch (error) {
@@ -63,4 +68,11 @@ export async function step<T>(run: ExportRun, category: ExportCategory, projectI
 /** The signal every request of this run carries. */
 export function callOptions(run: ExportRun): { signal: AbortSignal } {
   return { signal: run.ctx.signal };
+}
+
+/** Where a download pool lets pause, cancel and a failed walk take effect. */
+export async function poolCheckpoint(run: ExportRun): Promise<void> {
+  run.downloads.throwIfStopped();
+  await run.ctx.checkpoint();
+  run.downloads.throwIfStopped();
 }
