@@ -1,0 +1,16 @@
+/**
+ * The cleanup module's public API (issue 5, DESIGN §8; boundaries in cleanup-api.md):
+ * other main-process modules import from here only.
+ */
+// Planner, plan file and the backup-coverage half of the safety gate.
+export { buildPlan, type PlanInput } from './planner';
+export { savePlan, loadPlan, summarizePlan, planText } from './plan-file';
+export { parseScopeArg, describeScope, checkScope, parseBeforeDate, type ScopeNames } from './scope';
+export { checkBundleCoverage, UNCOVERED_LIMIT, type CoverageOptions } from './coverage';
+export { cleanupPaths, type CleanupPaths } from './cleanup-paths';
+export { IMAGE_BATCH, PREDICTION_BATCH, STEP_CATEGORY } from './plan-steps';
+
+// The gate's confirmation half, the executor, the proof and the receipt.
+export { runCleanup, DEFAULT_POLL_INTERVAL_MS, DEFAULT_POLL_TIMEOUT_MS, type RunCleanupOptions, type CleanupOutcome } from './run-cleanup';
+export { NOT_DELETABLE } from './not-deletable';
+export type { BackupChoice, CoverageCheck } from './gate';

@@ -1,0 +1,126 @@
+/**
+ * The plan file: pretty JSON a person can read (and a script can grep) — the header with
+ * `confirmText` near the top, then one line per step. Written atomically (tmp → fsync →
+ * rename → fsync of the folder), so a crash leaves the old plan or the new one, never
+ * half of one. Read back through CleanupPlanSchema plus the consistency checks of
+ * plan-check.ts; any problem is PLAN_INVALID naming it.
+ */
+import { randomBytes } from 'node:crypto';
+import { open, readFile, rename, rm } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { CLEANUP_PLAN_FORMAT, CleanupPlanSchema, type CleanupPlan, type PlanSummary } from '../../shared/model/cleanup';
+import { AppError } from '../ipc/app-error';
+import { planProblem } from './plan-check';
+
+/** The header in reading order: what to type first, then what and how much. */
+function header(plan: CleanupPlan): Omit<CleanupPlan, 'steps'> {
+  return {
+    format: plan.format,
+    version: plan.version,
+    confirmText: plan.confirmText,
+    scopeText: plan.scopeText,
+    planId: plan.planId,
+    createdAt: plan.createdAt,
+    account: plan.account,
+    scope: plan.scope,
+    counts: plan.counts,
+    apiCalls: plan.apiCalls,
+    projects: plan.projects,
+  };
+}
+
+/** The file's text. Steps go one per line: 100 000 image ids stay a few MB and diffable. */
+export function planText(plan: CleanupPlan): string {
+  const head = JSON.stringify(header(plan), null, 2);
+  const lines = plan.steps.map(({ index, kind, projectId, category, targetIds }) => `    ${JSON.stringify({ index, kind, projectId, category, targetIds })}`);
+  const steps = lines.length === 0 ? '[]' : `[\n${lines.join(',\n')}\n  ]`;
+  return `${head.slice(0, head.lastIndexOf('}')).trimEnd()},\n  "steps": ${steps}\n}\n`;
+}
+
+function errnoCode(error: unknown): string | undefined {
+  return error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
+}
+
+function writeError(path: string, error: unknown): AppError {
+  const code = errnoCode(error);
+  if (code === 'ENOSPC') return new AppError('DISK_FULL', `The disk is full: the plan could not be saved to ${path}.`, { cause: error });
+  if (code === 'ENOENT') return new AppError('CANNOT_WRITE', `The folder ${dirname(path)} does not exist: the plan could not be saved.`, { cause: error });
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
+    return new AppError('CANNOT_WRITE', `CV Steward may not write to ${dirname(path)}: the plan could not be saved.`, { cause: error });
+  }
+  return new AppError('CANNOT_WRITE', `The plan could not be saved to ${path} (${code ?? 'unknown error'}).`, { cause: error });
+}
+
+export async function savePlan(path: string, plan: CleanupPlan): Promise<void> {
+  // The same checks loadPlan makes: a plan that could not be run is never written.
+  const problem = planProblem(plan);
+  if (problem !== undefined) throw new AppError('PLAN_INVALID', `The plan was not saved: ${problem}.`);
+  const text = planText(plan);
+  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    const handle = await open(tmp, 'wx');
+    try {
+      await handle.writeFile(text, 'utf8');
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(tmp, path);
+  } catch (error) {
+    await rm(tmp, { force: true });
+    throw writeError(path, error);
+  }
+  await syncFolder(dirname(path));
+}
+
+/** Makes the rename itself durable; folders cannot be opened for that on Windows. */
+async function syncFolder(folder: string): Promise<void> {
+  let handle;
+  try {
+    handle = await open(folder, 'r');
+    await handle.sync();
+  } catch {
+    // Best effort: the file's own bytes were already flushed before the rename.
+  } finally {
+    await handle?.close();
+  }
+}
+
+function invalid(path: string, problem: string): AppError {
+  return new AppError('PLAN_INVALID', `${path} is not a usable cleanup plan: ${problem}. Make a new plan instead of editing this one.`);
+}
+
+export async function loadPlan(path: string): Promise<CleanupPlan> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    const code = errnoCode(error);
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw new AppError('PLAN_INVALID', `There is no plan file at ${path}.`);
+    if (code === 'EISDIR') throw new AppError('PLAN_INVALID', `${path} is a folder, not a plan file.`);
+    throw new AppError('PLAN_INVALID', `The plan file ${path} cannot be read (${code ?? 'unknown error'}).`, { cause: error });
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw invalid(path, 'it is not valid JSON (edited, or cut short?)');
+  }
+  if (typeof value !== 'object' || value === null || (value as { format?: unknown }).format !== CLEANUP_PLAN_FORMAT) {
+    throw invalid(path, `it is not a CV Steward cleanup plan (no "format": "${CLEANUP_PLAN_FORMAT}")`);
+  }
+  const parsed = CleanupPlanSchema.safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue && issue.path.length > 0 ? issue.path.join('.') : 'top level';
+    throw invalid(path, `${where}: ${issue?.message ?? 'invalid'}`);
+  }
+  const problem = planProblem(parsed.data);
+  if (problem !== undefined) throw invalid(path, problem);
+  return parsed.data;
+}
+
+/** Everything but the id lists, for the renderer. */
+export function summarizePlan(plan: CleanupPlan, planPath: string): PlanSummary {
+  return { ...header(plan), stepCount: plan.steps.length, planPath };
+}

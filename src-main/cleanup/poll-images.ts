@@ -1,0 +1,147 @@
+/**
+ * Waiting for 202 image deletions (DeleteImages with allIterations answers 202 and
+ * finishes in the background; reference §1.2/§7): once per project, after its image
+ * steps, the executor re-reads until the targets are gone — image counts when the
+ * project's whole workspace goes, GetImagesByIds (≤ 256 ids a call, only ids still seen)
+ * for a subset. Every read is journaled; the round that sees nothing left is marked done.
+ */
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { CallRecord } from '../../shared/model/cleanup';
+import { isCustomVisionError, MAX_IMAGE_IDS, type TrainingClient } from '../customvision';
+import type { JobContext } from '../jobs';
+import type { CleanupJournal } from './cleanup-journal';
+
+export interface ImageTargets {
+  projectId: string;
+  /** The project's whole workspace goes: counts are the cheap, complete check. */
+  wholeProject: boolean;
+  ids: readonly string[];
+}
+
+/** One read made while checking; becomes a poll record of the journal. */
+export interface ReadCall {
+  operation: string;
+  status: number;
+  requestId?: string;
+  message: string;
+}
+
+export interface ImagesLeft {
+  left: number;
+  /** False when the project itself is gone (404), which takes its images with it. */
+  projectExists: boolean;
+  calls: ReadCall[];
+}
+
+/** NOT_FOUND from a read in a project = the project (or iteration) is gone. */
+export function isNotFound(error: unknown): boolean {
+  return isCustomVisionError(error) && error.code === 'NOT_FOUND';
+}
+
+/** Tagged + untagged images in the workspace, or in one iteration. */
+export async function countImages(client: TrainingClient, projectId: string, signal: AbortSignal, iterationId?: string): Promise<ImagesLeft> {
+  const where = iterationId === undefined ? 'workspace' : `iteration ${iterationId}`;
+  const calls: ReadCall[] = [];
+  try {
+    const options = iterationId === undefined ? { signal } : { signal, iterationId };
+    const tagged = await client.getTaggedImageCount(projectId, options);
+    calls.push({ operation: 'GetTaggedImageCount', status: 200, message: `${tagged} tagged images in the ${where}` });
+    const untagged = await client.getUntaggedImageCount(projectId, options);
+    calls.push({ operation: 'GetUntaggedImageCount', status: 200, message: `${untagged} untagged images in the ${where}` });
+    return { left: tagged + untagged, projectExists: true, calls };
+  } catch (error) {
+    if (!isNotFound(error)) throw error;
+    calls.push(notFoundCall(error, calls.length === 0 ? 'GetTaggedImageCount' : 'GetUntaggedImageCount', iterationId === undefined ? 'the project is gone' : `the ${where} is gone`));
+    return { left: 0, projectExists: iterationId !== undefined, calls };
+  }
+}
+
+/**
+ * Which of `ids` GetImagesByIds still returns (in the workspace, or one iteration), in
+ * batches of ≤ 256. The answer is not in request order, so ids are matched, not counted.
+ */
+export async function idsStillPresent(
+  client: TrainingClient,
+  projectId: string,
+  ids: readonly string[],
+  signal: AbortSignal,
+  iterationId?: string,
+): Promise<{ present: Set<string>; projectExists: boolean; calls: ReadCall[] }> {
+  const where = iterationId === undefined ? 'workspace' : `iteration ${iterationId}`;
+  const present = new Set<string>();
+  const calls: ReadCall[] = [];
+  for (let start = 0; start < ids.length; start += MAX_IMAGE_IDS) {
+    const batch = ids.slice(start, start + MAX_IMAGE_IDS);
+    const asked = new Set(batch);
+    try {
+      const answer = await client.getImagesByIds(projectId, batch, iterationId === undefined ? { signal } : { signal, iterationId });
+      const found = answer.map((image) => (typeof image.id === 'string' ? image.id.toLowerCase() : '')).filter((id) => asked.has(id));
+      for (const id of found) present.add(id);
+      calls.push({ operation: 'GetImagesByIds', status: 200, message: `${found.length} of ${batch.length} ids still in the ${where}` });
+    } catch (error) {
+      if (!isNotFound(error)) throw error;
+      calls.push(notFoundCall(error, 'GetImagesByIds', iterationId === undefined ? 'the project is gone' : `the ${where} is gone`));
+      return { present: new Set(), projectExists: iterationId !== undefined, calls };
+    }
+  }
+  return { present, projectExists: true, calls };
+}
+
+function notFoundCall(error: unknown, operation: string, what: string): ReadCall {
+  const requestId = isCustomVisionError(error) ? error.requestId : undefined;
+  return { operation, status: 404, ...(requestId === undefined ? {} : { requestId }), message: `404: ${what}` };
+}
+
+export interface PollOptions {
+  intervalMs: number;
+  timeoutMs: number;
+  journal: CleanupJournal;
+  now: () => Date;
+}
+
+/**
+ * Re-reads until the targets are gone or `timeoutMs` passed; pauses and cancels between
+ * rounds. True when gone. A timeout is journaled as a failed poll: the run goes on (the
+ * later steps do not depend on it) and the proof checks again.
+ */
+export async function pollImagesGone(ctx: JobContext, client: TrainingClient, targets: ImageTargets, options: PollOptions): Promise<boolean> {
+  const started = Date.now();
+  let remaining: readonly string[] = targets.ids;
+  for (;;) {
+    let left: number;
+    let calls: ReadCall[];
+    if (targets.wholeProject) {
+      ({ left, calls } = await countImages(client, targets.projectId, ctx.signal));
+    } else {
+      const result = await idsStillPresent(client, targets.projectId, remaining, ctx.signal);
+      remaining = remaining.filter((id) => result.present.has(id));
+      ({ calls } = result);
+      left = remaining.length;
+    }
+    const timedOut = left > 0 && Date.now() - started >= options.timeoutMs;
+    await journalRound(options, targets.projectId, calls, left === 0 ? 'done' : timedOut ? 'failed' : undefined, left, Date.now() - started);
+    if (left === 0) return true;
+    if (timedOut) return false;
+    await ctx.checkpoint();
+    await sleep(options.intervalMs, undefined, { signal: ctx.signal });
+  }
+}
+
+async function journalRound(options: PollOptions, projectId: string, calls: ReadCall[], outcome: CallRecord['outcome'], left: number, elapsedMs: number): Promise<void> {
+  for (const [index, call] of calls.entries()) {
+    const last = index === calls.length - 1;
+    let message = call.message;
+    if (last && outcome === 'done') message += '; the deleted images are gone';
+    if (last && outcome === 'failed') message += `; ${left} images still present after ${Math.round(elapsedMs / 1000)} s (the proof checks again)`;
+    await options.journal.recordPoll({
+      at: options.now().toISOString(),
+      operation: call.operation,
+      projectId,
+      targetIds: [],
+      status: call.status,
+      ...(call.requestId === undefined ? {} : { requestId: call.requestId }),
+      ...(last && outcome !== undefined ? { outcome } : {}),
+      message,
+    });
+  }
+}

@@ -1,0 +1,89 @@
+/**
+ * The receipt (issue 5 §4): what was asked (scope, plan counts), every call the journal
+ * holds with its status and request id, the proof, the backup relied on or the waiver,
+ * and what the API cannot delete. Written as JSON (ReceiptSchema) and as a standalone
+ * HTML page next to the plan, each atomically (tmp + fsync + rename), so a receipt on
+ * disk is always a whole one.
+ */
+import { randomUUID } from 'node:crypto';
+import { open, rename, rm } from 'node:fs/promises';
+import { dirname, join, basename } from 'node:path';
+import { ReceiptSchema, type CleanupPlan, type Receipt, type Verification } from '../../shared/model/cleanup';
+import type { BackupRecord, CleanupJournal, StartLine } from './cleanup-journal';
+import { NOT_DELETABLE } from './not-deletable';
+import { renderReceiptHtml } from './receipt-html';
+
+export interface ReceiptInput {
+  plan: CleanupPlan;
+  journal: CleanupJournal;
+  verifications: Verification[];
+  finishedAt: Date;
+}
+
+export function buildReceipt(input: ReceiptInput): Receipt {
+  const { plan, journal } = input;
+  const starts = journal.starts();
+  const first = starts[0];
+  if (!first) throw new Error('a receipt needs a journaled run start');
+  const receipt: Receipt = {
+    format: 'cv-steward-cleanup-receipt',
+    version: 1,
+    planId: plan.planId,
+    account: plan.account,
+    scope: plan.scope,
+    scopeText: plan.scopeText,
+    startedAt: first.at,
+    finishedAt: input.finishedAt.toISOString(),
+    backup: backupRelied(starts),
+    counts: plan.counts,
+    calls: journal.calls(),
+    verifications: input.verifications,
+    complete: plan.steps.length === input.verifications.length && input.verifications.every((verification) => verification.verified),
+    notDeletable: NOT_DELETABLE,
+  };
+  // The shape is a contract with the renderer and with whoever reads the file later.
+  return ReceiptSchema.parse(receipt);
+}
+
+/**
+ * Which backup the deletions relied on, over every run of the plan: a waiver in any run
+ * means some deletions had no backup, so the earliest waiver is what the receipt states;
+ * otherwise the first run's bundle.
+ */
+export function backupRelied(starts: readonly StartLine[]): BackupRecord {
+  const waiver = starts.find((start) => start.backup.kind === 'waived');
+  const chosen = waiver ?? starts[0];
+  if (!chosen) throw new Error('no run start journaled');
+  return chosen.backup;
+}
+
+export interface ReceiptPaths {
+  receiptJson: string;
+  receiptHtml: string;
+}
+
+export async function writeReceipt(paths: ReceiptPaths, receipt: Receipt, projectNames: ReadonlyMap<string, string>): Promise<void> {
+  await writeFileAtomic(paths.receiptJson, `${JSON.stringify(receipt, null, 2)}\n`);
+  await writeFileAtomic(paths.receiptHtml, renderReceiptHtml(receipt, projectNames));
+}
+
+/** Writes a sibling temp file, fsyncs it and renames it over `path`. */
+export async function writeFileAtomic(path: string, text: string): Promise<void> {
+  const tmp = join(dirname(path), `.${basename(path)}.${randomUUID()}.tmp`);
+  const handle = await open(tmp, 'wx');
+  try {
+    await handle.writeFile(text, 'utf8');
+    await handle.sync();
+  } catch (error) {
+    await handle.close().catch(() => undefined);
+    await rm(tmp, { force: true });
+    throw error;
+  }
+  await handle.close();
+  try {
+    await rename(tmp, path);
+  } catch (error) {
+    await rm(tmp, { force: true });
+    throw error;
+  }
+}

@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { CLEANUP_CATEGORIES, CLEANUP_PLAN_FORMAT, type CleanupPlan, type CoverageReport } from '../../../shared/model/cleanup';
+import { passGate, type CoverageCheck } from '../../../src-main/cleanup/gate';
+import { normalizeEndpoint } from '../../../src-main/customvision';
+import { JobProgress, type JobContext } from '../../../src-main/jobs';
+
+const P = '11111111-1111-4111-8111-111111111111';
+const I = (n: number) => `22222222-2222-4222-8222-${String(n).padStart(12, '0')}`;
+
+function plan(overrides: Partial<CleanupPlan> = {}): CleanupPlan {
+  const counts = { projects: 1, iterations: 0, publishedIterations: 0, images: 2, imagesOnlyInIterations: 0, predictions: 0, tags: 0 };
+  return {
+    format: CLEANUP_PLAN_FORMAT,
+    version: 1,
+    planId: 'plan-gate',
+    createdAt: '2025-01-01T00:00:00.000Z',
+    confirmText: 'Contoso Vision',
+    account: { endpointHost: '127.0.0.1:4000', keyFingerprint: 'ab12cd34', displayName: 'Contoso Vision' },
+    scope: { kind: 'all' },
+    scopeText: 'The whole account',
+    projects: [{ id: P, name: 'Cats', deleteProject: true, counts, modelExports: 0 }],
+    counts,
+    apiCalls: 2,
+    steps: [
+      { index: 0, kind: 'deleteImages', projectId: P, category: 'images', targetIds: [I(1), I(2)] },
+      { index: 1, kind: 'deleteProject', projectId: P, category: 'projects', targetIds: [P] },
+    ],
+    ...overrides,
+  };
+}
+
+const ctx: JobContext = { jobId: 'gate', signal: new AbortController().signal, progress: new JobProgress(CLEANUP_CATEGORIES), checkpoint: async () => undefined };
+const client = { endpoint: normalizeEndpoint('http://127.0.0.1:4000') };
+const now = () => new Date('2025-02-03T04:05:06.000Z');
+
+function coverage(report: Partial<CoverageReport>): CoverageCheck & { calls: number } {
+  const check = Object.assign(
+    async (_ctx: JobContext, _plan: CleanupPlan, folder: string): Promise<CoverageReport> => {
+      check.calls += 1;
+      return {
+        bundleFolder: folder,
+        bundleStatus: 'complete',
+        exportedAt: '2025-01-31T00:00:00.000Z',
+        checkedFiles: 3,
+        verifyProblems: [],
+        covered: plan().counts,
+        uncoveredCount: 0,
+        uncovered: [],
+        ok: true,
+        checkedAt: '2025-02-03T04:00:00.000Z',
+        ...report,
+      };
+    },
+    { calls: 0 },
+  );
+  return check;
+}
+
+describe('the safety gate', () => {
+  it('refuses a confirmation that is not exactly the account name, before looking at the backup', async () => {
+    for (const typed of ['Contoso Vision ', 'contoso vision', '', 'Contoso']) {
+      const check = coverage({});
+      await expect(passGate(ctx, client, { plan: plan(), confirmText: typed, backup: { kind: 'bundle', folder: '/b' }, checkCoverage: check, now })).rejects.toMatchObject({
+        code: 'CONFIRMATION_MISMATCH',
+        message: expect.stringContaining('"Contoso Vision"'),
+      });
+      expect(check.calls).toBe(0);
+    }
+  });
+
+  it('refuses a plan made for another account', async () => {
+    const other = plan({ account: { endpointHost: 'other.cognitiveservices.azure.com', keyFingerprint: 'ab12cd34', displayName: 'Contoso Vision' } });
+    await expect(passGate(ctx, client, { plan: other, confirmText: 'Contoso Vision', backup: { kind: 'waived' }, checkCoverage: coverage({}), now })).rejects.toMatchObject({
+      code: 'PLAN_ACCOUNT_MISMATCH',
+      message: expect.stringContaining('other.cognitiveservices.azure.com'),
+    });
+  });
+
+  it('refuses a bundle that lacks items, naming how many and the first few', async () => {
+    const uncovered = Array.from({ length: 7 }, (_, n) => ({ category: 'images' as const, projectId: P, id: I(n), reason: 'missing-file' as const }));
+    const check = coverage({ ok: false, uncoveredCount: 12, uncovered });
+    const error = await passGate(ctx, client, { plan: plan(), confirmText: 'Contoso Vision', backup: { kind: 'bundle', folder: '/backups/b1' }, checkCoverage: check, now }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'BACKUP_NOT_COVERING' });
+    const message = (error as Error).message;
+    expect(message).toContain('/backups/b1');
+    expect(message).toContain('12 items are not covered');
+    expect(message).toContain(`image ${I(0)} (file missing)`);
+    expect(message).toContain(`image ${I(4)}`);
+    expect(message).not.toContain(I(5));
+    expect(message).toContain('and 7 more');
+    expect(message).toContain('Nothing was deleted');
+  });
+
+  it('refuses a bundle whose files do not verify, naming the problems', async () => {
+    const check = coverage({ ok: false, verifyProblems: ['altered: projects/x/images/files/a.png'] });
+    await expect(passGate(ctx, client, { plan: plan(), confirmText: 'Contoso Vision', backup: { kind: 'bundle', folder: '/b' }, checkCoverage: check, now })).rejects.toMatchObject({
+      code: 'BACKUP_NOT_COVERING',
+      message: expect.stringContaining('altered: projects/x/images/files/a.png'),
+    });
+  });
+
+  it('records the bundle relied on, or the waiver with its time', async () => {
+    const bundle = await passGate(ctx, client, { plan: plan(), confirmText: 'Contoso Vision', backup: { kind: 'bundle', folder: '/b' }, checkCoverage: coverage({}), now });
+    expect(bundle).toEqual({ kind: 'bundle', folder: '/b', exportedAt: '2025-01-31T00:00:00.000Z', checkedFiles: 3, checkedAt: '2025-02-03T04:00:00.000Z' });
+    const check = coverage({});
+    const waived = await passGate(ctx, client, { plan: plan(), confirmText: 'Contoso Vision', backup: { kind: 'waived' }, checkCoverage: check, now });
+    expect(waived).toEqual({ kind: 'waived', waivedAt: '2025-02-03T04:05:06.000Z' });
+    expect(check.calls).toBe(0);
+  });
+
+  it('refuses a plan whose steps were renumbered or overfilled', async () => {
+    const base = plan();
+    const renumbered = plan({ steps: base.steps.map((step, index) => ({ ...step, index: index + 1 })) });
+    await expect(passGate(ctx, client, { plan: renumbered, confirmText: 'Contoso Vision', backup: { kind: 'waived' }, checkCoverage: coverage({}), now })).rejects.toMatchObject({ code: 'PLAN_INVALID' });
+    const overfilled = plan({ steps: [{ index: 0, kind: 'deleteTag', projectId: P, category: 'tags', targetIds: [I(1), I(2)] }] });
+    await expect(passGate(ctx, client, { plan: overfilled, confirmText: 'Contoso Vision', backup: { kind: 'waived' }, checkCoverage: coverage({}), now })).rejects.toMatchObject({ code: 'PLAN_INVALID' });
+  });
+});

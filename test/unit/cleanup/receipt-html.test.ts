@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { ReceiptSchema, type Receipt } from '../../../shared/model/cleanup';
+import { NOT_DELETABLE } from '../../../src-main/cleanup/not-deletable';
+import { escapeHtml, renderReceiptHtml } from '../../../src-main/cleanup/receipt-html';
+import { backupRelied } from '../../../src-main/cleanup/receipt';
+
+const HOSTILE = '<img src=x onerror=alert(1)>';
+const P = '11111111-1111-4111-8111-111111111111';
+
+function receipt(overrides: Partial<Receipt> = {}): Receipt {
+  return ReceiptSchema.parse({
+    format: 'cv-steward-cleanup-receipt',
+    version: 1,
+    planId: 'plan-1',
+    account: { endpointHost: 'contoso.cognitiveservices.azure.com', keyFingerprint: 'ab12cd34', displayName: `Acct ${HOSTILE}` },
+    scope: { kind: 'all' },
+    scopeText: `Project "${HOSTILE}"`,
+    startedAt: '2025-01-01T00:00:00.000Z',
+    finishedAt: '2025-01-01T00:01:00.000Z',
+    backup: { kind: 'bundle', folder: `/backups/<b>&"x"`, checkedFiles: 3, checkedAt: '2025-01-01T00:00:00.000Z' },
+    counts: { projects: 1, iterations: 0, publishedIterations: 0, images: 0, imagesOnlyInIterations: 0, predictions: 0, tags: 1 },
+    calls: [
+      { at: '2025-01-01T00:00:01.000Z', step: 0, operation: 'DeleteTag', projectId: P, targetIds: ['t'], status: 400, requestId: '<req>', outcome: 'failed', message: `Iteration is already published as: ${HOSTILE}` },
+      { at: '2025-01-01T00:00:02.000Z', step: 1, operation: 'DeleteProject', projectId: P, targetIds: [P], status: 204, requestId: 'req-2', outcome: 'done' },
+    ],
+    verifications: [
+      { category: 'tags', projectId: P, check: 'GetTag → 404', targetIds: ['t'], verified: false, detail: `still there: ${HOSTILE}` },
+      { category: 'projects', projectId: P, check: 'GetProject → 404', targetIds: [P], verified: true },
+    ],
+    complete: false,
+    notDeletable: NOT_DELETABLE,
+    ...overrides,
+  });
+}
+
+describe('the receipt page', () => {
+  it('shows hostile names and service messages as text, never as markup', () => {
+    const html = renderReceiptHtml(receipt(), new Map([[P, HOSTILE]]));
+    expect(html).not.toContain('<img');
+    expect(html).not.toMatch(/<script/i);
+    expect(html).not.toContain('onerror=alert(1)>');
+    expect(html).toContain(escapeHtml(HOSTILE));
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(html).toContain('/backups/&lt;b&gt;&amp;&quot;x&quot;');
+    expect(html).toContain('&lt;req&gt;');
+  });
+
+  it('forbids scripts and network loads and links only to https pages', () => {
+    const html = renderReceiptHtml(receipt());
+    expect(html).toContain(`content="default-src 'none'; style-src 'unsafe-inline'"`);
+    const hrefs = [...html.matchAll(/href="([^"]*)"/g)].map((match) => match[1]);
+    expect(hrefs).toEqual(['https://learn.microsoft.com/azure/ai-services/recover-purge-resources', 'https://www.customvision.ai/']);
+    expect(html).not.toMatch(/<[^>]*\ssrc=/);
+  });
+
+  it('lists every call with its status and request id, and says what the API cannot delete', () => {
+    const html = renderReceiptHtml(receipt());
+    expect(html).toContain('Calls (2)');
+    expect(html).toContain('req-2');
+    expect(html).toContain('>400<');
+    expect(html).toContain('Incomplete: 1 of 2 steps');
+    expect(html).toContain('48 hours');
+    expect(html).toContain('Delete your account');
+    expect(html).toContain('Regenerate');
+  });
+
+  it('says so plainly when the backup was waived', () => {
+    const html = renderReceiptHtml(receipt({ backup: { kind: 'waived', waivedAt: '2025-01-01T00:00:00.000Z' }, complete: true }));
+    expect(html).toContain('No backup: the user waived it');
+    expect(html).toContain('Complete: every one of the 2 steps');
+  });
+});
+
+describe('the backup a receipt states', () => {
+  const bundle = { kind: 'bundle' as const, folder: '/b', checkedFiles: 1, checkedAt: 'x' };
+  const start = (backup: Receipt['backup'], at: string) => ({ type: 'start' as const, at, planId: 'p', backup });
+  it('is the first run’s bundle, unless any run waived the backup', () => {
+    expect(backupRelied([start(bundle, '1'), start({ ...bundle, folder: '/c' }, '2')])).toEqual(bundle);
+    expect(backupRelied([start(bundle, '1'), start({ kind: 'waived', waivedAt: '2' }, '2')])).toEqual({ kind: 'waived', waivedAt: '2' });
+  });
+});
