@@ -1,16 +1,24 @@
-// Bundles the bench (bench/*.ts) into dist/bench/: the entry and its three child
-// processes, as plain CJS like the app's other Node bundles. Kept apart from
+// Bundles the bench (bench/*.ts) into dist/bench/: the entry, its three child processes
+// and the export worker, as plain CJS like the app's other Node bundles. Kept apart from
 // scripts/build.mjs so the bench never slows or breaks the app's build.
 import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
 
-const entries = ['main', 'emulator-child', 'export-child', 'baseline-child'];
+// The export child runs the engine the way the app and the CLI do: through
+// runExportInWorker, which starts export-worker.cjs from its own folder.
+const entries = {
+  bench: 'bench/main.ts',
+  'emulator-child': 'bench/emulator-child.ts',
+  'export-child': 'bench/export-child.ts',
+  'baseline-child': 'bench/baseline-child.ts',
+  'export-worker': 'src-main/export-worker/worker-entry.ts',
+};
 rmSync('dist/bench', { recursive: true, force: true });
 await Promise.all(
-  entries.map((name) =>
+  Object.entries(entries).map(([name, entry]) =>
     build({
-      entryPoints: [`bench/${name}.ts`],
-      outfile: `dist/bench/${name === 'main' ? 'bench' : name}.cjs`,
+      entryPoints: [entry],
+      outfile: `dist/bench/${name}.cjs`,
       bundle: true,
       platform: 'node',
       format: 'cjs',

@@ -1,15 +1,19 @@
 /**
- * One export, in a process of its own, with the engine's real defaults (all categories,
- * its default parallel downloads, the client's shared-style rate limiter): the same runExport the
- * app's job and the CLI call. Endpoint, folder and rate come from the environment, the
- * key from CV_STEWARD_TRAINING_KEY (never the command line). Reports elapsed time, peak
- * RSS (sampled, and the kernel's VmHWM) and where the time went.
+ * One export, in a process of its own, exactly as the app's job and the CLI run it:
+ * runExportInWorker (the engine in a worker thread with the app's heap cap, restarted
+ * with more heap if it runs out) with the engine's real defaults (all categories, its
+ * default parallel downloads, the process's shared rate limiter). Endpoint, folder and
+ * rate come from the environment, the key from CV_STEWARD_TRAINING_KEY (never the
+ * command line); it goes to the worker as the app's does. Reports elapsed time, peak RSS
+ * of the whole process (main thread and worker: sampled, and the kernel's VmHWM) and
+ * where the time went.
  */
 import { readFileSync } from 'node:fs';
 import { getHeapStatistics } from 'node:v8';
 import { EXPORT_CATEGORIES } from '../shared/model/bundle';
-import { createTrainingClient, RateLimiterRegistry, type RequestLogEntry } from '../src-main/customvision';
-import { readManifest, runExport } from '../src-main/export';
+import type { RequestLogEntry } from '../src-main/customvision';
+import { readManifest } from '../src-main/export';
+import { runExportInWorker, type WorkerHeapSample } from '../src-main/export-worker';
 import { JobProgress, type JobContext, type ProgressDelta } from '../src-main/jobs';
 import type { ExportResult } from './protocol';
 
@@ -17,6 +21,11 @@ function env(name: string): string {
   const value = process.env[name];
   if (value === undefined || value === '') throw new Error(`${name} is not set`);
   return value;
+}
+
+function optionalNumber(name: string): number | undefined {
+  const value = process.env[name];
+  return value === undefined || value === '' ? undefined : Number(value);
 }
 
 function vmHwmBytes(): number | undefined {
@@ -48,30 +57,38 @@ async function main(): Promise<void> {
   const began = Date.now();
   /** Largest RSS seen in each second, MB: shows which phase of the export holds the memory. */
   const rssPerSecond: number[] = [];
+  /** The worker's latest heap figures (it samples every 50 ms, as the sampler below does). */
+  let workerHeap: WorkerHeapSample | undefined;
   /** What the process held when RSS peaked: tells heap growth from buffers and native memory. */
   let atPeak = process.memoryUsage();
+  let workerAtPeak: WorkerHeapSample | undefined;
   const sampler = setInterval(() => {
     const usage = process.memoryUsage();
     const rss = usage.rss;
-    if (rss > peakRss) atPeak = usage;
+    if (rss > peakRss) {
+      atPeak = usage;
+      workerAtPeak = workerHeap;
+    }
     peakRss = Math.max(peakRss, rss);
     const second = Math.floor((Date.now() - began) / 1000);
     rssPerSecond[second] = Math.max(rssPerSecond[second] ?? 0, Math.round(rss / 1e6));
   }, 50);
 
+  // The request log is the worker client's, forwarded: the same entries as in one thread.
   const calls: Array<[number, number]> = [];
   let limiterWaitMs = 0;
-  const requestLog = (entry: RequestLogEntry): void => {
+  const onRequest = (entry: RequestLogEntry): void => {
     calls.push([entry.startedAt - entry.waitedMs, entry.startedAt + entry.durationMs]);
     limiterWaitMs += entry.waitedMs;
   };
-  const client = createTrainingClient({ endpoint, key: env('CV_STEWARD_TRAINING_KEY'), rateLimiters: new RateLimiterRegistry(), rateLimit: rate, requestLog });
+  const heapCapsMb: number[] = [];
 
   const started = Date.now();
   const timeline = { first: undefined as number | undefined, last: undefined as number | undefined };
   const perSecond: number[] = [];
   const progress = new JobProgress(EXPORT_CATEGORIES);
   const advance = progress.advance.bind(progress);
+  // Progress reaches this thread in batches of at most 50 ms (the worker's flush interval).
   progress.advance = (category: string, delta?: ProgressDelta) => {
     if (category === 'images') {
       const at = Date.now() - started;
@@ -84,14 +101,23 @@ async function main(): Promise<void> {
   };
   const controller = new AbortController();
   const ctx: JobContext = { jobId: 'bench', signal: controller.signal, progress, checkpoint: async () => undefined };
-  const summary = await runExport(ctx, {
-    client,
+  const heapMb = optionalNumber('BENCH_EXPORT_HEAP_MB');
+  const youngMb = optionalNumber('BENCH_EXPORT_YOUNG_MB');
+  const summary = await runExportInWorker(ctx, {
+    connection: { endpoint, key: env('CV_STEWARD_TRAINING_KEY'), rateLimit: rate },
     folder,
     selection: { categories: [...EXPORT_CATEGORIES] },
     account: { endpointHost: new URL(endpoint).host, keyFingerprint: 'bench0000', displayName: 'Bench account' },
     toolVersion: 'bench',
-    // Unset = the engine's own default, which is what the figures are about.
+    // Unset = the engine's and the worker's own defaults, which is what the figures are about.
     ...(process.env.BENCH_CONCURRENCY ? { concurrency: Number(process.env.BENCH_CONCURRENCY) } : {}),
+    ...(heapMb === undefined ? {} : { heapMb }),
+    ...(youngMb === undefined ? {} : { youngGenerationMb: youngMb }),
+    observe: {
+      onWorker: (info) => heapCapsMb.push(info.heapMb),
+      onRequest,
+      onHeap: (sample) => (workerHeap = sample),
+    },
   });
   const elapsedMs = Date.now() - started;
   clearInterval(sampler);
@@ -108,6 +134,7 @@ async function main(): Promise<void> {
     rssMbPerSecond: Array.from(rssPerSecond, (n) => n ?? 0),
     atPeak: { heapUsedBytes: atPeak.heapUsed, heapTotalBytes: atPeak.heapTotal, externalBytes: atPeak.external, arrayBuffersBytes: atPeak.arrayBuffers },
     heapLimitBytes: getHeapStatistics().heap_size_limit,
+    worker: { heapCapsMb, atPeak: workerAtPeak ?? workerHeap },
     status: manifest.status,
     problems: manifest.problems.length,
     files: manifest.files.length,

@@ -129,8 +129,20 @@ export function baselineFigure(input: BaselineInputs): Figure {
   });
 }
 
+const mb = (bytes: number | undefined): string => (bytes === undefined ? '? MB' : `${(bytes / MB).toFixed(0)} MB`);
+
+function heapText(label: string, heap: { heapTotalBytes: number; heapUsedBytes: number } | undefined): string {
+  return `${label} ${mb(heap?.heapTotalBytes)} (${mb(heap?.heapUsedBytes)} in use, live and not yet collected)`;
+}
+
+function workerCaps(caps: readonly number[]): string {
+  if (caps.length <= 1) return `${caps[0] ?? '?'} MB (never ran out)`;
+  return `${caps.join(' → ')} MB (ran out of heap and was restarted ${caps.length - 1} time(s))`;
+}
+
 export function memoryFigure(result: ExportResult, images: number, emulatorCpuMs: number, folder: string, nodeFlags: readonly string[]): Figure {
   const peak = result.vmHwmBytes ?? result.sampledPeakRssBytes;
+  const worker = result.worker.atPeak;
   return figure({
     key: 'memory',
     label: `peak RSS exporting ${images.toLocaleString('en-US')} images`,
@@ -141,10 +153,10 @@ export function memoryFigure(result: ExportResult, images: number, emulatorCpuMs
     details: [
       `${result.vmHwmBytes === undefined ? 'sampled every 50 ms (no /proc here)' : `VmHWM ${(result.vmHwmBytes / MB).toFixed(1)} MB; sampled every 50 ms: ${(result.sampledPeakRssBytes / MB).toFixed(1)} MB`} (MB = 10^6 bytes)`,
       `export took ${seconds(result.elapsedMs)} into ${folder} (no bandwidth cap, high rate limit); emulator CPU ${seconds(emulatorCpuMs)}; bundle: ${result.status}, ${result.files.toLocaleString('en-US')} files, ${result.problems} problems`,
-      `${nodeFlags.length === 0 ? 'node defaults (as the CLI runs)' : `node flags ${nodeFlags.join(' ')}`}: V8 heap limit ${(result.heapLimitBytes / MB).toFixed(0)} MB; RSS each 10 s (MB): ${result.rssMbPerSecond.filter((_, i) => i % 10 === 0).join(' ')}`,
-      `at the sampled peak: V8 heap ${(result.atPeak.heapTotalBytes / MB).toFixed(0)} MB (${(result.atPeak.heapUsedBytes / MB).toFixed(0)} MB in use, live and not yet collected), external ${(result.atPeak.externalBytes / MB).toFixed(0)} MB (array buffers ${(result.atPeak.arrayBuffersBytes / MB).toFixed(0)} MB); the rest is code, stacks and native memory`,
+      `${nodeFlags.length === 0 ? 'node defaults (as the CLI runs)' : `node flags ${nodeFlags.join(' ')}`}; the engine runs in a worker thread, old-generation cap ${workerCaps(result.worker.heapCapsMb)}; RSS each 10 s (MB): ${result.rssMbPerSecond.filter((_, i) => i % 10 === 0).join(' ')}`,
+      `at the sampled peak: ${heapText('export worker V8 heap', worker)}, external ${mb(worker?.externalBytes)} (array buffers ${mb(worker?.arrayBuffersBytes)}); ${heapText('main thread V8 heap', result.atPeak)}, external ${mb(result.atPeak.externalBytes)}; the rest is code, stacks and native memory`,
     ],
-    data: { vmHwmBytes: result.vmHwmBytes ?? null, sampledPeakRssBytes: result.sampledPeakRssBytes, rssMbPerSecond: result.rssMbPerSecond, imagesPerSecond: result.timeline.imagesPerSecond, elapsedMs: result.elapsedMs, status: result.status, files: result.files },
+    data: { vmHwmBytes: result.vmHwmBytes ?? null, sampledPeakRssBytes: result.sampledPeakRssBytes, workerHeapCapsMb: result.worker.heapCapsMb, rssMbPerSecond: result.rssMbPerSecond, imagesPerSecond: result.timeline.imagesPerSecond, elapsedMs: result.elapsedMs, status: result.status, files: result.files },
   });
 }
 

@@ -59,6 +59,8 @@ async function exportRun(emulator: EmulatorChild, folder: string, rate: number, 
     BENCH_FOLDER: folder,
     BENCH_CLIENT_RATE: String(rate),
     ...(options.concurrency === undefined ? {} : { BENCH_CONCURRENCY: String(options.concurrency) }),
+    ...(options.exportHeapMb === undefined ? {} : { BENCH_EXPORT_HEAP_MB: String(options.exportHeapMb) }),
+    ...(options.exportYoungMb === undefined ? {} : { BENCH_EXPORT_YOUNG_MB: String(options.exportYoungMb) }),
   }, options.exportNodeFlags);
   return { result, cpuMs: (await emulator.cpuMs()) - cpuBefore };
 }

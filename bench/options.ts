@@ -23,6 +23,9 @@ export interface BenchOptions {
   exportNodeFlags: string[];
   /** Parallel downloads of the export; undefined = the engine's default. */
   concurrency: number | undefined;
+  /** Heap cap of the export worker (old and young generation, MB); undefined = the app's own. */
+  exportHeapMb: number | undefined;
+  exportYoungMb: number | undefined;
 }
 
 export const USAGE = `Usage: npm run bench -- [options]
@@ -40,6 +43,8 @@ export const USAGE = `Usage: npm run bench -- [options]
   --memory-images N       images in the memory account (default 100000)
   --export-node-flags "F" node flags for the export process, e.g. "--max-old-space-size=160"
   --concurrency N         parallel downloads of the export (default: the engine's own default)
+  --export-heap-mb N      first old-generation cap of the export worker (default: the app's own)
+  --export-young-mb N     young-generation cap of the export worker (default: the app's own)
 `;
 
 const DEFAULTS: BenchOptions = {
@@ -57,6 +62,8 @@ const DEFAULTS: BenchOptions = {
   memoryImages: 100_000,
   exportNodeFlags: [],
   concurrency: undefined,
+  exportHeapMb: undefined,
+  exportYoungMb: undefined,
 };
 
 const QUICK: Partial<BenchOptions> = { bandwidthSeconds: 5, timeImages: 500, baselineImages: 100, memoryImages: 5_000 };
@@ -69,6 +76,8 @@ const NUMERIC: Record<string, keyof BenchOptions> = {
   '--baseline-images': 'baselineImages',
   '--memory-images': 'memoryImages',
   '--concurrency': 'concurrency',
+  '--export-heap-mb': 'exportHeapMb',
+  '--export-young-mb': 'exportYoungMb',
 };
 
 export function parseOptions(argv: readonly string[]): BenchOptions | { error: string } | 'help' {
@@ -102,6 +111,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions | { error: s
   const options: BenchOptions = { ...DEFAULTS, ...(given.quick === true ? QUICK : {}), ...given } as BenchOptions;
   if (given.blobLatencyMs === undefined) options.blobLatencyMs = options.latencyMs;
   if (options.baselineImages < 1 || options.timeImages < 20 || options.memoryImages < 20) return { error: 'the account sizes are too small' };
+  if ((options.exportHeapMb ?? 8) < 8 || (options.exportYoungMb ?? 1) < 1) return { error: 'the export worker needs at least 8 MB of old and 1 MB of young generation' };
   return options;
 }
 

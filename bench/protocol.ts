@@ -80,10 +80,16 @@ export interface ExportResult {
   vmHwmBytes: number | undefined;
   /** Largest RSS in each second of the run, MB (10^6 bytes). */
   rssMbPerSecond: number[];
-  /** process.memoryUsage() at the sampled RSS peak. */
+  /** process.memoryUsage() of the main thread at the sampled RSS peak (the export runs in a worker). */
   atPeak: { heapUsedBytes: number; heapTotalBytes: number; externalBytes: number; arrayBuffersBytes: number };
-  /** v8 heap_size_limit of the export process (node's default unless flags change it). */
+  /** v8 heap_size_limit of the main thread (node's default unless flags change it). */
   heapLimitBytes: number;
+  worker: {
+    /** Old-generation cap of each export worker started: more than one = restarted after running out of heap. */
+    heapCapsMb: number[];
+    /** The worker's own heap at the sampled RSS peak (its latest 50 ms sample). */
+    atPeak: { heapUsedBytes: number; heapTotalBytes: number; externalBytes: number; arrayBuffersBytes: number; heapLimitBytes: number } | undefined;
+  };
   summary: string;
   status: string;
   problems: number;

@@ -9,6 +9,10 @@ const define = { __APP_VERSION__: JSON.stringify(pkg.version) };
 const node = { bundle: true, platform: 'node', format: 'cjs', sourcemap: true, logLevel: 'warning', define };
 // Native modules and Electron itself are resolved at run time, never bundled.
 const external = ['electron', 'keytar'];
+// The export runs in a worker thread with a capped heap (src-main/export-worker): each
+// bundle that starts it finds export-worker.cjs next to itself.
+const exportWorker = (outdir, target) =>
+  build({ ...node, target, entryPoints: ['src-main/export-worker/worker-entry.ts'], outfile: `${outdir}/export-worker.cjs`, external });
 
 for (const dir of ['dist/main', 'dist/preload', 'dist/cli', 'dist-harness']) rmSync(dir, { recursive: true, force: true });
 
@@ -25,6 +29,9 @@ await Promise.all([
     banner: { js: '#!/usr/bin/env node' },
   }),
   build({ ...node, target: 'node20', entryPoints: ['test/harness/main.ts'], outfile: 'dist-harness/harness.cjs', external }),
+  exportWorker('dist/main', 'node22'),
+  exportWorker('dist/cli', 'node20'),
+  exportWorker('dist-harness', 'node20'),
   build({ ...node, target: 'node20', entryPoints: ['src-main/emulator/cli.ts'], outfile: 'dist/emulator/cv-emulator.cjs', external }),
   build({ ...node, platform: 'browser', format: 'iife', target: 'chrome130', entryPoints: ['test/harness/bridge-client.ts'], outfile: 'dist-harness/bridge.js' }),
 ]);

@@ -15,6 +15,10 @@ import { createTrainingClient } from './customvision';
 import { createInventoryService } from './inventory';
 import { FolderRegistry, type PickFolder } from './wiring/folder-registry';
 import { createExportWiring } from './wiring/export-wiring';
+import type { ExportRunner } from './export-worker';
+import { createCleanupWiring } from './wiring/cleanup-wiring';
+import { openExternalLink, type OpenExternal, type OpenPath } from './wiring/external-links';
+import { AppError } from './ipc/app-error';
 
 export interface ServicesOptions {
   /** Folder for this app's own data (settings, journals); Electron's userData in the app. */
@@ -33,7 +37,16 @@ export interface ServicesOptions {
   probe?: ProbeAccount;
   /** The folder dialog: Electron's in the app; a stand-in in the harness and tests. */
   pickFolder?: PickFolder;
+  /** Opens an allow-listed web page in the system browser: Electron's shell; a recorder elsewhere. */
+  openExternal?: OpenExternal;
+  /** Opens a file main wrote (the cleanup receipt) with the system's default app. */
+  openPath?: OpenPath;
+  /** How an export runs: in a worker (default); tests of the sources pass runExportInProcess. */
+  exportRunner?: ExportRunner;
 }
+
+/** Without a shell (unit tests), opening things is refused with a message, never silently dropped. */
+const cannotOpen = () => Promise.reject(new AppError('NOT_SUPPORTED', 'CV Steward cannot open other programs from here.'));
 
 /** One real, cheap call that proves the endpoint and key work: GetProjects, few retries. */
 export const probeWithGetProjects: ProbeAccount = async (endpoint, key, signal) => {
@@ -69,7 +82,22 @@ export function createServices(options: ServicesOptions): Services {
   const inventory = createInventoryService({ jobs, accounts, emit: (snapshot) => events.emit('inventory:updated', snapshot) });
 
   const folders = new FolderRegistry(options.pickFolder ?? (() => Promise.resolve(null)));
-  const exports = createExportWiring({ jobs, accounts, folders, toolVersion: options.appInfo.version });
+  const exports = createExportWiring({
+    jobs,
+    accounts,
+    folders,
+    toolVersion: options.appInfo.version,
+    ...(options.exportRunner ? { exportRunner: options.exportRunner } : {}),
+  });
+  const cleanup = createCleanupWiring({
+    jobs,
+    accounts,
+    folders,
+    dataDir: options.dataDir,
+    startExport: (request) => exports.start(request),
+    openPath: options.openPath ?? cannotOpen,
+  });
+  const openExternal = options.openExternal ?? cannotOpen;
 
   const handlers: Handlers = {
     'app:info': () => options.appInfo,
@@ -104,6 +132,19 @@ export function createServices(options: ServicesOptions): Services {
     'export:start': (request) => exports.start(request),
     'export:verify': ({ folderId }) => exports.verify(folderId),
     'export:report': ({ jobId }) => exports.report(jobId),
+    'app:openExternal': async ({ link }) => {
+      await openExternalLink(openExternal, link);
+      return { opened: true };
+    },
+    'cleanup:plan': ({ scope }) => cleanup.plan(scope),
+    'cleanup:getPlan': ({ planId }) => cleanup.getPlan(planId),
+    'cleanup:chooseBundle': () => cleanup.chooseBundle(),
+    'cleanup:checkBundle': ({ planId, folderId }) => cleanup.checkBundle(planId, folderId),
+    'cleanup:coverage': ({ planId }) => cleanup.coverage(planId),
+    'cleanup:backup': ({ planId, folderId }) => cleanup.backup(planId, folderId),
+    'cleanup:run': ({ planId, confirmText, backup }) => cleanup.run(planId, confirmText, backup),
+    'cleanup:receipt': ({ planId }) => cleanup.receipt(planId),
+    'cleanup:openReceipt': ({ planId }) => cleanup.openReceipt(planId),
   };
 
   return {

@@ -23,6 +23,16 @@ export const INVOKE_CHANNEL_NAMES = [
   'export:start',
   'export:verify',
   'export:report',
+  'app:openExternal',
+  'cleanup:plan',
+  'cleanup:getPlan',
+  'cleanup:chooseBundle',
+  'cleanup:checkBundle',
+  'cleanup:coverage',
+  'cleanup:backup',
+  'cleanup:run',
+  'cleanup:receipt',
+  'cleanup:openReceipt',
 ] as const;
 
 export const EVENT_CHANNEL_NAMES = ['jobs:progress', 'jobs:finished', 'accounts:changed', 'inventory:updated'] as const;

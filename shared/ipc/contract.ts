@@ -19,6 +19,7 @@ import {
 } from '../model/account';
 import { InventoryCategorySchema, InventorySnapshotSchema } from '../model/inventory';
 import { ChosenFolderSchema, ExportCategorySchema, VerifyReportSchema } from '../model/bundle';
+import { CoverageReportSchema, PlanSummarySchema, ReceiptSchema, type CleanupScope } from '../model/cleanup';
 import { EVENT_CHANNEL_NAMES, INVOKE_CHANNEL_NAMES, type EventChannelName, type InvokeChannelName } from './channels';
 
 /** Requests are always objects, so a channel can grow optional fields without breaking callers. */
@@ -29,6 +30,44 @@ const AccountRef = z.object({ accountId: z.string().min(1).max(100) }).strict();
 const DisplayName = z.string().trim().min(1).max(DISPLAY_NAME_MAX_LENGTH);
 const Id = z.string().min(1).max(100);
 const FolderRef = z.object({ folderId: Id }).strict();
+
+/**
+ * Plans are named by main (randomUUID) and found under main's data folder by that name;
+ * anything else is refused here, before main could build a path from it.
+ */
+export const PlanIdSchema = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'must be a plan id made by CV Steward');
+const PlanRef = z.object({ planId: PlanIdSchema }).strict();
+const Instant = z.string().max(40).refine((value) => !Number.isNaN(Date.parse(value)), 'must be a date');
+
+/** The model's scope, with the lengths and strictness an IPC request needs. */
+const ProjectPartRequest = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('untaggedImages') }).strict(),
+  z.object({ kind: z.literal('allImages') }).strict(),
+  z.object({ kind: z.literal('imagesOlderThan'), before: Instant }).strict(),
+  z.object({ kind: z.literal('taggedWith'), tagId: Id }).strict(),
+  z.object({ kind: z.literal('tag'), tagId: Id }).strict(),
+  z.object({ kind: z.literal('iteration'), iterationId: Id }).strict(),
+  z.object({ kind: z.literal('predictions') }).strict(),
+]);
+export const CleanupScopeRequestSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('all') }).strict(),
+  z.object({ kind: z.literal('projects'), projectIds: z.array(Id).min(1).max(1000) }).strict(),
+  z.object({ kind: z.literal('part'), projectId: Id, part: ProjectPartRequest }).strict(),
+]) satisfies z.ZodType<CleanupScope>;
+
+/** What a cleanup relies on: a bundle folder chosen through main's dialog, or the user's recorded waiver. */
+const CleanupBackupRequest = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('bundle'), folderId: Id }).strict(),
+  z.object({ kind: z.literal('waived') }).strict(),
+]);
+
+/**
+ * Microsoft pages the app may open in the system browser. The page names one of these ids;
+ * main maps it to its URL, so no URL from the page ever reaches the shell (STYLE lesson 6).
+ */
+export const EXTERNAL_LINK_IDS = ['azure-portal', 'azure-soft-delete', 'customvision-settings', 'export-delete-data'] as const;
+export const ExternalLinkIdSchema = z.enum(EXTERNAL_LINK_IDS);
+export type ExternalLinkId = z.infer<typeof ExternalLinkIdSchema>;
 
 export const invokeContract = {
   'app:info': { request: NoArguments, response: AppInfoSchema },
@@ -84,6 +123,31 @@ export const invokeContract = {
   'export:verify': { request: FolderRef, response: JobStarted },
   /** The verify report of a finished verify job. */
   'export:report': { request: JobRef, response: VerifyReportSchema },
+  /** Opens one allow-listed Microsoft page in the system browser. */
+  'app:openExternal': { request: z.object({ link: ExternalLinkIdSchema }).strict(), response: z.object({ opened: z.boolean() }) },
+  /**
+   * Builds a cleanup plan from a fresh id snapshot of the active account, as a job; main
+   * saves it and from then on knows it by `planId` only.
+   */
+  'cleanup:plan': { request: z.object({ scope: CleanupScopeRequestSchema }).strict(), response: z.object({ jobId: z.string(), planId: z.string() }) },
+  'cleanup:getPlan': { request: PlanRef, response: PlanSummarySchema },
+  /** Main's folder dialog, for a bundle to rely on or to back up into. */
+  'cleanup:chooseBundle': { request: NoArguments, response: ChosenFolderSchema.nullable() },
+  /** Verifies the bundle and checks it holds every item of the plan, as a job. */
+  'cleanup:checkBundle': { request: PlanRef.extend({ folderId: Id }).strict(), response: JobStarted },
+  /** The latest bundle check of the plan, or null before one finished. */
+  'cleanup:coverage': { request: PlanRef, response: CoverageReportSchema.nullable() },
+  /** Exports the plan's projects (the kinds of data it deletes) into the folder: an export job. */
+  'cleanup:backup': { request: PlanRef.extend({ folderId: Id }).strict(), response: JobStarted },
+  /** Runs the plan; main enforces the confirmation and the backup gate itself. */
+  'cleanup:run': {
+    request: PlanRef.extend({ confirmText: z.string().max(1000), backup: CleanupBackupRequest }).strict(),
+    response: JobStarted,
+  },
+  /** The receipt of the plan's latest run, or null before one finished. */
+  'cleanup:receipt': { request: PlanRef, response: ReceiptSchema.nullable() },
+  /** Opens the receipt's HTML page in the system browser. */
+  'cleanup:openReceipt': { request: PlanRef, response: z.object({ opened: z.boolean() }) },
 } as const satisfies Record<InvokeChannelName, { request: z.ZodType; response: z.ZodType }>;
 
 export const eventContract = {

@@ -5,7 +5,10 @@
  */
 import { parseArgs } from 'node:util';
 import { EXPORT_CATEGORIES, type ExportCategory } from '../../shared/model/bundle';
+import type { CleanupScope } from '../../shared/model/cleanup';
+import { parseScopeArg } from '../cleanup';
 import { isBundleId } from '../export';
+import { AppError } from '../ipc/app-error';
 import type { AccountChoice } from './cli-account';
 import { KEY_VARIABLE } from './cli-account';
 import { UsageError } from './cli-errors';
@@ -37,7 +40,27 @@ export interface VerifyRequest extends OutputOptions {
   folder: string;
 }
 
-export type CommandRequest = InventoryRequest | ExportRequest | VerifyRequest;
+export interface CleanupPlanRequest extends OutputOptions {
+  command: 'cleanup';
+  action: 'plan';
+  account: AccountChoice;
+  ratePerSecond: number;
+  scope: CleanupScope;
+  out: string;
+}
+
+export interface CleanupRunRequest extends OutputOptions {
+  command: 'cleanup';
+  action: 'run';
+  account: AccountChoice;
+  ratePerSecond: number;
+  plan: string;
+  backup: { kind: 'bundle'; folder: string } | { kind: 'waived' };
+  confirm: string;
+}
+
+export type CleanupRequest = CleanupPlanRequest | CleanupRunRequest;
+export type CommandRequest = InventoryRequest | ExportRequest | VerifyRequest | CleanupRequest;
 export type ParsedCommand = CommandRequest | { command: 'help'; topic: CommandName };
 
 export const DEFAULT_RATE = 10;
@@ -59,6 +82,16 @@ const SPECS: Record<CommandName, OptionSpec> = {
     zip: { type: 'boolean' },
   },
   verify: { ...OUTPUT },
+  cleanup: {
+    ...ACCOUNT,
+    ...OUTPUT,
+    scope: { type: 'string' },
+    out: { type: 'string' },
+    plan: { type: 'string' },
+    bundle: { type: 'string' },
+    'no-backup': { type: 'boolean' },
+    confirm: { type: 'string' },
+  },
 };
 
 // --key, --training-key, --api-key, --subscription-key…, with or without "=value".
@@ -75,15 +108,11 @@ export function parseCommand(command: CommandName, argv: readonly string[]): Par
     if (rest.length > 0) throw new UsageError('verify checks one bundle folder at a time.');
     return { command, folder, ...output };
   }
+  if (command === 'cleanup') return parseCleanup(values, output);
   if (values.positionals.length > 0) {
     throw new UsageError(`${command} takes no arguments besides its options (an unexpected argument was given; it is not shown in case it is a secret).`);
   }
-  const account: AccountChoice = {};
-  const endpoint = values.text('endpoint');
-  const accountId = values.text('account');
-  if (endpoint !== undefined) account.endpoint = endpoint;
-  if (accountId !== undefined) account.account = accountId;
-  const ratePerSecond = parseRate(values.text('rate'));
+  const { account, ratePerSecond } = accountOf(values);
   if (command === 'inventory') return { command, account, ratePerSecond, ...output };
 
   const out = values.text('out');
@@ -99,6 +128,54 @@ export function parseCommand(command: CommandName, argv: readonly string[]): Par
     zip: values.flag('zip'),
     ...output,
   };
+}
+
+function accountOf(values: Values): { account: AccountChoice; ratePerSecond: number } {
+  const account: AccountChoice = {};
+  const endpoint = values.text('endpoint');
+  const accountId = values.text('account');
+  if (endpoint !== undefined) account.endpoint = endpoint;
+  if (accountId !== undefined) account.account = accountId;
+  return { account, ratePerSecond: parseRate(values.text('rate')) };
+}
+
+/** `cleanup plan --scope S --out FILE` or `cleanup run --plan FILE (--bundle DIR | --no-backup) --confirm TEXT`. */
+function parseCleanup(values: Values, output: OutputOptions): CleanupRequest {
+  const [action, ...rest] = values.positionals;
+  if (action !== 'plan' && action !== 'run') throw new UsageError('cleanup needs an action first: "cleanup plan" (make a plan) or "cleanup run" (run a plan).');
+  if (rest.length > 0) throw new UsageError(`cleanup ${action} takes no arguments besides its options (an unexpected argument was given; it is not shown in case it is a secret).`);
+  const { account, ratePerSecond } = accountOf(values);
+  const misplaced = (names: string[]) => names.find((name) => (name === 'no-backup' ? values.flag(name) : values.text(name) !== undefined));
+  if (action === 'plan') {
+    const wrong = misplaced(['plan', 'bundle', 'no-backup', 'confirm']);
+    if (wrong !== undefined) throw new UsageError(`--${wrong} belongs to "cleanup run", not "cleanup plan".`);
+    const scopeText = values.text('scope');
+    if (scopeText === undefined || scopeText.trim() === '') throw new UsageError('Say what to delete: --scope all | projects:<id,…> | project:<id>:<category>.');
+    const out = values.text('out');
+    if (out === undefined || out.trim() === '') throw new UsageError('Say where the plan is saved: --out plan.json');
+    let scope: CleanupScope;
+    try {
+      scope = parseScopeArg(scopeText.trim());
+    } catch (error) {
+      if (error instanceof AppError) throw new UsageError(`--scope: ${error.message}`);
+      throw error;
+    }
+    return { command: 'cleanup', action, account, ratePerSecond, scope, out, ...output };
+  }
+  const wrong = misplaced(['scope', 'out']);
+  if (wrong !== undefined) throw new UsageError(`--${wrong} belongs to "cleanup plan", not "cleanup run".`);
+  const plan = values.text('plan');
+  if (plan === undefined || plan.trim() === '') throw new UsageError('Say which plan to run: --plan plan.json (made by "cv-steward cleanup plan").');
+  const bundle = values.text('bundle');
+  const waived = values.flag('no-backup');
+  if (bundle !== undefined && waived) throw new UsageError('Give either --bundle DIR (a verified export covering the plan) or --no-backup, not both.');
+  if (bundle === undefined && !waived) {
+    throw new UsageError('Nothing is deleted without a backup: give --bundle DIR, an export bundle that holds every item of the plan (cv-steward export), or --no-backup to delete without one (recorded in the receipt).');
+  }
+  if (bundle !== undefined && bundle.trim() === '') throw new UsageError('--bundle needs the bundle folder.');
+  const confirm = values.text('confirm');
+  if (confirm === undefined) throw new UsageError('Confirm by typing the account name: --confirm "NAME" (the plan file states it as confirmText).');
+  return { command: 'cleanup', action, account, ratePerSecond, plan, backup: bundle === undefined ? { kind: 'waived' } : { kind: 'bundle', folder: bundle }, confirm, ...output };
 }
 
 export function refuseKeyOption(argv: readonly string[]): void {

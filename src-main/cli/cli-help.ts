@@ -2,17 +2,13 @@
 import { EXPORT_CATEGORIES } from '../../shared/model/bundle';
 import { ACCOUNT_OPTIONS, KEY_VARIABLE } from './cli-account';
 
-export type CommandName = 'inventory' | 'export' | 'verify';
+export type CommandName = 'inventory' | 'export' | 'verify' | 'cleanup';
 
 export const COMMANDS: Record<CommandName, string> = {
   inventory: 'list every kind of data the account holds, with counts',
   export: 'save everything to an offline, verified bundle folder (resumable)',
   verify: 'check a bundle folder against its manifest',
-};
-
-/** Announced so people know it is coming; not accepted yet. */
-export const PLANNED_COMMANDS: Record<string, string> = {
-  cleanup: 'plan and run a safe deletion (not available yet)',
+  cleanup: 'plan, then run, a safe deletion backed by a verified bundle, with a receipt',
 };
 
 const EXIT_HELP = 'Exit codes: 0 done; 1 failed or incomplete; 2 usage error (bad or missing arguments).';
@@ -34,7 +30,7 @@ const COMMON: ReadonlyArray<readonly [string, string]> = [
 const RATE: readonly [string, string] = ['--rate N', "API calls per second (default 10, the Training API's limit); lower it\nto leave room for other programs using the same resource"];
 
 export function mainUsage(): string {
-  const commands = [...Object.entries(COMMANDS), ...Object.entries(PLANNED_COMMANDS)].map(([name, text]) => `  ${name.padEnd(10)} ${text}`);
+  const commands = Object.entries(COMMANDS).map(([name, text]) => `  ${name.padEnd(10)} ${text}`);
   return [
     'Usage: cv-steward <command> [options]',
     '',
@@ -48,6 +44,8 @@ export function mainUsage(): string {
     '  cv-steward inventory --endpoint https://myresource.cognitiveservices.azure.com/',
     '  cv-steward export --endpoint https://myresource.cognitiveservices.azure.com/ --out ./bundle --zip',
     '  cv-steward verify ./bundle',
+    '  cv-steward cleanup plan --endpoint https://myresource.cognitiveservices.azure.com/ --scope all --out plan.json',
+    '  cv-steward cleanup run --endpoint https://myresource.cognitiveservices.azure.com/ --plan plan.json --bundle ./bundle --confirm "myresource"',
     '',
     'Options:',
     '  --help     show this help',
@@ -117,6 +115,47 @@ ${optionLines(COMMON)}
 
 ${EXIT_HELP}
 Exit 1 when any problem is found.
+`;
+    case 'cleanup':
+      return `Usage: cv-steward cleanup plan --scope SCOPE --out plan.json (--endpoint URL | --account ID) [options]
+       cv-steward cleanup run --plan plan.json (--bundle DIR | --no-backup) --confirm TEXT
+                              (--endpoint URL | --account ID) [options]
+
+"plan" takes a fresh snapshot of the ids in scope and saves the ordered list of delete
+calls it would make (nothing is deleted). SCOPE is one of:
+  all                          every project of the account
+  projects:ID,ID,…             these projects, whole
+  project:ID:CATEGORY          one kind of data inside one project; CATEGORY is
+                               untagged | images | predictions | tag=TAGID (the tag) |
+                               tagged=TAGID (images with it) | iteration=ITERATIONID |
+                               older-than=DATE (images created before it, ISO 8601)
+The plan file states confirmText: the account name to type with --confirm.
+
+"run" deletes exactly what the plan lists, in a safe order (unpublish → iterations →
+images → predictions → tags → project), only when --confirm matches and the bundle
+(re-verified now, every file re-hashed) holds every item, or with --no-backup (recorded
+in the receipt). Every call is journaled next to the plan; running the same command
+again after a crash or Ctrl-C resumes. Afterwards everything is re-read to prove it is
+gone, and a receipt is written next to the plan (plan.receipt.json and .html).
+
+The account (one of; the key is never accepted as an argument):
+${optionLines(ACCOUNT_OPTIONS)}
+
+Options:
+${optionLines([
+  ['--scope SCOPE', 'plan: what to delete (see above)'],
+  ['--out FILE', 'plan: where to save the plan (must not exist yet)'],
+  ['--plan FILE', 'run: the plan to run'],
+  ['--bundle DIR', 'run: the export bundle that backs the plan up'],
+  ['--no-backup', 'run: delete without a backup (you lose the data for good)'],
+  ['--confirm TEXT', "run: the account's name, exactly as the plan's confirmText"],
+  RATE,
+  ...COMMON,
+])}
+
+${EXIT_HELP}
+run exits 0 only when every step was verified gone; 1 when it was refused (confirmation,
+backup) or is incomplete (run it again to resume).
 `;
   }
 }

@@ -7,7 +7,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { createTrainingClient, type TrainingClient } from '../customvision';
-import { readManifest, runExport, verifyBundle } from '../export';
+import { readManifest, verifyBundle } from '../export';
+import { runExportInWorker, type ExportRunner } from '../export-worker';
 import { scanInventory } from '../inventory';
 import { KeytarSecretStore, type SecretStore } from '../secrets';
 import { createAccountsSettings, createConfStore, DEFAULT_SETTINGS_NAME, type AccountsSettings } from '../settings';
@@ -31,7 +32,8 @@ export interface CliServices {
   openAccounts(dataDir: string, onWarning: (message: string) => void): AccountsSettings | null;
   openKeychain(service: string): SecretStore;
   scanInventory: typeof scanInventory;
-  runExport: typeof runExport;
+  /** The app's export job: runExport in a worker thread with a capped heap. */
+  runExport: ExportRunner;
   verifyBundle: typeof verifyBundle;
   readManifest: typeof readManifest;
 }
@@ -50,7 +52,7 @@ export function defaultServices(): CliServices {
     },
     openKeychain: (service) => new KeytarSecretStore({ service }),
     scanInventory,
-    runExport,
+    runExport: runExportInWorker,
     verifyBundle,
     readManifest,
   };

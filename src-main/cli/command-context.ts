@@ -34,8 +34,12 @@ export function progressPrinter(context: CommandContext, quiet: boolean, unit?: 
   });
 }
 
+/** One argument, quoted for a POSIX shell where needed. */
+export function shellQuote(arg: string): string {
+  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, "'\\''")}'`;
+}
+
 /** The command line again, quoted for a POSIX shell where needed. */
 export function commandLine(argv: readonly string[]): string {
-  const quote = (arg: string) => (/^[A-Za-z0-9_@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, "'\\''")}'`);
-  return ['cv-steward', ...argv.map(quote)].join(' ');
+  return ['cv-steward', ...argv.map(shellQuote)].join(' ');
 }

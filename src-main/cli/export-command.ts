@@ -20,7 +20,8 @@ export async function exportCommand(context: CommandContext, request: ExportRequ
   await checkFolder(folder);
   const account = await resolveAccount(request.account, { ...context, warn: (message) => context.err(`cv-steward: ${message}\n`) });
   context.hide(account.key);
-  const client = await connect(account, context.services, request.ratePerSecond, context.interrupt);
+  // Proves endpoint and key before a folder is touched; the export builds its own client in its worker.
+  await connect(account, context.services, request.ratePerSecond, context.interrupt);
   const resume = commandLine(context.argv);
   const json = (fields: Record<string, unknown>) => {
     if (request.json) context.out(`${JSON.stringify({ command: 'export', folder, ...fields })}\n`);
@@ -35,7 +36,7 @@ export async function exportCommand(context: CommandContext, request: ExportRequ
     ...(context.interrupt ? { interrupt: context.interrupt } : {}),
     work: (ctx) =>
       context.services.runExport(ctx, {
-        client,
+        connection: { endpoint: account.endpoint.baseUrl, key: account.key, rateLimit: request.ratePerSecond },
         folder,
         selection: { ...(request.projectIds ? { projectIds: request.projectIds } : {}), categories: request.categories },
         account: {

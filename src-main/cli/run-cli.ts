@@ -6,10 +6,11 @@
 import type { Env } from './app-data-dir';
 import { parseCommand, refuseKeyOption, type CommandRequest } from './cli-args';
 import { describeError, EXIT, exitCodeFor, UsageError } from './cli-errors';
-import { COMMANDS, commandUsage, mainUsage, PLANNED_COMMANDS, type CommandName } from './cli-help';
+import { COMMANDS, commandUsage, mainUsage, type CommandName } from './cli-help';
 import { KEY_VARIABLE } from './cli-account';
 import { defaultServices, type CliServices } from './cli-services';
 import type { CommandContext } from './command-context';
+import { cleanupCommand } from './cleanup-command';
 import { exportCommand } from './export-command';
 import { inventoryCommand } from './inventory-command';
 import { verifyCommand } from './verify-command';
@@ -93,14 +94,11 @@ export async function runCli(argv: string[], io: CliIo, services: CliServices = 
     try {
       if (request.command === 'inventory') return await inventoryCommand(context, request);
       if (request.command === 'export') return await exportCommand(context, request);
+      if (request.command === 'cleanup') return await cleanupCommand(context, request);
       return await verifyCommand(context, request);
     } catch (error) {
       return fail(error, err, out, first, request.json);
     }
-  }
-  if (Object.hasOwn(PLANNED_COMMANDS, first)) {
-    err(`cv-steward: "${first}" is not available in version ${io.version} yet.\n`);
-    return EXIT.usage;
   }
   if (first.startsWith('-')) {
     err('cv-steward: put the command first: cv-steward <command> [options]. Run "cv-steward --help".\n');

@@ -3,7 +3,7 @@
  * (windows, protocol, ipcMain, session) to `createServices`, which holds everything else
  * and runs unchanged under the CLI and the browser harness.
  */
-import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron';
 import { join } from 'node:path';
 import { createServices, type Services } from '../services';
 import { createDispatcher } from '../ipc/dispatcher';
@@ -12,6 +12,7 @@ import { registerContract } from './register-contract';
 import { createSecureWindow } from './secure-window';
 import { isTrustedSender } from './trusted-sender';
 import { KeytarSecretStore } from '../secrets';
+import { AppError } from '../ipc/app-error';
 import { createSafeDeserializer } from '../settings';
 import Store from 'electron-store';
 
@@ -53,6 +54,12 @@ async function start(): Promise<void> {
       const parent = BrowserWindow.getFocusedWindow();
       const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
       return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+    // Only URLs from main's allow-list (wiring/external-links.ts) and files main wrote reach these.
+    openExternal: (url) => shell.openExternal(url),
+    openPath: async (path) => {
+      const problem = await shell.openPath(path);
+      if (problem) throw new AppError('OPEN_FAILED', `The receipt could not be opened: ${problem}`);
     },
     settingsStore,
     appInfo: {

@@ -1,12 +1,15 @@
 /**
  * Export and verify as jobs: the glue between the IPC handlers, the accounts (for the
  * key, which stays in main), the folder the user chose through main's dialog, and the
- * export engine. Verify reports are kept per job so the page can fetch them.
+ * export engine. The export itself runs in a worker thread with a capped heap
+ * (src-main/export-worker); verify runs here. Verify reports are kept per job so the
+ * page can fetch them.
  */
 import { EXPORT_CATEGORIES, type ExportCategory, type VerifyReport } from '../../shared/model/bundle';
 import type { AccountsService } from '../accounts';
-import { createTrainingClient, normalizeEndpoint } from '../customvision';
-import { runExport, verifyBundle } from '../export';
+import { normalizeEndpoint } from '../customvision';
+import { verifyBundle } from '../export';
+import { runExportInWorker, type ExportRunner } from '../export-worker';
 import { AppError } from '../ipc/app-error';
 import type { JobRunner } from '../jobs';
 import type { FolderRegistry } from './folder-registry';
@@ -16,24 +19,26 @@ export interface ExportWiringOptions {
   accounts: AccountsService;
   folders: FolderRegistry;
   toolVersion: string;
+  /** How an export runs. Default runExportInWorker; tests of the sources pass runExportInProcess. */
+  exportRunner?: ExportRunner;
 }
 
 export function createExportWiring(options: ExportWiringOptions) {
   const reports = new Map<string, VerifyReport>();
+  const runExport = options.exportRunner ?? runExportInWorker;
 
   async function start(request: { folderId: string; projectIds?: string[]; categories: ExportCategory[]; zip?: boolean }) {
     const folder = options.folders.resolve(request.folderId);
     const credentials = await options.accounts.credentials();
     const summary = options.accounts.list().accounts.find((a) => a.accountId === credentials.accountId);
     const endpoint = normalizeEndpoint(credentials.endpoint);
-    const client = createTrainingClient({ endpoint: credentials.endpoint, key: credentials.key });
     const job = options.jobs.start({
       kind: 'export',
       title: `Export of ${credentials.displayName}`,
       categories: EXPORT_CATEGORIES.filter((c) => request.categories.includes(c)),
       run: (ctx) =>
         runExport(ctx, {
-          client,
+          connection: { endpoint: credentials.endpoint, key: credentials.key },
           folder,
           selection: { ...(request.projectIds ? { projectIds: request.projectIds } : {}), categories: request.categories },
           account: {

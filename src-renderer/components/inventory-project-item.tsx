@@ -3,6 +3,7 @@ import type { ProjectRow } from '../../shared/model/inventory';
 import { formatCount } from '../lib/format';
 import { inventoryRequestKey, useStewardStore } from '../store';
 import { countText, formatApiDate, inventoryLabel } from './inventory-labels';
+import { InventoryProjectActions } from './inventory-project-actions';
 import { VirtualList } from './virtual-list';
 
 interface InventoryProjectItemProps {
@@ -60,6 +61,7 @@ export function InventoryProjectItem({ project, expanded, onToggle, busy }: Inve
           <ProjectIterations project={project} name={name} />
           <ProjectTags project={project} name={name} />
           <ProjectModels project={project} name={name} />
+          <InventoryProjectActions project={project} name={name} />
         </div>
       )}
     </div>

@@ -10,6 +10,11 @@ import type { StewardApi } from '../../shared/ipc/api';
 import type { IpcError, IpcResult } from '../../shared/ipc/errors';
 import type { InventoryCategory } from '../../shared/model/inventory';
 import type { ExportCategory } from '../../shared/model/bundle';
+import type { CleanupScope } from '../../shared/model/cleanup';
+import type { ExternalLinkId } from '../../shared/ipc/contract';
+
+/** What a cleanup relies on: a bundle folder (by id) or the user's explicit waiver. */
+export type CleanupBackup = { kind: 'bundle'; folderId: string } | { kind: 'waived' };
 
 declare global {
   interface Window {
@@ -47,6 +52,8 @@ export async function unwrap<T>(pending: Promise<IpcResult<T>>): Promise<T> {
 export const api = {
   app: {
     info: () => unwrap(bridge().app.info()),
+    /** Opens one of main's allow-listed Microsoft pages in the system browser. */
+    openExternal: (link: ExternalLinkId) => unwrap(bridge().app.openExternal({ link })),
   },
   jobs: {
     list: () => unwrap(bridge().jobs.list()),
@@ -83,5 +90,17 @@ export const api = {
       unwrap(bridge().export.start(request)),
     verify: (folderId: string) => unwrap(bridge().export.verify({ folderId })),
     report: (jobId: string) => unwrap(bridge().export.report({ jobId })),
+  },
+  cleanup: {
+    plan: (scope: CleanupScope) => unwrap(bridge().cleanup.plan({ scope })),
+    getPlan: (planId: string) => unwrap(bridge().cleanup.getPlan({ planId })),
+    /** Main shows the folder dialog; null when the user cancelled it. */
+    chooseBundle: () => unwrap(bridge().cleanup.chooseBundle()),
+    checkBundle: (planId: string, folderId: string) => unwrap(bridge().cleanup.checkBundle({ planId, folderId })),
+    coverage: (planId: string) => unwrap(bridge().cleanup.coverage({ planId })),
+    backup: (planId: string, folderId: string) => unwrap(bridge().cleanup.backup({ planId, folderId })),
+    run: (planId: string, confirmText: string, backup: CleanupBackup) => unwrap(bridge().cleanup.run({ planId, confirmText, backup })),
+    receipt: (planId: string) => unwrap(bridge().cleanup.receipt({ planId })),
+    openReceipt: (planId: string) => unwrap(bridge().cleanup.openReceipt({ planId })),
   },
 };

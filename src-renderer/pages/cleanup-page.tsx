@@ -1,13 +1,54 @@
+import { useEffect, useRef, type ComponentType } from 'react';
+import { CleanupBackupStep } from '../components/cleanup-backup-step';
+import { CleanupConfirmStep } from '../components/cleanup-confirm-step';
+import { CleanupProofStep } from '../components/cleanup-proof-step';
+import { CleanupReviewStep } from '../components/cleanup-review-step';
+import { CleanupRunStep } from '../components/cleanup-run-step';
+import { CleanupScopeStep } from '../components/cleanup-scope-step';
+import { STEP_HEADING_ID } from '../components/cleanup-step-frame';
+import { CleanupStepList } from '../components/cleanup-step-list';
+import { useStewardStore, type CleanupStep } from '../store';
+
+const STEP_COMPONENTS: Readonly<Record<CleanupStep, ComponentType>> = {
+  scope: CleanupScopeStep,
+  review: CleanupReviewStep,
+  backup: CleanupBackupStep,
+  confirm: CleanupConfirmStep,
+  run: CleanupRunStep,
+  proof: CleanupProofStep,
+};
+
+/** The cleanup wizard: one path for every deletion, from the whole account to one tag. */
 export function CleanupPage() {
+  const step = useStewardStore((state) => state.cleanupStep);
+  const accountId = useStewardStore((state) => state.activeAccountId);
+  const loadInventory = useStewardStore((state) => state.loadInventory);
+  const shownStep = useRef(step);
+  const Step = STEP_COMPONENTS[step];
+
+  // The project lists of step 1 come from the latest inventory of the account in use.
+  useEffect(() => {
+    if (accountId !== null) void loadInventory();
+  }, [accountId, loadInventory]);
+
+  // Keyboard and screen-reader users land on each new step's heading.
+  useEffect(() => {
+    if (shownStep.current === step) return;
+    shownStep.current = step;
+    document.getElementById(STEP_HEADING_ID)?.focus();
+  }, [step]);
+
   return (
     <>
       <h1 tabIndex={-1}>Cleanup</h1>
       <p className="lead">
-        This page is not ready yet. Here a step-by-step guide will help you delete your data from Custom Vision
-        safely. You will first see and confirm exactly what will be deleted; then it is removed in the right order
-        (published models, iterations, images, stored predictions, tags and finally projects), and afterwards
-        CV Steward checks again to prove each item is gone and gives you a receipt.
+        Delete your data from Custom Vision safely, in six steps. You see exactly what will be deleted before anything
+        happens; a checked backup (or your explicit choice to go without) and the account’s name typed by you are needed
+        to start; deletion runs in the order the service requires and can be paused or resumed; and afterwards every item
+        is read again to prove it is gone, with a receipt to keep.
       </p>
+      <CleanupStepList />
+      <Step />
     </>
   );
 }

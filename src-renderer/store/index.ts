@@ -11,6 +11,7 @@ import { createDiagnosticsSlice } from './diagnostics-slice';
 import { createErrorsSlice } from './errors-slice';
 import { createInventorySlice } from './inventory-slice';
 import { createExportSlice } from './export-slice';
+import { createCleanupSlice } from './cleanup-slice';
 import { createJobsSlice } from './jobs-slice';
 import { createNavigationSlice } from './navigation-slice';
 import type { StewardClient, StewardState } from './types';
@@ -25,6 +26,7 @@ export function createStewardStore(client: StewardClient = api) {
     ...createAccountsSlice(client)(...a),
     ...createInventorySlice(client)(...a),
     ...createExportSlice(client)(...a),
+    ...createCleanupSlice(client)(...a),
   }));
 }
 
@@ -48,3 +50,16 @@ export type { InventoryScanRequest } from './inventory-slice';
 export { inventoryRequestKey, selectActiveInventory, selectInventoryBusy, selectInventoryJob } from './inventory-slice';
 export type { ExportRequest, TransferEstimate, TransferSample } from './export-slice';
 export { exportRequestOf, selectExportJob, selectVerifyJob } from './export-slice';
+export type { CleanupStep } from './cleanup-slice';
+export {
+  CLEANUP_STEPS,
+  selectCleanupBackup,
+  selectCleanupBackupBusy,
+  selectCleanupBackupJob,
+  selectCleanupCheckJob,
+  selectCleanupPlanJob,
+  selectCleanupRunJob,
+  selectCleanupRunning,
+} from './cleanup-slice';
+export type { CleanupDraft, PartKind, ScopeKind } from './cleanup-scope';
+export { PART_KINDS, PART_LABELS, draftProblem, scopeFromDraft } from './cleanup-scope';

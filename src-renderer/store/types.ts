@@ -6,6 +6,7 @@ import type { DiagnosticsSlice } from './diagnostics-slice';
 import type { ErrorsSlice } from './errors-slice';
 import type { InventorySlice } from './inventory-slice';
 import type { ExportSlice } from './export-slice';
+import type { CleanupSlice } from './cleanup-slice';
 import type { JobsSlice } from './jobs-slice';
 import type { NavigationSlice } from './navigation-slice';
 
@@ -16,7 +17,8 @@ export type StewardState = NavigationSlice &
   DiagnosticsSlice &
   AccountsSlice &
   InventorySlice &
-  ExportSlice;
+  ExportSlice &
+  CleanupSlice;
 
 /** What the slices need from main: the `api` object by default, a fake in tests. */
 export type StewardClient = typeof api;

@@ -61,6 +61,10 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     dataDir,
     secrets: options.secrets ?? new KeytarSecretStore({ service: options.keychainService ?? 'cv-steward' }),
     pickFolder: async () => options.pickFolder ?? (await mkdtemp(join(tmpdir(), 'cv-steward-bundle-'))),
+    // A page cannot open the system browser or a file: the harness records what the app
+    // would open (tests read these lines from its output).
+    openExternal: async (url) => log(`open external: ${url}`),
+    openPath: async (path) => log(`open file: ${path}`),
     settingsStore: createConfStore({ cwd: dataDir, onWarning: (warning) => log(`settings: ${warning}`) }),
     appInfo: {
       name: 'CV Steward',

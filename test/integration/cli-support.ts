@@ -1,14 +1,14 @@
 /**
  * Helpers for the tests that run the BUILT `cv-steward` (dist/cli/cv-steward.cjs, what
  * `npm run build` ships as the package's bin): build it when it is missing or older than
- * the sources, then run a private copy, so a parallel rebuild of dist/ by another test
- * cannot pull the file away mid-run. keytar stays external in the bundle, so the copy
+ * the sources, then run a private copy (with the export-worker.cjs it starts), so a
+ * parallel rebuild of dist/ by another test cannot pull the files away mid-run. keytar stays external in the bundle, so the copy
  * finds it through NODE_PATH.
  */
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
 export const ROOT = resolve(__dirname, '../..');
 const BUILT = join(ROOT, 'dist/cli/cv-steward.cjs');
@@ -60,6 +60,8 @@ export async function builtCli(): Promise<BuiltCli> {
   await withBuildLock(() => {
     if (isStale()) execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, stdio: 'inherit' });
     copyFileSync(BUILT, path);
+    // The export runs in a worker thread started from export-worker.cjs next to the CLI.
+    copyFileSync(join(dirname(BUILT), 'export-worker.cjs'), join(dir, 'export-worker.cjs'));
   });
   return { path, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }

@@ -1,10 +1,13 @@
 /**
  * createServices with in-memory adapters (no keychain, no settings file), for tests of
- * the IPC layer that do not care where secrets and settings live.
+ * the IPC layer that do not care where secrets and settings live. Exports run in this
+ * thread: vitest runs the sources, and there is no built export-worker.cjs to start
+ * (test/integration/export-worker.test.ts builds and tests the worker itself).
  */
 import { tmpdir } from 'node:os';
 import { createServices, type ServicesOptions } from '../../src-main/services';
 import { MemorySecretStore } from '../../src-main/secrets';
+import { runExportInProcess } from '../../src-main/export-worker';
 import type { KeyValueStore } from '../../src-main/settings';
 import type { AppInfo } from '../../shared/model/app-info';
 
@@ -33,6 +36,7 @@ export function createTestServices(overrides: Partial<ServicesOptions> = {}) {
     appInfo: TEST_APP_INFO,
     secrets: new MemorySecretStore(),
     settingsStore: memoryKeyValueStore(),
+    exportRunner: runExportInProcess,
     ...overrides,
   });
 }

@@ -36,10 +36,22 @@ describe('cv-steward: help, version and commands', () => {
     expect(verify.out).toContain('Usage: cv-steward verify DIR');
   });
 
-  it('says plainly when a command is not available yet', async () => {
-    const { code, err } = await run(['cleanup']);
-    expect(code).toBe(EXIT.usage);
-    expect(err).toBe('cv-steward: "cleanup" is not available in version 9.9.9 yet.\n');
+  it('asks for the cleanup action and refuses a run without a backup decision or a confirmation', async () => {
+    const bare = await run(['cleanup']);
+    expect(bare.code).toBe(EXIT.usage);
+    expect(bare.err).toContain('cleanup needs an action first');
+    const noBackup = await run(['cleanup', 'run', '--endpoint', 'https://x.cognitiveservices.azure.com/', '--plan', 'p.json', '--confirm', 'x']);
+    expect(noBackup.code).toBe(EXIT.usage);
+    expect(noBackup.err).toContain('Nothing is deleted without a backup');
+    const noConfirm = await run(['cleanup', 'run', '--endpoint', 'https://x.cognitiveservices.azure.com/', '--plan', 'p.json', '--no-backup']);
+    expect(noConfirm.code).toBe(EXIT.usage);
+    expect(noConfirm.err).toContain('--confirm');
+    const badScope = await run(['cleanup', 'plan', '--endpoint', 'https://x.cognitiveservices.azure.com/', '--scope', 'everything', '--out', 'p.json']);
+    expect(badScope.code).toBe(EXIT.usage);
+    expect(badScope.err).toContain('--scope');
+    const help = await run(['cleanup', '--help']);
+    expect(help.code).toBe(EXIT.done);
+    expect(help.out).toContain('project:ID:CATEGORY');
   });
 
   it('rejects unknown commands, including object-prototype names, without echoing key-like ones', async () => {

@@ -11,6 +11,7 @@ import type { StewardClient } from '../../../src-renderer/store';
 import type { RoutingWindow } from '../../../src-renderer/store/hash-routing';
 import { FakeAccounts, type AccountsMethod } from './fake-accounts';
 import { FakeInventory, type InventoryMethod } from './fake-inventory';
+import { FakeCleanup, type CleanupMethod } from './fake-cleanup';
 
 export { accountSummary, DEMO_ID } from './fake-accounts';
 
@@ -48,7 +49,8 @@ type Method =
   | 'diagnostics.start'
   | AccountsMethod
   | BundlesMethod
-  | InventoryMethod;
+  | InventoryMethod
+  | CleanupMethod;
 
 export const NO_BRIDGE: IpcError = {
   code: 'NO_BRIDGE',
@@ -82,7 +84,10 @@ export class FakeMain {
       this.bundles.inventory = snapshot;
     },
   );
+  /** Main's cleanup wizard channels and app:openExternal. */
+  readonly cleanup = new FakeCleanup((job) => this.jobs.push(job));
   private readonly failures = new Map<Method, IpcError | Error>();
+  private readonly cleanupClient = this.cleanup.client((method, argument, answer) => this.invoke(method, argument, answer));
 
   /** Makes every later call of `method` fail: an IpcError is main's answer, an Error a throw. */
   failWith(method: Method, error: IpcError | Error): void {
@@ -104,6 +109,7 @@ export class FakeMain {
   readonly client: StewardClient = {
     app: {
       info: () => this.invoke('app.info', '', () => ok(this.appInfo)),
+      ...this.cleanupClient.app,
     },
     jobs: {
       list: () => this.invoke('jobs.list', '', () => ok([...this.jobs])),
@@ -127,6 +133,7 @@ export class FakeMain {
       (listeners, listener) => this.subscribe(listeners, listener),
       () => this.bundles.getInventory(),
     ),
+    cleanup: this.cleanupClient.cleanup,
   };
 
   private invoke<T>(method: Method, argument: string, answer: () => IpcResult<T>): Promise<T> {

@@ -1,0 +1,28 @@
+/**
+ * The only web pages CV Steward opens in the system browser. The page asks by id; the
+ * URL comes from this table in main, so a compromised page cannot make the shell open
+ * an address of its choosing (Electron security checklist: no untrusted openExternal).
+ */
+import type { ExternalLinkId } from '../../shared/ipc/contract';
+
+export const EXTERNAL_LINK_URLS: Readonly<Record<ExternalLinkId, string>> = {
+  /** The Azure resource itself (and its keys) is deleted, or its keys regenerated, here. */
+  'azure-portal': 'https://portal.azure.com/',
+  /** Azure AI services: 48-hour soft delete, recover and purge. */
+  'azure-soft-delete': 'https://learn.microsoft.com/en-us/azure/ai-services/manage-resources',
+  /** Accounts on customvision.ai (Microsoft-account subscriptions) are closed in its settings. */
+  'customvision-settings': 'https://www.customvision.ai/',
+  /** Microsoft's page this app is built on. */
+  'export-delete-data': 'https://learn.microsoft.com/en-us/azure/ai-services/custom-vision-service/export-delete-data',
+};
+
+/** Opens a URL in the system browser: Electron's shell in the app, a recorder in tests. */
+export type OpenExternal = (url: string) => Promise<void>;
+/** Opens a file with the system's default application (the receipt's HTML page). */
+export type OpenPath = (path: string) => Promise<void>;
+
+export function openExternalLink(open: OpenExternal, link: ExternalLinkId): Promise<void> {
+  // Re-checked here too: the contract already refused unknown ids, but this table is the policy.
+  if (!Object.hasOwn(EXTERNAL_LINK_URLS, link)) return Promise.reject(new Error(`Unknown link id ${String(link)}`));
+  return open(EXTERNAL_LINK_URLS[link]);
+}

@@ -1,0 +1,281 @@
+/**
+ * The cleanup wizard (issue 5): scope → plan review → backup → type-to-confirm → run →
+ * proof. The page holds only ids (plan, folders, jobs) and what main answered; main keeps
+ * the plan, the key, the gate and the executor, so nothing here can delete without them.
+ *
+ * The wizard follows its jobs through the jobs slice (like the export slice does): when
+ * the plan is built it is fetched, when a backup export ends the bundle is checked, when
+ * a check ends its coverage is fetched, and when the run ends the receipt is fetched and
+ * the inventory scanned again, so no page keeps showing what was deleted.
+ */
+import type { StateCreator } from 'zustand';
+import type { ExternalLinkId } from '../../shared/ipc/contract';
+import type { ChosenFolder } from '../../shared/model/bundle';
+import type { CleanupScope, CoverageReport, PlanSummary, Receipt } from '../../shared/model/cleanup';
+import type { JobSnapshot } from '../../shared/model/job';
+import type { CleanupBackup } from '../lib/api';
+import { toAppError, type AppErrorInput } from '../lib/app-error';
+import { isTerminal } from '../lib/job-state';
+import { draftFromScope, EMPTY_DRAFT, scopeFromDraft, type CleanupDraft } from './cleanup-scope';
+import type { StewardClient, StewardState } from './types';
+
+export const CLEANUP_STEPS = ['scope', 'review', 'backup', 'confirm', 'run', 'proof'] as const;
+export type CleanupStep = (typeof CLEANUP_STEPS)[number];
+
+export interface CleanupSlice {
+  cleanupStep: CleanupStep;
+  cleanupDraft: CleanupDraft;
+  cleanupPlanId: string | null;
+  cleanupPlanJobId: string | null;
+  cleanupPlan: PlanSummary | null;
+  /** The bundle checked (or backed up into) for this plan. */
+  cleanupBundle: ChosenFolder | null;
+  cleanupCheckJobId: string | null;
+  cleanupBackupJobId: string | null;
+  /** The check of `cleanupBundle` against the plan, once it has finished. */
+  cleanupCoverage: CoverageReport | null;
+  cleanupWaived: boolean;
+  cleanupConfirmInput: string;
+  cleanupRunJobId: string | null;
+  cleanupReceipt: Receipt | null;
+  /** A wizard request is on its way to main: its buttons wait. */
+  cleanupPending: boolean;
+  /** The latest refused wizard request, shown in the step it belongs to. */
+  cleanupError: AppErrorInput | null;
+  /** The Inventory page's actions: open the wizard with this scope filled in. */
+  beginCleanup(scope: CleanupScope): void;
+  setCleanupDraft(patch: Partial<CleanupDraft>): void;
+  setCleanupProject(projectId: string, selected: boolean): void;
+  startCleanupPlan(): Promise<boolean>;
+  /** One step back (review → scope drops the plan); never out of a run. */
+  cleanupBack(): void;
+  continueCleanup(): void;
+  chooseCleanupBundle(): Promise<void>;
+  backUpForCleanup(): Promise<void>;
+  setCleanupWaived(waived: boolean): void;
+  setCleanupConfirmInput(text: string): void;
+  /** Starts (or, after a stop, resumes) the run. True once main accepted it. */
+  runCleanupPlan(): Promise<boolean>;
+  openCleanupReceipt(): Promise<void>;
+  openExternalPage(link: ExternalLinkId): Promise<void>;
+  resetCleanup(): void;
+}
+
+/** Gate failures: main refused before deleting anything, so there is nothing to rescan. */
+const REFUSALS: ReadonlySet<string> = new Set(['CONFIRMATION_MISMATCH', 'BACKUP_NOT_COVERING', 'BACKUP_NOT_CHECKED', 'NOTHING_TO_DELETE']);
+
+const INITIAL = {
+  cleanupStep: 'scope',
+  cleanupDraft: EMPTY_DRAFT,
+  cleanupPlanId: null,
+  cleanupPlanJobId: null,
+  cleanupPlan: null,
+  cleanupBundle: null,
+  cleanupCheckJobId: null,
+  cleanupBackupJobId: null,
+  cleanupCoverage: null,
+  cleanupWaived: false,
+  cleanupConfirmInput: '',
+  cleanupRunJobId: null,
+  cleanupReceipt: null,
+  cleanupPending: false,
+  cleanupError: null,
+} satisfies Partial<CleanupSlice>;
+
+/** What the plan may rely on now: a bundle whose check found it covering, else the waiver, else nothing. */
+export function selectCleanupBackup(state: StewardState): CleanupBackup | null {
+  if (state.cleanupBundle && state.cleanupCoverage?.ok && !selectCleanupBackupBusy(state)) {
+    return { kind: 'bundle', folderId: state.cleanupBundle.folderId };
+  }
+  return state.cleanupWaived ? { kind: 'waived' } : null;
+}
+
+function jobOf(state: StewardState, id: string | null): JobSnapshot | undefined {
+  return id === null ? undefined : state.jobsById[id];
+}
+
+function unfinished(job: JobSnapshot | undefined): boolean {
+  return job !== undefined && !isTerminal(job.state);
+}
+
+/** A backup export or a bundle check is under way. */
+export function selectCleanupBackupBusy(state: StewardState): boolean {
+  return unfinished(jobOf(state, state.cleanupBackupJobId)) || unfinished(jobOf(state, state.cleanupCheckJobId));
+}
+
+export function selectCleanupRunning(state: StewardState): boolean {
+  return unfinished(jobOf(state, state.cleanupRunJobId));
+}
+
+export const selectCleanupPlanJob = (state: StewardState) => jobOf(state, state.cleanupPlanJobId);
+export const selectCleanupCheckJob = (state: StewardState) => jobOf(state, state.cleanupCheckJobId);
+export const selectCleanupBackupJob = (state: StewardState) => jobOf(state, state.cleanupBackupJobId);
+export const selectCleanupRunJob = (state: StewardState) => jobOf(state, state.cleanupRunJobId);
+
+export const createCleanupSlice =
+  (client: StewardClient): StateCreator<StewardState, [], [], CleanupSlice> =>
+  (set, get, store) => {
+    // Jobs whose end has been acted on, so each is handled once.
+    const handled = new Set<string>();
+
+    /** Runs a wizard request: one at a time, a refusal shown in the step. */
+    const request = async <T>(work: () => Promise<T>): Promise<T | undefined> => {
+      if (get().cleanupPending) return undefined;
+      set({ cleanupPending: true, cleanupError: null });
+      try {
+        return await work();
+      } catch (error) {
+        set({ cleanupError: toAppError(error) });
+        return undefined;
+      } finally {
+        set({ cleanupPending: false });
+      }
+    };
+
+    /** Answers about another plan (the user went back or started over) are dropped. */
+    const fetchFor = async <T>(planId: string, fetch: () => Promise<T>, apply: (value: T) => void) => {
+      try {
+        const value = await fetch();
+        if (get().cleanupPlanId === planId) apply(value);
+      } catch (error) {
+        if (get().cleanupPlanId === planId) set({ cleanupError: toAppError(error) });
+      }
+    };
+
+    const startCheck = async (planId: string, folder: ChosenFolder) => {
+      const { jobId } = await client.cleanup.checkBundle(planId, folder.folderId);
+      set({ cleanupCheckJobId: jobId, cleanupCoverage: null });
+      await get().loadJobs();
+    };
+
+    const onJobEnd = (state: StewardState, id: string | null, act: (job: JobSnapshot, planId: string) => void) => {
+      const job = jobOf(state, id);
+      const planId = state.cleanupPlanId;
+      if (!job || !isTerminal(job.state) || handled.has(job.id) || planId === null) return;
+      handled.add(job.id);
+      act(job, planId);
+    };
+
+    store.subscribe((state) => {
+      onJobEnd(state, state.cleanupPlanJobId, (job, planId) => {
+        if (job.state === 'succeeded') void fetchFor(planId, () => client.cleanup.getPlan(planId), (plan) => set({ cleanupPlan: plan }));
+      });
+      onJobEnd(state, state.cleanupBackupJobId, (job, planId) => {
+        const folder = state.cleanupBundle;
+        // The export filled in what the bundle lacked: check it again, as the gate will.
+        // Not through `request`: the backup's own request may still be out when a quick export ends.
+        if (job.state === 'succeeded' && folder) startCheck(planId, folder).catch((error: unknown) => set({ cleanupError: toAppError(error) }));
+      });
+      onJobEnd(state, state.cleanupCheckJobId, (_job, planId) => {
+        // A failed check still leaves its report (what is not covered), so fetch it either way.
+        void fetchFor(planId, () => client.cleanup.coverage(planId), (report) => set({ cleanupCoverage: report }));
+      });
+      onJobEnd(state, state.cleanupRunJobId, (job, planId) => {
+        const refused = job.state === 'failed' && REFUSALS.has(job.error?.code ?? '');
+        if (!refused) void get().scanInventory();
+        const proven = job.state === 'succeeded' || job.error?.code === 'CLEANUP_INCOMPLETE';
+        if (proven) void fetchFor(planId, () => client.cleanup.receipt(planId), (receipt) => set({ cleanupReceipt: receipt, cleanupStep: 'proof' }));
+      });
+    });
+
+    return {
+      ...INITIAL,
+
+      beginCleanup: (scope) => {
+        if (selectCleanupRunning(get())) {
+          set({ cleanupError: { code: 'INVALID_STATE', message: 'A cleanup is running. Let it finish (or cancel it) before starting another.' } });
+        } else {
+          set({ ...INITIAL, cleanupDraft: draftFromScope(scope) });
+        }
+        get().navigate('cleanup');
+      },
+
+      setCleanupDraft: (patch) => set((state) => ({ cleanupDraft: { ...state.cleanupDraft, ...patch } })),
+
+      setCleanupProject: (projectId, selected) =>
+        set((state) => {
+          const others = state.cleanupDraft.projectIds.filter((id) => id !== projectId);
+          return { cleanupDraft: { ...state.cleanupDraft, projectIds: selected ? [...others, projectId] : others } };
+        }),
+
+      startCleanupPlan: async () => {
+        const scope = scopeFromDraft(get().cleanupDraft);
+        if (!scope) return false;
+        const started = await request(async () => {
+          const { jobId, planId } = await client.cleanup.plan(scope);
+          set({ ...INITIAL, cleanupDraft: get().cleanupDraft, cleanupPlanId: planId, cleanupPlanJobId: jobId, cleanupStep: 'review' });
+          await get().loadJobs();
+          return true;
+        });
+        return started === true;
+      },
+
+      cleanupBack: () => {
+        const { cleanupStep } = get();
+        if (cleanupStep === 'review') set({ ...INITIAL, cleanupDraft: get().cleanupDraft });
+        else if (cleanupStep === 'backup') set({ cleanupStep: 'review', cleanupError: null });
+        else if (cleanupStep === 'confirm') set({ cleanupStep: 'backup', cleanupError: null, cleanupConfirmInput: '' });
+      },
+
+      continueCleanup: () => {
+        const state = get();
+        if (state.cleanupStep === 'review' && (state.cleanupPlan?.stepCount ?? 0) > 0) set({ cleanupStep: 'backup', cleanupError: null });
+        else if (state.cleanupStep === 'backup' && selectCleanupBackup(state)) set({ cleanupStep: 'confirm', cleanupError: null });
+      },
+
+      chooseCleanupBundle: async () => {
+        const planId = get().cleanupPlanId;
+        if (planId === null || selectCleanupBackupBusy(get())) return;
+        await request(async () => {
+          const folder = await client.cleanup.chooseBundle();
+          if (!folder) return;
+          set({ cleanupBundle: folder, cleanupCoverage: null, cleanupBackupJobId: null });
+          await startCheck(planId, folder);
+        });
+      },
+
+      backUpForCleanup: async () => {
+        const planId = get().cleanupPlanId;
+        if (planId === null || selectCleanupBackupBusy(get())) return;
+        await request(async () => {
+          const folder = await client.cleanup.chooseBundle();
+          if (!folder) return;
+          set({ cleanupBundle: folder, cleanupCoverage: null, cleanupCheckJobId: null });
+          const { jobId } = await client.cleanup.backup(planId, folder.folderId);
+          set({ cleanupBackupJobId: jobId });
+          await get().loadJobs();
+        });
+      },
+
+      setCleanupWaived: (waived) => set({ cleanupWaived: waived }),
+
+      setCleanupConfirmInput: (text) => set({ cleanupConfirmInput: text }),
+
+      runCleanupPlan: async () => {
+        const state = get();
+        const backup = selectCleanupBackup(state);
+        const { cleanupPlanId: planId, cleanupPlan: plan, cleanupConfirmInput: typed } = state;
+        if (planId === null || !plan || !backup || typed !== plan.confirmText || selectCleanupRunning(state)) return false;
+        const started = await request(async () => {
+          const { jobId } = await client.cleanup.run(planId, typed, backup);
+          set({ cleanupRunJobId: jobId, cleanupStep: 'run' });
+          await get().loadJobs();
+          return true;
+        });
+        return started === true;
+      },
+
+      openCleanupReceipt: async () => {
+        const planId = get().cleanupPlanId;
+        if (planId !== null) await request(() => client.cleanup.openReceipt(planId));
+      },
+
+      openExternalPage: async (link) => {
+        await request(() => client.app.openExternal(link));
+      },
+
+      resetCleanup: () => {
+        if (!selectCleanupRunning(get())) set({ ...INITIAL });
+      },
+    };
+  };

@@ -1,0 +1,215 @@
+/**
+ * The cleanup wizard's store against a fake main: the steps a user walks through, what
+ * the page sends (ids only), when it may move on, and that main's refusals show up in
+ * the step they belong to.
+ */
+import { describe, expect, it } from 'vitest';
+import type { JobSnapshot } from '../../../shared/model/job';
+import { createStewardStore, scopeFromDraft, selectCleanupBackup } from '../../../src-renderer/store';
+import { draftFromScope, draftProblem, EMPTY_DRAFT, startOfDay } from '../../../src-renderer/store/cleanup-scope';
+import { connectStewardEvents } from '../../../src-renderer/store/connect-events';
+import { coverageReport, planSummary, receipt } from './fake-cleanup';
+import { FakeMain, jobSnapshot } from './fakes';
+
+const BUNDLE = { folderId: 'folder-1', displayPath: '/home/me/old bundle' };
+const BACKUP = { folderId: 'folder-2', displayPath: '/home/me/new bundle' };
+
+function setup() {
+  const main = new FakeMain();
+  const store = createStewardStore(main.client);
+  connectStewardEvents(store, main.client);
+  main.cleanup.plans.set('plan-1', planSummary());
+  return { main, store };
+}
+
+function settle(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+/** Main reports the end of a job the wizard started. */
+async function finish(main: FakeMain, jobId: string, state: JobSnapshot['state'], error?: { code: string; message: string }) {
+  const job = main.jobs.find((j) => j.id === jobId);
+  if (!job) throw new Error(`no job ${jobId}`);
+  main.emitFinished(jobSnapshot({ ...job, state, categories: [], ...(error ? { error } : {}) }));
+  await settle();
+}
+
+type Store = ReturnType<typeof setup>['store'];
+
+async function toBackupStep(main: FakeMain, store: Store) {
+  await store.getState().startCleanupPlan();
+  await finish(main, 'cleanup-plan-1', 'succeeded');
+  store.getState().continueCleanup();
+}
+
+describe('the scope form', () => {
+  it('needs every detail of the chosen scope before a plan can be built', () => {
+    expect(scopeFromDraft(EMPTY_DRAFT)).toEqual({ kind: 'all' });
+    expect(scopeFromDraft({ ...EMPTY_DRAFT, kind: 'projects' })).toBeNull();
+    expect(scopeFromDraft({ ...EMPTY_DRAFT, kind: 'projects', projectIds: ['p-1', 'p-2'] })).toEqual({ kind: 'projects', projectIds: ['p-1', 'p-2'] });
+    const part = { ...EMPTY_DRAFT, kind: 'part' as const, partProjectId: 'p-1' };
+    expect(scopeFromDraft({ ...part, partProjectId: '' })).toBeNull();
+    expect(scopeFromDraft(part)).toEqual({ kind: 'part', projectId: 'p-1', part: { kind: 'untaggedImages' } });
+    expect(scopeFromDraft({ ...part, partKind: 'taggedWith' })).toBeNull();
+    expect(scopeFromDraft({ ...part, partKind: 'taggedWith', tagId: 't-1' })).toEqual({ kind: 'part', projectId: 'p-1', part: { kind: 'taggedWith', tagId: 't-1' } });
+    expect(scopeFromDraft({ ...part, partKind: 'iteration' })).toBeNull();
+    expect(scopeFromDraft({ ...part, partKind: 'imagesOlderThan', before: '2025-02-30' })).toBeNull();
+    // The page says what is still missing.
+    expect(draftProblem({ ...EMPTY_DRAFT, kind: 'projects' })).toBe('Choose at least one project.');
+    expect(draftProblem({ ...part, partKind: 'iteration' })).toBe('Choose an iteration.');
+    expect(draftProblem({ ...part, partKind: 'tag' })).toBe('Choose a tag.');
+    expect(draftProblem(part)).toBeNull();
+  });
+
+  it('reads "added before a date" as the start of that day on this computer', () => {
+    const instant = startOfDay('2024-03-01');
+    expect(instant).toBe(new Date(2024, 2, 1).toISOString());
+    const draft = { ...EMPTY_DRAFT, kind: 'part' as const, partProjectId: 'p-1', partKind: 'imagesOlderThan' as const, before: '2024-03-01' };
+    const scope = scopeFromDraft(draft);
+    expect(scope).toEqual({ kind: 'part', projectId: 'p-1', part: { kind: 'imagesOlderThan', before: instant } });
+    // A scope chosen elsewhere shows the same day in the form.
+    expect(draftFromScope(scope ?? { kind: 'all' }).before).toBe('2024-03-01');
+  });
+});
+
+describe('the wizard', () => {
+  it('walks from scope to proof with a checked bundle, sending only ids', async () => {
+    const { main, store } = setup();
+    expect(await store.getState().startCleanupPlan()).toBe(true);
+    expect(main.cleanup.planRequests).toEqual([{ kind: 'all' }]);
+    expect(store.getState().cleanupStep).toBe('review');
+    expect(store.getState().cleanupPlan).toBeNull();
+
+    await finish(main, 'cleanup-plan-1', 'succeeded');
+    expect(store.getState().cleanupPlan?.confirmText).toBe('contoso-vision');
+    store.getState().continueCleanup();
+    expect(store.getState().cleanupStep).toBe('backup');
+
+    // Without a covering bundle or a waiver, the wizard does not move on.
+    store.getState().continueCleanup();
+    expect(store.getState().cleanupStep).toBe('backup');
+
+    main.cleanup.dialogAnswers.push(BUNDLE);
+    await store.getState().chooseCleanupBundle();
+    expect(main.requests).toContain('cleanup.checkBundle plan-1 folder-1');
+    main.cleanup.coverages.set('plan-1', coverageReport({ ok: false, uncoveredCount: 2, uncovered: [{ category: 'images', projectId: 'p-1', id: 'i-1', reason: 'missing-file' }] }));
+    await finish(main, 'cleanup-check-2', 'failed', { code: 'BACKUP_NOT_COVERING', message: '2 items are not in the bundle.' });
+    expect(store.getState().cleanupCoverage?.uncoveredCount).toBe(2);
+    expect(selectCleanupBackup(store.getState())).toBeNull();
+
+    // Back up now: the export ends, and the wizard checks the new bundle by itself.
+    main.cleanup.dialogAnswers.push(BACKUP);
+    await store.getState().backUpForCleanup();
+    expect(main.requests).toContain('cleanup.backup plan-1 folder-2');
+    expect(store.getState().cleanupCoverage).toBeNull();
+    await finish(main, 'export-3', 'succeeded');
+    expect(main.requests).toContain('cleanup.checkBundle plan-1 folder-2');
+    main.cleanup.coverages.set('plan-1', coverageReport());
+    await finish(main, 'cleanup-check-4', 'succeeded');
+    expect(selectCleanupBackup(store.getState())).toEqual({ kind: 'bundle', folderId: 'folder-2' });
+
+    store.getState().continueCleanup();
+    expect(store.getState().cleanupStep).toBe('confirm');
+    store.getState().setCleanupConfirmInput('Contoso-Vision');
+    expect(await store.getState().runCleanupPlan()).toBe(false);
+    expect(main.requests.filter((r) => r.startsWith('cleanup.run'))).toEqual([]);
+
+    store.getState().setCleanupConfirmInput('contoso-vision');
+    expect(await store.getState().runCleanupPlan()).toBe(true);
+    expect(main.cleanup.runRequests).toEqual([{ planId: 'plan-1', confirmText: 'contoso-vision', backup: { kind: 'bundle', folderId: 'folder-2' } }]);
+    expect(store.getState().cleanupStep).toBe('run');
+
+    main.cleanup.receipts.set('plan-1', receipt());
+    await finish(main, 'cleanup-5', 'succeeded');
+    expect(store.getState().cleanupStep).toBe('proof');
+    expect(store.getState().cleanupReceipt?.complete).toBe(true);
+    // What was deleted must not linger on the Inventory page.
+    expect(main.inventory.scanRequests).toEqual([{}]);
+
+    await store.getState().openCleanupReceipt();
+    await store.getState().openExternalPage('azure-portal');
+    expect(main.cleanup.opened).toEqual(['receipt plan-1', 'link azure-portal']);
+  });
+
+  it('lets the user go without a backup only by ticking the waiver, and tells main so', async () => {
+    const { main, store } = setup();
+    await toBackupStep(main, store);
+    store.getState().setCleanupWaived(true);
+    store.getState().continueCleanup();
+    expect(store.getState().cleanupStep).toBe('confirm');
+    store.getState().setCleanupConfirmInput('contoso-vision');
+    await store.getState().runCleanupPlan();
+    expect(main.cleanup.runRequests.map((r) => r.backup)).toEqual([{ kind: 'waived' }]);
+  });
+
+  it("shows main's refusal in the step, and stays there", async () => {
+    const { main, store } = setup();
+    await toBackupStep(main, store);
+    store.getState().setCleanupWaived(true);
+    store.getState().continueCleanup();
+    store.getState().setCleanupConfirmInput('contoso-vision');
+    main.failWith('cleanup.run', { code: 'ACCOUNT_MISMATCH', message: 'This plan is for another account.' });
+
+    expect(await store.getState().runCleanupPlan()).toBe(false);
+    expect(store.getState().cleanupStep).toBe('confirm');
+    expect(store.getState().cleanupError).toEqual({ code: 'ACCOUNT_MISMATCH', message: 'This plan is for another account.' });
+  });
+
+  it('offers to resume a stopped run, and proves an incomplete one', async () => {
+    const { main, store } = setup();
+    await toBackupStep(main, store);
+    store.getState().setCleanupWaived(true);
+    store.getState().continueCleanup();
+    store.getState().setCleanupConfirmInput('contoso-vision');
+    await store.getState().runCleanupPlan();
+    const [first] = main.cleanup.runRequests;
+
+    await finish(main, 'cleanup-2', 'cancelled');
+    expect(store.getState().cleanupStep).toBe('run');
+    expect(main.requests.filter((r) => r.startsWith('cleanup.receipt'))).toEqual([]);
+
+    await store.getState().runCleanupPlan();
+    expect(main.cleanup.runRequests).toEqual([first, first]);
+    main.cleanup.receipts.set('plan-1', receipt({ complete: false }));
+    await finish(main, 'cleanup-3', 'failed', { code: 'CLEANUP_INCOMPLETE', message: '1 check could not prove its items gone.' });
+    expect(store.getState().cleanupStep).toBe('proof');
+    expect(store.getState().cleanupReceipt?.complete).toBe(false);
+  });
+
+  it('drops the plan when the user goes back to change the scope', async () => {
+    const { main, store } = setup();
+    store.getState().setCleanupDraft({ kind: 'projects', projectIds: ['p-1'] });
+    await toBackupStep(main, store);
+    store.getState().cleanupBack();
+    expect(store.getState().cleanupStep).toBe('review');
+    store.getState().cleanupBack();
+    expect(store.getState().cleanupStep).toBe('scope');
+    expect(store.getState().cleanupPlanId).toBeNull();
+    expect(store.getState().cleanupDraft.projectIds).toEqual(['p-1']);
+  });
+});
+
+describe('deleting from the Inventory page', () => {
+  it('opens the wizard on the Cleanup page with the scope filled in', () => {
+    const { store } = setup();
+    store.getState().beginCleanup({ kind: 'part', projectId: 'p-2', part: { kind: 'predictions' } });
+    expect(store.getState().page).toBe('cleanup');
+    expect(store.getState().cleanupStep).toBe('scope');
+    expect(scopeFromDraft(store.getState().cleanupDraft)).toEqual({ kind: 'part', projectId: 'p-2', part: { kind: 'predictions' } });
+  });
+
+  it('does not throw away a running cleanup', async () => {
+    const { main, store } = setup();
+    await toBackupStep(main, store);
+    store.getState().setCleanupWaived(true);
+    store.getState().continueCleanup();
+    store.getState().setCleanupConfirmInput('contoso-vision');
+    await store.getState().runCleanupPlan();
+    main.emitProgress(jobSnapshot({ id: 'cleanup-2', kind: 'cleanup', state: 'running', categories: [] }));
+
+    store.getState().beginCleanup({ kind: 'projects', projectIds: ['p-9'] });
+    expect(store.getState().page).toBe('cleanup');
+    expect(store.getState().cleanupStep).toBe('run');
+    expect(store.getState().cleanupError?.code).toBe('INVALID_STATE');
+  });
+});
