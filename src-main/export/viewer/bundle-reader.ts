@@ -7,6 +7,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readJsonl } from '../jsonl';
+import { readManifestHead } from '../manifest-head';
 import type { ViewerProblem } from './viewer-data';
 
 export type Json = Record<string, unknown>;
@@ -52,6 +53,16 @@ export class BundleReader {
       return JSON.parse(text) as unknown;
     } catch {
       this.problem(`${relativePath} is not valid JSON`, projectId);
+      return undefined;
+    }
+  }
+
+  /** manifest.json without its file list (which the viewer does not show); as json() otherwise. */
+  async manifestHead(): Promise<unknown> {
+    try {
+      return await readManifestHead(join(this.root, 'manifest.json'));
+    } catch (error) {
+      this.problem(error instanceof SyntaxError ? 'manifest.json is not valid JSON' : 'manifest.json could not be read');
       return undefined;
     }
   }

@@ -50,7 +50,7 @@ function manifestProjectsOf(manifest: Json | null): Map<string, ManifestProject>
 }
 
 export async function readSummary(reader: BundleReader): Promise<SummaryRead> {
-  const manifestJson = await reader.json('manifest.json');
+  const manifestJson = await reader.manifestHead();
   const manifest = asObject(manifestJson);
   if (manifestJson !== undefined && str(manifest, 'format') !== 'cv-steward-bundle') {
     reader.problem('manifest.json is not a CV Steward bundle manifest');
