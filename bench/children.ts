@@ -4,8 +4,8 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import type { EmulatorStats } from '../src-main/emulator';
-import type { EmulatorReady, EmulatorRequest, EmulatorUsage } from './protocol';
+import type { EmulatorStats, PartialRuntimeConfig, RuntimeConfig } from '../src-main/emulator';
+import type { DeletePlanned, DeleteRunResult, EmulatorReady, EmulatorRemaining, EmulatorRequest, EmulatorUsage } from './protocol';
 
 /** The bundles sit next to this one (dist/bench/). */
 function script(name: string): string {
@@ -43,6 +43,10 @@ export interface EmulatorChild {
   resetStats(): Promise<void>;
   /** CPU time the emulator process has used so far. */
   cpuMs(): Promise<number>;
+  /** Changes the emulator's run-time settings (rate limit, latency, delays); returns them all. */
+  configure(changes: PartialRuntimeConfig): Promise<RuntimeConfig>;
+  /** The images the emulator still holds, read from its state. */
+  remaining(): Promise<EmulatorRemaining>;
   stop(): Promise<void>;
 }
 
@@ -52,16 +56,23 @@ export async function startEmulatorChild(request: EmulatorRequest): Promise<Emul
   child.send(request);
   const info = await ready;
   const control = `${info.emulatorEndpoint}/__emulator/stats`;
+  const ask = async <T>(type: 'usage' | 'remaining'): Promise<T> => {
+    const answer = firstMessage<T>(child, 'The emulator', (message) => message.type === type);
+    child.send({ type });
+    return answer;
+  };
   return {
     ready: info,
     stats: async () => (await (await fetch(control)).json()) as EmulatorStats,
     resetStats: async () => {
       await fetch(control, { method: 'DELETE' });
     },
-    cpuMs: async () => {
-      const usage = firstMessage<EmulatorUsage>(child, 'The emulator', (message) => message.type === 'usage');
-      child.send({ type: 'usage' });
-      return (await usage).cpuMs;
+    cpuMs: async () => (await ask<EmulatorUsage>('usage')).cpuMs,
+    remaining: () => ask<EmulatorRemaining>('remaining'),
+    configure: async (changes) => {
+      const response = await fetch(`${info.emulatorEndpoint}/__emulator/config`, { method: 'POST', body: JSON.stringify(changes) });
+      if (!response.ok) throw new Error(`The emulator refused the settings ${JSON.stringify(changes)}: ${await response.text()}`);
+      return (await response.json()) as RuntimeConfig;
     },
     stop: async () => {
       if (child.exitCode !== null) return;
@@ -82,4 +93,31 @@ export async function runChild<T>(name: 'export-child' | 'baseline-child', key: 
   const result = await firstMessage<T>(child, name === 'export-child' ? 'The export' : 'The SDK baseline', (message) => message.type === 'result');
   if (child.exitCode === null) await new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return result;
+}
+
+/**
+ * Runs the delete child: it plans (not timed) and says `planned`; `beforeRun` then sets
+ * the emulator up for the timed part (network model, fresh counters) and the child is
+ * told `go`. Returns what it planned and its result.
+ */
+export async function runDeleteChild(
+  key: string,
+  environment: Record<string, string>,
+  beforeRun: (planned: DeletePlanned) => Promise<void>,
+): Promise<{ planned: DeletePlanned; result: DeleteRunResult }> {
+  const child = fork(script('delete-child'), [], {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    env: { ...process.env, ...environment, CV_STEWARD_TRAINING_KEY: key },
+  });
+  try {
+    const planned = await firstMessage<DeletePlanned>(child, 'The deletion', (message) => message.type === 'planned');
+    await beforeRun(planned);
+    const result = firstMessage<DeleteRunResult>(child, 'The deletion', (message) => message.type === 'result');
+    child.send({ type: 'go' });
+    const done = await result;
+    if (child.exitCode === null) await new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    return { planned, result: done };
+  } finally {
+    if (child.exitCode === null && child.signalCode === null) child.kill();
+  }
 }

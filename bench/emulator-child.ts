@@ -3,18 +3,19 @@
  * the exporter's figures. Builds the account, starts the emulator (and the blob-latency
  * proxy), works out the account's shape from the emulator's state — independently of the
  * exporter — and, when asked for a bandwidth cap, sizes it from the account's real blob
- * bytes. Answers `usage` with its CPU time; exits on `stop` or when the parent goes.
+ * bytes. Answers `usage` with its CPU time and `remaining` with the images it still holds;
+ * exits on `stop` or when the parent goes.
  */
 import { startEmulator, type AccountState } from '../src-main/emulator';
 import { generateImage } from '../src-main/emulator/images';
 import { memoryAccount, timeAccount } from './accounts';
 import { startLatencyProxy } from './latency-proxy';
-import type { AccountShape, EmulatorReady, EmulatorRequest, EmulatorUsage, ProjectShape } from './protocol';
+import type { AccountShape, EmulatorReady, EmulatorRemaining, EmulatorRequest, EmulatorUsage, ProjectShape } from './protocol';
 
 /** Model archives are a 48 KB pseudo model plus labels.txt and ZIP headers. */
 const MODEL_BYTES_ESTIMATE = 49 * 1024;
 
-function send(message: EmulatorReady | EmulatorUsage | { type: 'error'; message: string }): void {
+function send(message: EmulatorReady | EmulatorUsage | EmulatorRemaining | { type: 'error'; message: string }): void {
   process.send?.(message);
 }
 
@@ -53,6 +54,17 @@ function shapeOf(state: AccountState, withBytes: boolean): AccountShape {
   return { projects, imageFiles, blobBytes: withBytes ? bytes : undefined };
 }
 
+/** Images the emulator holds right now, read from its state (not through the API the cleanup used). */
+function remainingIn(state: AccountState): EmulatorRemaining {
+  let workspaceImages = 0;
+  let iterationImages = 0;
+  for (const project of state.projects.values()) {
+    workspaceImages += project.images.size;
+    for (const iteration of project.iterations.values()) iterationImages += iteration.snapshot?.images.size ?? 0;
+  }
+  return { type: 'remaining', workspaceImages, iterationImages, projects: state.projects.size };
+}
+
 async function start(request: EmulatorRequest): Promise<void> {
   const started = performance.now();
   const seed = request.account === 'time' ? timeAccount(request.images) : memoryAccount(request.images);
@@ -76,6 +88,7 @@ async function start(request: EmulatorRequest): Promise<void> {
       const cpu = process.cpuUsage();
       send({ type: 'usage', cpuMs: (cpu.user + cpu.system) / 1000 });
     }
+    if (message.type === 'remaining') send(remainingIn(emulator.state));
   });
   process.on('disconnect', () => void stop());
   send({

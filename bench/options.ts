@@ -1,6 +1,6 @@
 /** Command-line options of `npm run bench -- [options]` and the sizes they select. */
 
-export type FigureGroup = 'calls' | 'time' | 'memory';
+export type FigureGroup = 'calls' | 'time' | 'memory' | 'delete';
 
 export interface BenchOptions {
   quick: boolean;
@@ -19,6 +19,8 @@ export interface BenchOptions {
   timeImages: number;
   baselineImages: number;
   memoryImages: number;
+  /** Images the deletion figure deletes (one project; the memory account's shape). */
+  deleteImages: number;
   /** Extra node flags for the export process (e.g. a heap cap), to try a fix. */
   exportNodeFlags: string[];
   /** Parallel downloads of the export; undefined = the engine's default. */
@@ -31,7 +33,7 @@ export interface BenchOptions {
 export const USAGE = `Usage: npm run bench -- [options]
 
   --quick                 small sizes for a smoke run (NOT the official figures)
-  --only calls|time|memory  run one group of figures (calls and time share one export)
+  --only calls|time|memory|delete  run one group of figures (calls and time share one export)
   --json                  the table goes to stderr; stdout is one JSON line
   --out-dir DIR           where the bundles are written (default: the OS temp folder)
   --keep                  keep the bundles afterwards
@@ -41,6 +43,7 @@ export const USAGE = `Usage: npm run bench -- [options]
   --images N              images in the calls/time account (default 5000)
   --baseline-images N     images the SDK baseline downloads before extrapolating (default 500)
   --memory-images N       images in the memory account (default 100000)
+  --delete-images N       images the deletion figure deletes (default 100000)
   --export-node-flags "F" node flags for the export process, e.g. "--max-old-space-size=160"
   --concurrency N         parallel downloads of the export (default: the engine's own default)
   --export-heap-mb N      first old-generation cap of the export worker (default: the app's own)
@@ -60,13 +63,14 @@ const DEFAULTS: BenchOptions = {
   timeImages: 5_000,
   baselineImages: 500,
   memoryImages: 100_000,
+  deleteImages: 100_000,
   exportNodeFlags: [],
   concurrency: undefined,
   exportHeapMb: undefined,
   exportYoungMb: undefined,
 };
 
-const QUICK: Partial<BenchOptions> = { bandwidthSeconds: 5, timeImages: 500, baselineImages: 100, memoryImages: 5_000 };
+const QUICK: Partial<BenchOptions> = { bandwidthSeconds: 5, timeImages: 500, baselineImages: 100, memoryImages: 5_000, deleteImages: 5_000 };
 
 const NUMERIC: Record<string, keyof BenchOptions> = {
   '--latency-ms': 'latencyMs',
@@ -75,6 +79,7 @@ const NUMERIC: Record<string, keyof BenchOptions> = {
   '--images': 'timeImages',
   '--baseline-images': 'baselineImages',
   '--memory-images': 'memoryImages',
+  '--delete-images': 'deleteImages',
   '--concurrency': 'concurrency',
   '--export-heap-mb': 'exportHeapMb',
   '--export-young-mb': 'exportYoungMb',
@@ -90,7 +95,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions | { error: s
     else if (arg === '--json') given.json = true;
     else if (arg === '--keep') given.keep = true;
     else if (arg === '--only') {
-      if (value !== 'calls' && value !== 'time' && value !== 'memory') return { error: '--only takes calls, time or memory' };
+      if (value !== 'calls' && value !== 'time' && value !== 'memory' && value !== 'delete') return { error: '--only takes calls, time, memory or delete' };
       given.only = value;
       i += 1;
     } else if (arg === '--export-node-flags') {
@@ -110,7 +115,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions | { error: s
   }
   const options: BenchOptions = { ...DEFAULTS, ...(given.quick === true ? QUICK : {}), ...given } as BenchOptions;
   if (given.blobLatencyMs === undefined) options.blobLatencyMs = options.latencyMs;
-  if (options.baselineImages < 1 || options.timeImages < 20 || options.memoryImages < 20) return { error: 'the account sizes are too small' };
+  if (options.baselineImages < 1 || options.timeImages < 20 || options.memoryImages < 20 || options.deleteImages < 20) return { error: 'the account sizes are too small' };
   if ((options.exportHeapMb ?? 8) < 8 || (options.exportYoungMb ?? 1) < 1) return { error: 'the export worker needs at least 8 MB of old and 1 MB of young generation' };
   return options;
 }

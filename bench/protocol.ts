@@ -69,6 +69,16 @@ export interface EmulatorUsage {
   cpuMs: number;
 }
 
+/** What the emulator holds now (answer to `remaining`): checked after a deletion, apart from the client's proof. */
+export interface EmulatorRemaining {
+  type: 'remaining';
+  /** Workspace images over all projects. */
+  workspaceImages: number;
+  /** Image copies kept by iteration snapshots over all projects and iterations. */
+  iterationImages: number;
+  projects: number;
+}
+
 /** What an export child reports when it is done. */
 export interface ExportResult {
   type: 'result';
@@ -116,6 +126,48 @@ export interface BaselineResult {
   images: number;
   bytes: number;
   listCalls: number;
+}
+
+/** The delete child has its plan (not timed) and waits for `go` while the parent sets up the network model. */
+export interface DeletePlanned {
+  type: 'planned';
+  planMs: number;
+  images: number;
+  imagesOnlyInIterations: number;
+  steps: number;
+  deleteImagesSteps: number;
+}
+
+/** One API attempt of the timed run, from the client's request log (ms after the run started). */
+export interface DeleteCall {
+  operation: string;
+  /** When the client asked its rate limiter for a turn. */
+  askedMs: number;
+  /** When the request was sent (after the limiter's wait). */
+  sentMs: number;
+  endMs: number;
+  status: number | undefined;
+  attempt: number;
+}
+
+/** What the delete child reports once runCleanup returned. */
+export interface DeleteRunResult {
+  type: 'result';
+  /** runCleanup from call to return: gate, deletes, 202 polling, proof, receipt. */
+  elapsedMs: number;
+  planImages: number;
+  deleteImagesSteps: number;
+  calls: DeleteCall[];
+  /** When each image step's journal line was on disk (the executor advances its bar right after), ms after the start. */
+  journaledMs: number[];
+  complete: boolean;
+  verifications: number;
+  unverified: number;
+  journaledCalls: number;
+  failedCalls: number;
+  /** Bytes of the journal and the receipt files the run wrote. */
+  journalBytes: number;
+  receiptBytes: number;
 }
 
 export interface ChildFailure {

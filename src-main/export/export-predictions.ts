@@ -17,7 +17,8 @@ interface PredictionTask extends DownloadTask {
   stem: string;
 }
 
-const QUERY = { orderBy: 'Oldest' } as const;
+/** Oldest first (new predictions land at the end), 256 a page like every other list (the service's default page is 50). */
+const QUERY = { orderBy: 'Oldest', maxCount: 256 } as const;
 
 export interface PredictionsOutcome {
   records: number;
