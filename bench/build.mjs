@@ -1,4 +1,4 @@
-// Bundles the bench (bench/*.ts) into dist/bench/: the entry, its three child processes
+// Bundles the bench (bench/*.ts) into dist/bench/: the entry, its four child processes
 // and the export worker, as plain CJS like the app's other Node bundles. Kept apart from
 // scripts/build.mjs so the bench never slows or breaks the app's build.
 import { build } from 'esbuild';
@@ -11,6 +11,7 @@ const entries = {
   'emulator-child': 'bench/emulator-child.ts',
   'export-child': 'bench/export-child.ts',
   'baseline-child': 'bench/baseline-child.ts',
+  'delete-child': 'bench/delete-child.ts',
   'export-worker': 'src-main/export-worker/worker-entry.ts',
 };
 rmSync('dist/bench', { recursive: true, force: true });

@@ -1,5 +1,6 @@
 /**
- * `npm run bench`: how the export engine does against its bounds (bench/README.md).
+ * `npm run bench`: how the export engine and the cleanup executor do against their bounds
+ * (bench/README.md).
  * Not a test: timings depend on the machine, so it never runs in `npm test`. Every
  * emulator runs in its own process, and so does every export, so neither the emulator's
  * work nor the previous run's heap ends up in a figure. Exit 1 if any figure fails.
@@ -7,7 +8,8 @@
 import { mkdtemp, rm, statfs } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startEmulatorChild, runChild, type EmulatorChild } from './children';
+import { startEmulatorChild, runChild, runDeleteChild, type EmulatorChild } from './children';
+import { deleteFigure } from './delete-figure';
 import { baselineFigure, callsFigure, memoryFigure, requireComplete, timeFigure } from './figures';
 import { isOfficial, parseOptions, USAGE, type BenchOptions, type FigureGroup } from './options';
 import type { BaselineResult, ExportResult } from './protocol';
@@ -132,6 +134,41 @@ async function memory(options: BenchOptions, folder: string): Promise<Figure> {
   });
 }
 
+/** Planning is not timed; it runs with the emulator's limit and latency off and this client rate. */
+const PLAN_RATE = 1_000;
+
+/**
+ * Figure 4: one deletion of every image of a project, as `cleanup run` does it, in its own
+ * process. The emulator starts with no limit or latency so the (untimed) plan is quick,
+ * then gets the network model of the time run before the timed run starts.
+ */
+async function deletion(options: BenchOptions, folder: string): Promise<Figure> {
+  log(`starting the emulator with a ${options.deleteImages}-image project (planning without limits; the run at latency ${options.latencyMs} ms, ${options.tps} calls/s)`);
+  const start = startEmulatorChild({ type: 'start', account: 'memory', images: options.deleteImages, tps: 0, latencyMs: 0, blobLatencyMs: 0, bandwidthSeconds: 0 });
+  return withEmulator(start, async (emulator) => {
+    const project = emulator.ready.shape.projects[0];
+    if (!project) throw new Error('the deletion account has no project');
+    log(`emulator ready in ${(emulator.ready.startupMs / 1000).toFixed(1)} s; planning the deletion of every image of "${project.name}" (not timed)…`);
+    let cpuBefore = 0;
+    const { planned, result } = await runDeleteChild(
+      emulator.ready.key,
+      { BENCH_ENDPOINT: emulator.ready.endpoint, BENCH_FOLDER: folder, BENCH_PROJECT_ID: project.id, BENCH_CLIENT_RATE: String(options.tps), BENCH_PLAN_RATE: String(PLAN_RATE) },
+      async (plan) => {
+        log(`planned in ${(plan.planMs / 1000).toFixed(1)} s: ${plan.images} images in ${plan.deleteImagesSteps} DeleteImages steps; running it (timed)…`);
+        await emulator.configure({ tps: options.tps, latencyMs: options.latencyMs });
+        await emulator.resetStats();
+        cpuBefore = await emulator.cpuMs();
+      },
+    );
+    const emulatorCpuMs = (await emulator.cpuMs()) - cpuBefore;
+    log(`deletion finished in ${(result.elapsedMs / 1000).toFixed(1)} s (receipt ${result.complete ? 'complete' : 'NOT complete'})`);
+    const stats = await emulator.stats();
+    const remaining = await emulator.remaining();
+    const config = await emulator.configure({});
+    return deleteFigure({ planned, result, stats, remaining, config, tps: options.tps, emulatorCpuMs });
+  });
+}
+
 async function main(): Promise<number> {
   const parsed = parseOptions(process.argv.slice(2));
   if (parsed === 'help') {
@@ -158,13 +195,19 @@ async function main(): Promise<number> {
       roots.push(root);
       figures.push(await memory(options, join(root, 'memory-export')));
     }
+    if (wants(options, 'delete')) {
+      // A real disk, as for the time run: the journal's fsyncs are part of what is measured.
+      const root = await mkdtemp(join(options.outDir ?? tmpdir(), 'cv-bench-'));
+      roots.push(root);
+      figures.push(await deletion(options, join(root, 'delete')));
+    }
   } finally {
     if (options.keep) log(`bundles kept in ${roots.join(', ')}`);
     else for (const root of roots) await rm(root, { recursive: true, force: true });
   }
   const heading = official
-    ? `CV Steward export bench — official sizes (${Math.round((Date.now() - began) / 1000)} s)`
-    : `CV Steward export bench — ${options.quick ? 'QUICK SMOKE RUN' : 'CUSTOM SETTINGS'}: NOT the official figures (${Math.round((Date.now() - began) / 1000)} s)`;
+    ? `CV Steward bench — official sizes (${Math.round((Date.now() - began) / 1000)} s)`
+    : `CV Steward bench — ${options.quick ? 'QUICK SMOKE RUN' : 'CUSTOM SETTINGS'}: NOT the official figures (${Math.round((Date.now() - began) / 1000)} s)`;
   const table = renderTable(figures, heading);
   if (options.json) process.stderr.write(table);
   else process.stdout.write(table);
