@@ -8,6 +8,9 @@ import { join } from 'node:path';
 import { createServices, type Services } from '../services';
 import { createDispatcher } from '../ipc/dispatcher';
 import { registerAppScheme, serveRenderer } from './app-protocol';
+import { hardenApp } from './app-hardening';
+import { guardOpenExternal } from './external-url-guard';
+import { hardenSession } from './session-policy';
 import { registerContract } from './register-contract';
 import { createSecureWindow } from './secure-window';
 import { isTrustedSender } from './trusted-sender';
@@ -34,8 +37,7 @@ function openMainWindow(): void {
 
 async function start(): Promise<void> {
   // Nothing in CV Steward needs camera, notifications from the page, geolocation, etc.
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.defaultSession.setPermissionCheckHandler(() => false);
+  hardenSession(session.defaultSession);
   serveRenderer(join(__dirname, '../renderer'));
 
   const dataDir = app.getPath('userData');
@@ -55,8 +57,9 @@ async function start(): Promise<void> {
       const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
-    // Only URLs from main's allow-list (wiring/external-links.ts) and files main wrote reach these.
-    openExternal: (url) => shell.openExternal(url),
+    // Only https URLs from main's allow-list (wiring/external-links.ts) get past the guard;
+    // only files main wrote reach openPath.
+    openExternal: guardOpenExternal((url) => shell.openExternal(url)),
     openPath: async (path) => {
       const problem = await shell.openPath(path);
       if (problem) throw new AppError('OPEN_FAILED', `The receipt could not be opened: ${problem}`);
@@ -89,6 +92,7 @@ async function start(): Promise<void> {
 }
 
 registerAppScheme();
+hardenApp(app);
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {

@@ -2,9 +2,13 @@
  * The one helper that creates windows, so every window gets the same locked-down
  * settings (Electron security checklist): isolated, sandboxed, no Node, no navigation
  * away from the app, no new windows, no webviews.
+ *
+ * The preferences stay an object literal inside `new BrowserWindow(...)` on purpose:
+ * that is the shape Electronegativity (`npm run test:security`) can read and check.
  */
 import { BrowserWindow } from 'electron';
-import { APP_ENTRY_URL, isAppUrl } from './trusted-sender';
+import { APP_ENTRY_URL } from './trusted-sender';
+import { lockDownWebContents } from './web-contents-policy';
 
 export interface SecureWindowOptions {
   preloadPath: string;
@@ -33,6 +37,7 @@ export function createSecureWindow(options: SecureWindowOptions): BrowserWindow 
       experimentalFeatures: false,
       webviewTag: false,
       navigateOnDragDrop: false,
+      safeDialogs: true,
       spellcheck: false,
     },
   });
@@ -40,14 +45,7 @@ export function createSecureWindow(options: SecureWindowOptions): BrowserWindow 
   options.trustedWebContentsIds.add(id);
   window.on('closed', () => options.trustedWebContentsIds.delete(id));
 
-  window.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  window.webContents.on('will-navigate', (event, url) => {
-    if (!isAppUrl(url)) event.preventDefault();
-  });
-  window.webContents.on('will-redirect', (event, url) => {
-    if (!isAppUrl(url)) event.preventDefault();
-  });
-  window.webContents.on('will-attach-webview', (event) => event.preventDefault());
+  lockDownWebContents(window.webContents);
   window.once('ready-to-show', () => window.show());
   void window.loadURL(APP_ENTRY_URL);
   return window;

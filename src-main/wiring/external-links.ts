@@ -5,7 +5,7 @@
  */
 import type { ExternalLinkId } from '../../shared/ipc/contract';
 
-export const EXTERNAL_LINK_URLS: Readonly<Record<ExternalLinkId, string>> = {
+export const EXTERNAL_LINK_URLS: Readonly<Record<ExternalLinkId, string>> = Object.freeze({
   /** The Azure resource itself (and its keys) is deleted, or its keys regenerated, here. */
   'azure-portal': 'https://portal.azure.com/',
   /** Azure AI services: 48-hour soft delete, recover and purge. */
@@ -14,7 +14,14 @@ export const EXTERNAL_LINK_URLS: Readonly<Record<ExternalLinkId, string>> = {
   'customvision-settings': 'https://www.customvision.ai/',
   /** Microsoft's page this app is built on. */
   'export-delete-data': 'https://learn.microsoft.com/en-us/azure/ai-services/custom-vision-service/export-delete-data',
-};
+});
+
+/**
+ * Every address the shell may open. The Electron layer checks each URL against this set
+ * again right before `shell.openExternal` (src-main/electron/external-url-guard.ts), so
+ * a future caller that skips the table above still cannot open anything else.
+ */
+export const ALLOWED_EXTERNAL_URLS: ReadonlySet<string> = new Set(Object.values(EXTERNAL_LINK_URLS));
 
 /** Opens a URL in the system browser: Electron's shell in the app, a recorder in tests. */
 export type OpenExternal = (url: string) => Promise<void>;

@@ -4,11 +4,98 @@
  */
 import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
 import { join } from 'node:path';
+import { apiMembers } from '../../shared/ipc/api';
 import { findElectronBinary } from './electron-binary';
 
 const binary = findElectronBinary();
 const skipReason = binary.path === null ? binary.reason : '';
 if (skipReason) console.log(`[e2e-electron] skipping the Electron tests: ${skipReason}`);
+
+// The renderer-isolation probes: the same as in test/e2e/renderer-isolation.spec.ts
+// (which runs them through the harness); keep the two in step.
+
+/** `window.steward` as the contract defines it: domain → sorted member names. */
+function contractShape(): Record<string, string[]> {
+  const shape: Record<string, string[]> = {};
+  for (const member of apiMembers()) (shape[member.domain] ??= []).push(member.name);
+  for (const names of Object.values(shape)) names.sort();
+  return shape;
+}
+
+function probeGlobals(page: Page) {
+  return page.evaluate(() => {
+    const scope = globalThis as unknown as Record<string, unknown>;
+    const names = ['require', 'process', 'module', 'exports', 'global', 'Buffer', '__dirname', 'ipcRenderer', 'electron'];
+    return Object.fromEntries(names.map((name) => [name, typeof scope[name]]));
+  });
+}
+
+function probeSteward(page: Page) {
+  return page.evaluate(() => {
+    const steward = (window as unknown as { steward: Record<string, Record<string, unknown>> }).steward;
+    return {
+      frozen: Object.isFrozen(steward),
+      domains: Object.fromEntries(
+        Object.keys(steward).map((domain) => {
+          const api = steward[domain] ?? {};
+          return [domain, { frozen: Object.isFrozen(api), members: Object.keys(api).sort(), kinds: [...new Set(Object.values(api).map((value) => typeof value))] }];
+        }),
+      ),
+    };
+  });
+}
+
+function tryUnlistedChannels(page: Page) {
+  return page.evaluate(async () => {
+    type Fn = (...args: unknown[]) => unknown;
+    const steward = (window as unknown as { steward: Record<string, Record<string, Fn>> }).steward;
+    const app = steward.app as Record<string, Fn> & { info: Fn };
+    const jobs = steward.jobs as Record<string, Fn> & { cancel: Fn; onProgress: Fn };
+    const refused = (attempt: () => unknown) => {
+      try {
+        attempt();
+        return 'accepted';
+      } catch {
+        return 'refused';
+      }
+    };
+    return {
+      addDomain: Reflect.set(steward, 'secrets', { read: () => 'key' }),
+      defineDomain: refused(() => Object.defineProperty(steward, 'secrets', { value: {} })),
+      replaceFunction: Reflect.set(app, 'info', () => 'hijacked'),
+      secretsAfterwards: typeof (steward as Record<string, unknown>).secrets,
+      channelInPayload: await app.info({ channel: 'accounts:forget', accountId: 'a' }),
+      channelAsPayload: await jobs.cancel('accounts:forget'),
+      channelAsThis: await app.info.call({ channel: 'accounts:forget' }),
+      subscribeWithChannel: refused(() => jobs.onProgress('accounts:forget')),
+      functionProperties: Object.keys(app.info),
+    };
+  });
+}
+
+/** Inline script and eval in the page; violations de-duplicated (the header and the meta tag each report). */
+function tryInlineScriptAndEval(page: Page) {
+  return page.evaluate(async () => {
+    const scope = globalThis as unknown as Record<string, unknown>;
+    const violations = new Set<string>();
+    document.addEventListener('securitypolicyviolation', (event) => violations.add(`${event.effectiveDirective} ${event.blockedURI}`));
+    const inline = document.createElement('script');
+    inline.textContent = 'window.__inlineRan = true';
+    document.head.append(inline);
+    // Playwright's own evaluation is allowed to eval; a timer callback runs as the page's own code.
+    const evaluated = await new Promise<boolean>((resolve) =>
+      setTimeout(() => {
+        try {
+          resolve((0, eval)('true') === true);
+        } catch {
+          resolve(false);
+        }
+      }, 0),
+    );
+    for (let i = 0; i < 50 && violations.size < 2; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+    return { inline: scope.__inlineRan === true, eval: evaluated, violations: [...violations].sort() };
+  });
+}
 
 test.describe('CV Steward in Electron', () => {
   test.skip(skipReason !== '', `skipped: ${skipReason}`);
@@ -45,6 +132,43 @@ test.describe('CV Steward in Electron', () => {
       return [typeof w.require, typeof w.process, typeof w.ipcRenderer, typeof w.steward];
     });
     expect(reach).toEqual(['undefined', 'undefined', 'undefined', 'object']);
+  });
+
+  test('the page cannot reach require, process, module, global or ipcRenderer', async () => {
+    const globals = await probeGlobals(page);
+    expect(globals).toEqual(Object.fromEntries(Object.keys(globals).map((name) => [name, 'undefined'])));
+  });
+
+  test('window.steward is frozen and holds exactly the contract’s domains and functions', async () => {
+    const steward = await probeSteward(page);
+    const expected = contractShape();
+    expect(steward.frozen).toBe(true);
+    expect(Object.keys(steward.domains).sort()).toEqual(Object.keys(expected).sort());
+    for (const [domain, members] of Object.entries(expected)) {
+      expect(steward.domains[domain], domain).toEqual({ frozen: true, members, kinds: ['function'] });
+    }
+  });
+
+  test('window.steward cannot be used to call a channel the contract does not list', async () => {
+    expect(await tryUnlistedChannels(page)).toMatchObject({
+      addDomain: false,
+      defineDomain: 'refused',
+      replaceFunction: false,
+      secretsAfterwards: 'undefined',
+      channelInPayload: { ok: false, error: { code: 'BAD_REQUEST' } },
+      channelAsPayload: { ok: false, error: { code: 'BAD_REQUEST' } },
+      channelAsThis: { ok: true, value: { version: '0.1.0' } },
+      subscribeWithChannel: 'refused',
+      functionProperties: [],
+    });
+  });
+
+  test('the CSP comes as a header from app:// (with frame-ancestors) and refuses inline script and eval', async () => {
+    // Asked from main through the same app:// handler the window uses.
+    const header = await app.evaluate(async ({ net }) => (await net.fetch('app://steward/index.html')).headers.get('content-security-policy'));
+    expect(header).toContain("default-src 'none'");
+    expect(header).toContain("frame-ancestors 'none'");
+    expect(await tryInlineScriptAndEval(page)).toEqual({ inline: false, eval: false, violations: ['script-src eval', 'script-src-elem inline'] });
   });
 
   test('runs a real job through the preload and IPC', async () => {
