@@ -18,13 +18,16 @@ import { KeytarSecretStore } from '../secrets';
 import { AppError } from '../ipc/app-error';
 import { createSafeDeserializer } from '../settings';
 import Store from 'electron-store';
+import { createAppLog, installCrashHandlers, type AppLog } from '../logging';
 
 const trustedWebContentsIds = new Set<number>();
 let services: Services | undefined;
+/** The rotating, redacted log file in the data folder (README, "Logs"); stderr until it exists. */
+let log: AppLog | undefined;
 
 function reportError(context: string, error: unknown): void {
-  // Until the rotating log file lands (issue 6), main's stderr is the log.
-  console.error(`[cv-steward] ${context}:`, error instanceof Error ? error.message : error);
+  if (log) log.error(context, error ?? undefined);
+  else console.error(`[cv-steward] ${context}:`, error instanceof Error ? error.message : error);
 }
 
 function openMainWindow(): void {
@@ -110,9 +113,16 @@ if (!app.requestSingleInstanceLock()) {
     if (BrowserWindow.getAllWindows().length === 0 && services) openMainWindow();
   });
   app.on('will-quit', () => void services?.dispose());
-  process.on('uncaughtException', (error) => {
-    reportError('uncaught exception', error);
-    dialog.showErrorBox('CV Steward hit an unexpected error', error.message);
+  try {
+    log = createAppLog({ dir: join(app.getPath('userData'), 'logs') });
+  } catch (error) {
+    // No log file (read-only profile?) is not a reason not to start; stderr stays the log.
+    reportError('log file', error);
+  }
+  // Never a silent exit: an uncaught error in main is logged (redacted) and shown.
+  const fatalLog = log ?? { path: '(no log file)', error: (m: string, e?: unknown) => reportError(m, e), redact: (text: string) => text };
+  installCrashHandlers(process, fatalLog, (summary) => {
+    dialog.showErrorBox('CV Steward hit an unexpected error', `${summary.message}\n\nDetails are in the log file:\n${summary.logPath}`);
   });
   app.whenReady().then(start, (error: unknown) => {
     reportError('start-up failed', error);
