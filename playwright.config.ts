@@ -10,7 +10,8 @@ export default defineConfig({
   workers: 1,
   reporter: [['list']],
   outputDir: 'test-results',
-  use: { trace: 'retain-on-failure', screenshot: 'only-on-failure' },
+  // English unless a spec asks for another locale (test/e2e/language.spec.ts does): the specs read English text.
+  use: { trace: 'retain-on-failure', screenshot: 'only-on-failure', locale: 'en-US' },
   projects: [
     { name: 'harness', testDir: 'test/e2e', use: { launchOptions: chromiumLaunchOptions() } },
     { name: 'electron', testDir: 'test/e2e-electron' },

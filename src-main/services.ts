@@ -11,6 +11,7 @@ import { runSystemCheck, SYSTEM_CHECK_CATEGORIES } from './diagnostics/system-ch
 import { AccountsService, createDemoAccount, type DemoAccount, type ProbeAccount } from './accounts';
 import type { SecretStore } from './secrets';
 import { createAccountsSettings, type KeyValueStore } from './settings';
+import { createPreferences } from './settings/preferences';
 import { createTrainingClient } from './customvision';
 import { createInventoryService } from './inventory';
 import { FolderRegistry, type PickFolder } from './wiring/folder-registry';
@@ -98,6 +99,7 @@ export function createServices(options: ServicesOptions): Services {
     openPath: options.openPath ?? cannotOpen,
   });
   const openExternal = options.openExternal ?? cannotOpen;
+  const preferences = createPreferences(options.settingsStore, (warning) => report('settings', warning));
 
   const handlers: Handlers = {
     'app:info': () => options.appInfo,
@@ -145,6 +147,8 @@ export function createServices(options: ServicesOptions): Services {
     'cleanup:run': ({ planId, confirmText, backup }) => cleanup.run(planId, confirmText, backup),
     'cleanup:receipt': ({ planId }) => cleanup.receipt(planId),
     'cleanup:openReceipt': ({ planId }) => cleanup.openReceipt(planId),
+    'preferences:get': () => preferences.get(),
+    'preferences:set': (request) => preferences.set(request),
   };
 
   return {

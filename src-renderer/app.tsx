@@ -1,4 +1,5 @@
 import { useEffect, useRef, type ComponentType } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ErrorBoundary } from './components/error-boundary';
 import { ErrorSurface } from './components/error-surface';
 import { MainNav } from './components/main-nav';
@@ -18,6 +19,9 @@ const PAGE_COMPONENTS: Readonly<Record<Page, ComponentType>> = {
 };
 
 export function App() {
+  // Subscribing here re-renders the whole tree when the language changes (nothing below is
+  // memoised), so helpers that format or label outside React are re-run too.
+  const { t } = useTranslation();
   const page = useStewardStore((state) => state.page);
   const mainRef = useRef<HTMLElement>(null);
   const shownPage = useRef(page);
@@ -36,18 +40,19 @@ export function App() {
   return (
     <div className="app">
       <button type="button" className="skip-link" onClick={focusHeading}>
-        Skip to main content
+        {t('app.skipLink')}
       </button>
       <header className="app-header">
+        {/* The brand name is not translated. */}
         <span className="product-name">CV Steward</span>
-        <span className="product-tagline">Your Custom Vision data: see it, export it, delete it.</span>
+        <span className="product-tagline">{t('app.tagline')}</span>
       </header>
       <div className="app-body">
         <MainNav />
         <div className="app-content">
           <ErrorSurface />
           <main ref={mainRef} className="page">
-            <ErrorBoundary key={page} title="This page could not be shown.">
+            <ErrorBoundary key={page} title={t('app.pageCrashTitle')}>
               <CurrentPage />
             </ErrorBoundary>
           </main>

@@ -33,6 +33,8 @@ export const INVOKE_CHANNEL_NAMES = [
   'cleanup:run',
   'cleanup:receipt',
   'cleanup:openReceipt',
+  'preferences:get',
+  'preferences:set',
 ] as const;
 
 export const EVENT_CHANNEL_NAMES = ['jobs:progress', 'jobs:finished', 'accounts:changed', 'inventory:updated'] as const;

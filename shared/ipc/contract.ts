@@ -69,6 +69,16 @@ export const EXTERNAL_LINK_IDS = ['azure-portal', 'azure-soft-delete', 'customvi
 export const ExternalLinkIdSchema = z.enum(EXTERNAL_LINK_IDS);
 export type ExternalLinkId = z.infer<typeof ExternalLinkIdSchema>;
 
+/**
+ * The languages the interface speaks. A saved `null` means "follow the operating system's
+ * language", which only the renderer can see (navigator.languages), so main never guesses.
+ */
+export const LANGUAGES = ['en', 'zh-TW'] as const;
+export const LanguageSchema = z.enum(LANGUAGES);
+export type Language = z.infer<typeof LanguageSchema>;
+export const PreferencesSchema = z.object({ language: LanguageSchema.nullable() });
+export type Preferences = z.infer<typeof PreferencesSchema>;
+
 export const invokeContract = {
   'app:info': { request: NoArguments, response: AppInfoSchema },
   'jobs:list': { request: NoArguments, response: z.array(JobSnapshotSchema) },
@@ -148,6 +158,10 @@ export const invokeContract = {
   'cleanup:receipt': { request: PlanRef, response: ReceiptSchema.nullable() },
   /** Opens the receipt's HTML page in the system browser. */
   'cleanup:openReceipt': { request: PlanRef, response: z.object({ opened: z.boolean() }) },
+  /** The user's saved preferences (language: null until one is chosen in Settings). */
+  'preferences:get': { request: NoArguments, response: PreferencesSchema },
+  /** Remembers the interface language across restarts; null goes back to following the OS. */
+  'preferences:set': { request: PreferencesSchema.strict(), response: PreferencesSchema },
 } as const satisfies Record<InvokeChannelName, { request: z.ZodType; response: z.ZodType }>;
 
 export const eventContract = {

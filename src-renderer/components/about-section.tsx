@@ -1,31 +1,36 @@
 import { useEffect } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../shared/model/app-info';
+import { i18n } from '../i18n';
 import { platformLabel } from '../lib/labels';
 import { useStewardStore } from '../store';
 
 function runtimeText(info: AppInfo): string {
-  if (info.runtime === 'electron') return info.versions.electron ? `Electron ${info.versions.electron}` : 'Electron';
-  return 'Test harness (no Electron)';
+  if (info.runtime === 'electron') {
+    return info.versions.electron ? i18n.t('settings.about.electronVersion', { version: info.versions.electron }) : i18n.t('settings.about.electron');
+  }
+  return i18n.t('settings.about.harness');
 }
 
 function AboutDetails({ info }: { info: AppInfo }) {
+  const { t } = useTranslation();
   return (
     <dl className="details">
-      <dt>Name</dt>
+      <dt>{t('settings.about.name')}</dt>
       <dd>{info.name}</dd>
-      <dt>Version</dt>
+      <dt>{t('settings.about.version')}</dt>
       <dd>{info.version}</dd>
-      <dt>Platform</dt>
+      <dt>{t('settings.about.platform')}</dt>
       <dd>
         {platformLabel(info.platform)} ({info.arch})
       </dd>
-      <dt>Runtime</dt>
+      <dt>{t('settings.about.runtime')}</dt>
       <dd>{runtimeText(info)}</dd>
-      <dt>Node.js</dt>
+      <dt>{t('settings.about.node')}</dt>
       <dd>{info.versions.node}</dd>
       {info.versions.chrome !== undefined && (
         <>
-          <dt>Chromium</dt>
+          <dt>{t('settings.about.chromium')}</dt>
           <dd>{info.versions.chrome}</dd>
         </>
       )}
@@ -35,6 +40,7 @@ function AboutDetails({ info }: { info: AppInfo }) {
 
 /** Settings › About: what is running, loaded once from main. */
 export function AboutSection() {
+  const { t } = useTranslation();
   const info = useStewardStore((state) => state.appInfo);
   const status = useStewardStore((state) => state.appInfoStatus);
   const error = useStewardStore((state) => state.appInfoError);
@@ -46,16 +52,20 @@ export function AboutSection() {
 
   return (
     <section className="panel" aria-labelledby="about-heading">
-      <h2 id="about-heading">About</h2>
+      <h2 id="about-heading">{t('settings.about.heading')}</h2>
       {info && <AboutDetails info={info} />}
-      {!info && (status === 'idle' || status === 'loading') && <p role="status">Loading app details…</p>}
+      {!info && (status === 'idle' || status === 'loading') && <p role="status">{t('settings.about.loading')}</p>}
       {status === 'error' && error && (
         <div className="inline-error">
           <p role="alert">
-            Could not load the app details: {error.message} <code>{error.code}</code>
+            <Trans
+              i18nKey="settings.about.loadFailed"
+              values={{ message: error.message, code: error.code }}
+              components={{ code: <code /> }}
+            />
           </p>
           <button type="button" className="button" onClick={() => void loadAppInfo()}>
-            Try again
+            {t('common.tryAgain')}
           </button>
         </div>
       )}

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useStewardStore } from '../store';
 
 interface AccountForgetConfirmProps {
@@ -14,6 +15,7 @@ interface AccountForgetConfirmProps {
  * Escape keeps the account too.
  */
 export function AccountForgetConfirm({ accountId, name, demo, onKeep, onForgotten }: AccountForgetConfirmProps) {
+  const { t } = useTranslation();
   const questionId = useId();
   const keepRef = useRef<HTMLButtonElement>(null);
   const forgetting = useStewardStore((state) => state.pendingAccountActions[accountId] === 'forget');
@@ -34,34 +36,32 @@ export function AccountForgetConfirm({ accountId, name, demo, onKeep, onForgotte
   };
 
   // The demo's key lives only in memory, so the keychain sentence would not be true for it.
-  const consequence = demo
-    ? 'This stops the demo account and its sample data on this computer. Nothing in Azure is changed.'
-    : "This removes the key from this computer's keychain. Nothing in Azure is changed.";
+  const question = demo ? t('accounts.forget.questionDemo', { name }) : t('accounts.forget.questionKeychain', { name });
 
   return (
     <div className="confirm" role="group" aria-labelledby={questionId} onKeyDown={onKeyDown}>
       <p id={questionId} className="confirm-question">
-        Forget {name}? {consequence}
+        {question}
       </p>
       <div className="form-actions">
         <button
           type="button"
           className="button button-danger"
           aria-disabled={forgetting || undefined}
-          aria-label={`Forget account: ${name}`}
+          aria-label={t('accounts.forget.confirmLabel', { name })}
           onClick={() => void confirm()}
         >
-          Forget account
+          {t('accounts.forget.confirm')}
         </button>
         <button
           ref={keepRef}
           type="button"
           className="button"
           aria-disabled={forgetting || undefined}
-          aria-label={`Keep ${name}`}
+          aria-label={t('accounts.forget.keepLabel', { name })}
           onClick={() => !forgetting && onKeep()}
         >
-          Keep
+          {t('accounts.forget.keep')}
         </button>
       </div>
     </div>

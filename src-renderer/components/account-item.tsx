@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { AccountSummary } from '../../shared/model/account';
 import { accountName } from '../lib/account-labels';
 import { useStewardStore } from '../store';
@@ -19,6 +20,7 @@ interface AccountItemProps {
 
 /** One saved account: what identifies it, and Use / Rename / Forget. */
 export function AccountItem({ account, active, demo, onNotice, onForgotten }: AccountItemProps) {
+  const { t } = useTranslation();
   const headingId = useId();
   const name = accountName(account);
   const [mode, setMode] = useState<Mode>('view');
@@ -46,7 +48,7 @@ export function AccountItem({ account, active, demo, onNotice, onForgotten }: Ac
   const switchToThis = async () => {
     if (busy) return;
     if (!(await switchAccount(account.accountId))) return;
-    onNotice(`Now using ${name}.`);
+    onNotice(t('accounts.item.nowUsing', { name }));
     // The button that was pressed is gone now that this account is active.
     headingRef.current?.focus();
   };
@@ -57,14 +59,18 @@ export function AccountItem({ account, active, demo, onNotice, onForgotten }: Ac
         <h3 id={headingId} ref={headingRef} tabIndex={-1} className="account-name">
           {name}
         </h3>
-        {active && <span className="badge badge-active">Active</span>}
-        {demo && <span className="badge badge-demo">Demo</span>}
+        {active && <span className="badge badge-active">{t('accounts.item.active')}</span>}
+        {demo && <span className="badge badge-demo">{t('accounts.item.demo')}</span>}
       </div>
       <p className="account-meta">
-        Endpoint: <span className="account-host">{account.endpointHost}</span>
+        <Trans
+          i18nKey="accounts.item.endpoint"
+          values={{ host: account.endpointHost }}
+          components={{ host: <span className="account-host" /> }}
+        />
       </p>
       <p className="account-meta">
-        Key fingerprint: <code>{account.keyFingerprint}</code>
+        <Trans i18nKey="accounts.item.fingerprint" values={{ fingerprint: account.keyFingerprint }} components={{ code: <code /> }} />
       </p>
       {mode === 'view' && (
         <div className="account-actions" role="group" aria-labelledby={headingId}>
@@ -73,10 +79,10 @@ export function AccountItem({ account, active, demo, onNotice, onForgotten }: Ac
               type="button"
               className="button button-primary"
               aria-disabled={busy || undefined}
-              aria-label={`Use this account: ${name}`}
+              aria-label={t('accounts.item.useLabel', { name })}
               onClick={() => void switchToThis()}
             >
-              Use this account
+              {t('accounts.item.use')}
             </button>
           )}
           <button
@@ -84,20 +90,20 @@ export function AccountItem({ account, active, demo, onNotice, onForgotten }: Ac
             type="button"
             className="button"
             aria-disabled={busy || undefined}
-            aria-label={`Rename ${name}`}
+            aria-label={t('accounts.item.renameLabel', { name })}
             onClick={() => !busy && setMode('rename')}
           >
-            Rename
+            {t('accounts.item.rename')}
           </button>
           <button
             ref={forgetRef}
             type="button"
             className="button button-danger"
             aria-disabled={busy || undefined}
-            aria-label={`Forget ${name}`}
+            aria-label={t('accounts.item.forgetLabel', { name })}
             onClick={() => !busy && setMode('forget')}
           >
-            Forget
+            {t('accounts.item.forget')}
           </button>
         </div>
       )}
@@ -106,7 +112,7 @@ export function AccountItem({ account, active, demo, onNotice, onForgotten }: Ac
           accountId={account.accountId}
           currentName={name}
           onClose={(renamedTo) => {
-            if (renamedTo !== null) onNotice(`Renamed to ${renamedTo}.`);
+            if (renamedTo !== null) onNotice(t('accounts.item.renamed', { name: renamedTo }));
             backToView('rename');
           }}
         />
@@ -117,7 +123,7 @@ export function AccountItem({ account, active, demo, onNotice, onForgotten }: Ac
           name={name}
           demo={demo}
           onKeep={() => backToView('forget')}
-          onForgotten={() => onForgotten(`Forgot ${name}.`)}
+          onForgotten={() => onForgotten(t('accounts.item.forgot', { name }))}
         />
       )}
     </li>

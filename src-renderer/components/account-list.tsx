@@ -1,9 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useStewardStore } from '../store';
 import { AccountItem } from './account-item';
 
 /** Accounts › Your accounts: every saved account, the active one marked. */
 export function AccountList() {
+  const { t } = useTranslation();
   const accounts = useStewardStore((state) => state.accounts);
   const activeAccountId = useStewardStore((state) => state.activeAccountId);
   const demoAccountId = useStewardStore((state) => state.demoAccountId);
@@ -29,7 +31,7 @@ export function AccountList() {
   return (
     <section className="panel" aria-labelledby="accounts-heading">
       <h2 id="accounts-heading" ref={headingRef} tabIndex={-1}>
-        Your accounts
+        {t('accounts.list.heading')}
       </h2>
       {/* Always in the document, so screen readers announce each new message. */}
       <p role="status" className="notice">
@@ -49,15 +51,13 @@ export function AccountList() {
           ))}
         </ul>
       )}
-      {accounts.length === 0 && (status === 'idle' || status === 'loading') && <p>Loading your accounts…</p>}
-      {accounts.length === 0 && status === 'ready' && (
-        <p className="empty-state">No accounts yet. Connect one below, or try the demo account.</p>
-      )}
+      {accounts.length === 0 && (status === 'idle' || status === 'loading') && <p>{t('accounts.list.loading')}</p>}
+      {accounts.length === 0 && status === 'ready' && <p className="empty-state">{t('accounts.list.empty')}</p>}
       {status === 'error' && (
         <div className="inline-error">
-          <p>Your accounts could not be loaded (the problem is shown at the top of the page).</p>
+          <p>{t('accounts.list.loadFailed')}</p>
           <button type="button" className="button" onClick={() => void loadAccounts()}>
-            Try again
+            {t('common.tryAgain')}
           </button>
         </div>
       )}

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { DISPLAY_NAME_MAX_LENGTH } from '../../shared/model/account';
 import { useStewardStore } from '../store';
 
@@ -11,6 +12,7 @@ interface AccountRenameFormProps {
 
 /** Inline rename: a labelled field with Save and Cancel; Escape cancels. */
 export function AccountRenameForm({ accountId, currentName, onClose }: AccountRenameFormProps) {
+  const { t } = useTranslation();
   const inputId = useId();
   const problemId = useId();
   const inputRef = useRef<HTMLInputElement>(null);
@@ -29,7 +31,7 @@ export function AccountRenameForm({ accountId, currentName, onClose }: AccountRe
     if (saving) return;
     const next = value.trim();
     if (next === '') {
-      setProblem('Enter a name, or choose Cancel to keep the current one.');
+      setProblem(t('accounts.rename.empty'));
       inputRef.current?.focus();
       return;
     }
@@ -51,7 +53,7 @@ export function AccountRenameForm({ accountId, currentName, onClose }: AccountRe
   return (
     <form className="inline-form" noValidate onSubmit={(event) => void submit(event)} onKeyDown={onKeyDown}>
       <label htmlFor={inputId} className="field-label">
-        New name for {currentName}
+        {t('accounts.rename.label', { name: currentName })}
       </label>
       <input
         ref={inputRef}
@@ -78,12 +80,17 @@ export function AccountRenameForm({ accountId, currentName, onClose }: AccountRe
           type="submit"
           className="button button-primary"
           aria-disabled={saving || undefined}
-          aria-label={`Save name for ${currentName}`}
+          aria-label={t('accounts.rename.saveLabel', { name: currentName })}
         >
-          Save
+          {t('common.save')}
         </button>
-        <button type="button" className="button" aria-label={`Cancel renaming ${currentName}`} onClick={() => onClose(null)}>
-          Cancel
+        <button
+          type="button"
+          className="button"
+          aria-label={t('accounts.rename.cancelLabel', { name: currentName })}
+          onClick={() => onClose(null)}
+        >
+          {t('common.cancel')}
         </button>
       </div>
     </form>

@@ -1,39 +1,49 @@
+import { useTranslation } from 'react-i18next';
 import type { CategoryProgress as CategoryProgressData } from '../../shared/model/job';
+import { i18n } from '../i18n';
 import { formatBytes, formatCount } from '../lib/format';
 import { categoryLabel } from '../lib/labels';
 import { ProgressBar } from './progress-bar';
 
-function countText({ done, total }: CategoryProgressData): string {
-  return total === null ? `${formatCount(done)} so far` : `${formatCount(done)} / ${formatCount(total)}`;
+/** "12 so far" while the total is unknown, else "12 / 40". Shared with the export job's rows. */
+export function amountText(done: number, total: number | null, format: (value: number) => string = formatCount): string {
+  return total === null ? i18n.t('common.soFar', { value: format(done) }) : `${format(done)} / ${format(total)}`;
 }
 
-function bytesText({ bytesDone, bytesTotal }: CategoryProgressData): string | null {
+/** Bytes moved, when any are known. */
+export function bytesText({ bytesDone, bytesTotal }: CategoryProgressData): string | null {
   if (bytesTotal !== null) return `${formatBytes(bytesDone)} / ${formatBytes(bytesTotal)}`;
   return bytesDone > 0 ? formatBytes(bytesDone) : null;
+}
+
+/** "2 errors. Latest: …" (the latest error is main's message, shown as sent). */
+export function CategoryErrors({ progress }: { progress: CategoryProgressData }) {
+  const { t } = useTranslation();
+  if (progress.errors === 0 && progress.lastError === undefined) return null;
+  return (
+    <p className="category-error">
+      {progress.errors > 0 && <>{t('jobs.errors', { count: progress.errors })} </>}
+      {progress.lastError !== undefined && t('jobs.latestError', { error: progress.lastError })}
+    </p>
+  );
 }
 
 /** One category of a job: its name, bar, counts, bytes and latest error. */
 export function CategoryProgress({ progress }: { progress: CategoryProgressData }) {
   const label = categoryLabel(progress.category);
   const bytes = bytesText(progress);
-  const hasProblem = progress.errors > 0 || progress.lastError !== undefined;
 
   return (
     <li className="category">
       <div className="category-head">
         <span className="category-name">{label}</span>
         <span className="category-count">
-          {countText(progress)}
+          {amountText(progress.done, progress.total)}
           {bytes !== null && <span className="category-bytes"> · {bytes}</span>}
         </span>
       </div>
       <ProgressBar label={label} done={progress.done} total={progress.total} />
-      {hasProblem && (
-        <p className="category-error">
-          {progress.errors > 0 && `${formatCount(progress.errors)} ${progress.errors === 1 ? 'error' : 'errors'}. `}
-          {progress.lastError !== undefined && <>Latest: {progress.lastError}</>}
-        </p>
-      )}
+      <CategoryErrors progress={progress} />
     </li>
   );
 }

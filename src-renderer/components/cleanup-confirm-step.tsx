@@ -1,10 +1,12 @@
 import { useId } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { selectCleanupBackup, useStewardStore } from '../store';
 import { countsText } from './cleanup-labels';
 import { CleanupStepFrame } from './cleanup-step-frame';
 
 /** Step 4: type the account's name; the Delete button stays disabled until it matches exactly. */
 export function CleanupConfirmStep() {
+  const { t } = useTranslation();
   const ids = { input: useId(), hint: useId(), mismatch: useId() };
   const plan = useStewardStore((state) => state.cleanupPlan);
   const bundle = useStewardStore((state) => state.cleanupBundle);
@@ -22,25 +24,34 @@ export function CleanupConfirmStep() {
   return (
     <CleanupStepFrame step="confirm">
       <p>
-        You are about to delete <strong>{plan.scopeText}</strong> from the account <strong>{plan.account.displayName}</strong> (
-        {plan.account.endpointHost}): {countsText(plan.counts)}. This cannot be undone.
+        <Trans
+          i18nKey="cleanup.confirm.about"
+          values={{
+            scope: plan.scopeText,
+            account: plan.account.displayName,
+            host: plan.account.endpointHost,
+            counts: countsText(plan.counts),
+          }}
+          components={{ strong: <strong /> }}
+        />
       </p>
       <p>
         {backupKind === 'bundle' && bundle ? (
-          <>
-            Backup: the checked bundle in <code>{bundle.displayPath}</code>.
-          </>
+          <Trans i18nKey="cleanup.confirm.backupBundle" values={{ path: bundle.displayPath }} components={{ code: <code /> }} />
         ) : (
-          'Backup: none. You chose to delete without a backup; the receipt records that.'
+          t('cleanup.confirm.backupNone')
         )}
       </p>
       <div className="field">
         <label htmlFor={ids.input} className="field-label">
-          Account name
+          {t('cleanup.confirm.label')}
         </label>
         <p id={ids.hint} className="field-hint">
-          To confirm, type <strong className="cleanup-confirm-text">{plan.confirmText}</strong> exactly as shown (capitals and
-          spaces count).
+          <Trans
+            i18nKey="cleanup.confirm.hint"
+            values={{ text: plan.confirmText }}
+            components={{ confirm: <strong className="cleanup-confirm-text" /> }}
+          />
         </p>
         <input
           id={ids.input}
@@ -57,15 +68,15 @@ export function CleanupConfirmStep() {
           }}
         />
         <p id={ids.mismatch} className="field-problem" aria-live="polite">
-          {mismatch ? 'That is not the account name yet.' : ''}
+          {mismatch ? t('cleanup.confirm.mismatch') : ''}
         </p>
       </div>
       <div className="form-actions">
         <button type="button" className="button" onClick={back}>
-          Back to the backup
+          {t('cleanup.confirm.back')}
         </button>
         <button type="button" className="button button-primary button-destructive" disabled={!matches || pending || backupKind === null} onClick={() => void run()}>
-          Delete permanently
+          {t('cleanup.confirm.delete')}
         </button>
       </div>
     </CleanupStepFrame>

@@ -1,27 +1,32 @@
+import { Trans, useTranslation } from 'react-i18next';
 import type { CoverageReport, PlanSummary } from '../../shared/model/cleanup';
-import { formatCount } from '../lib/format';
+import { formatCount, formatDateTime } from '../lib/format';
 import { categoryLabel } from '../lib/labels';
-import { countsText, plural, UNCOVERED_REASONS } from './cleanup-labels';
+import { countsText, uncoveredReason } from './cleanup-labels';
 
-function exportedText(report: CoverageReport): string {
-  if (report.exportedAt === undefined) return '';
+function exportedDate(report: CoverageReport): string | null {
+  if (report.exportedAt === undefined) return null;
   const date = new Date(report.exportedAt);
-  return Number.isNaN(date.getTime()) ? '' : `, exported ${date.toLocaleString()}`;
+  return Number.isNaN(date.getTime()) ? null : formatDateTime(date);
 }
 
 /** The bundle check's answer: covered, or exactly what is missing (the first items of it). */
 export function CleanupCoverage({ report, plan }: { report: CoverageReport; plan: PlanSummary }) {
+  const { t } = useTranslation();
   const projectName = (id: string) => plan.projects.find((project) => project.id === id)?.name || id;
 
   if (report.ok) {
+    const date = exportedDate(report);
+    const counts = countsText(report.covered);
     return (
       <section className="cleanup-coverage" aria-labelledby="cleanup-coverage-heading">
         <h3 id="cleanup-coverage-heading" className="verify-ok">
-          Covered: the bundle holds every item of the plan
+          {t('cleanup.coverage.covered')}
         </h3>
         <p>
-          {plural(report.checkedFiles, 'file', 'files')} re-checked against their checksums{exportedText(report)}. It holds{' '}
-          {countsText(report.covered)}.
+          {date === null
+            ? t('cleanup.coverage.checked', { count: report.checkedFiles, counts })
+            : t('cleanup.coverage.checkedExported', { count: report.checkedFiles, date, counts })}
         </p>
       </section>
     );
@@ -30,31 +35,40 @@ export function CleanupCoverage({ report, plan }: { report: CoverageReport; plan
   return (
     <section className="cleanup-coverage" aria-labelledby="cleanup-coverage-heading">
       <h3 id="cleanup-coverage-heading" className="verify-bad">
-        Not covered: {plural(report.uncoveredCount, 'item', 'items')} of the plan {report.uncoveredCount === 1 ? 'is' : 'are'} not safely in this bundle
+        {t('cleanup.coverage.notCovered', { count: report.uncoveredCount })}
       </h3>
-      <p>
-        Nothing can be deleted relying on this bundle. Back up now into this folder to fetch what is missing, choose
-        another bundle, or waive the backup.
-      </p>
+      <p>{t('cleanup.coverage.notCoveredText')}</p>
       {report.uncovered.length > 0 && (
-        <ul className="cleanup-uncovered" aria-label="Items not covered">
+        <ul className="cleanup-uncovered" aria-label={t('cleanup.coverage.uncoveredLabel')}>
           {report.uncovered.map((item) => (
             <li key={`${item.category}|${item.projectId}|${item.id}`}>
-              {categoryLabel(item.category)}: <code>{item.id}</code> in {projectName(item.projectId)} — {UNCOVERED_REASONS[item.reason]}
+              <Trans
+                i18nKey="cleanup.coverage.item"
+                values={{
+                  category: categoryLabel(item.category),
+                  id: item.id,
+                  project: projectName(item.projectId),
+                  reason: uncoveredReason(item.reason),
+                }}
+                components={{ code: <code /> }}
+              />
             </li>
           ))}
         </ul>
       )}
-      {hidden > 0 && <p className="field-hint">…and {formatCount(hidden)} more.</p>}
+      {hidden > 0 && <p className="field-hint">{t('cleanup.coverage.more', { n: formatCount(hidden) })}</p>}
+      {/* The problems are main's words, shown as sent. */}
       {report.verifyProblems.length > 0 && (
         <>
-          <h4>Problems found in the bundle</h4>
+          <h4>{t('cleanup.coverage.problemsHeading')}</h4>
           <ul className="verify-problems">
             {report.verifyProblems.slice(0, 20).map((problem, index) => (
               <li key={`${index}-${problem}`}>{problem}</li>
             ))}
           </ul>
-          {report.verifyProblems.length > 20 && <p className="field-hint">…and {formatCount(report.verifyProblems.length - 20)} more.</p>}
+          {report.verifyProblems.length > 20 && (
+            <p className="field-hint">{t('cleanup.coverage.more', { n: formatCount(report.verifyProblems.length - 20) })}</p>
+          )}
         </>
       )}
     </section>

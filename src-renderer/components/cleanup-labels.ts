@@ -1,35 +1,25 @@
 /** Words for the cleanup wizard: step titles, kinds of data, reasons an item is not covered. */
 import type { CategoryCounts, UncoveredItem } from '../../shared/model/cleanup';
-import { formatCount } from '../lib/format';
+import { i18n } from '../i18n';
+import { joinList } from '../lib/format';
 import type { CleanupStep } from '../store';
 
-export const STEP_TITLES: Readonly<Record<CleanupStep, string>> = {
-  scope: 'Choose what to delete',
-  review: 'Review the plan',
-  backup: 'Back up',
-  confirm: 'Confirm',
-  run: 'Delete',
-  proof: 'Proof and receipt',
-};
+export function stepTitle(step: CleanupStep): string {
+  return i18n.t(`cleanup.steps.${step}`);
+}
 
-export const UNCOVERED_REASONS: Readonly<Record<UncoveredItem['reason'], string>> = {
-  'missing-record': 'not in the bundle',
-  'missing-file': 'its file is missing from the bundle',
-  'altered-file': 'its file in the bundle is damaged or changed',
-};
-
-export function plural(count: number, one: string, many: string): string {
-  return `${formatCount(count)} ${count === 1 ? one : many}`;
+export function uncoveredReason(reason: UncoveredItem['reason']): string {
+  return i18n.t(`cleanup.uncovered.${reason}`);
 }
 
 /** "3 projects, 300 images, 5 tags": the non-zero counts, in deletion order. */
 export function countsText(counts: CategoryCounts): string {
   const parts = [
-    counts.projects > 0 ? plural(counts.projects, 'project', 'projects') : '',
-    counts.iterations > 0 ? plural(counts.iterations, 'iteration', 'iterations') : '',
-    counts.images > 0 ? plural(counts.images, 'image', 'images') : '',
-    counts.predictions > 0 ? plural(counts.predictions, 'stored prediction', 'stored predictions') : '',
-    counts.tags > 0 ? plural(counts.tags, 'tag', 'tags') : '',
+    counts.projects > 0 ? i18n.t('counts.projects', { count: counts.projects }) : '',
+    counts.iterations > 0 ? i18n.t('counts.iterations', { count: counts.iterations }) : '',
+    counts.images > 0 ? i18n.t('counts.images', { count: counts.images }) : '',
+    counts.predictions > 0 ? i18n.t('counts.predictions', { count: counts.predictions }) : '',
+    counts.tags > 0 ? i18n.t('counts.tags', { count: counts.tags }) : '',
   ].filter((part) => part !== '');
-  return parts.length === 0 ? 'nothing' : parts.join(', ');
+  return parts.length === 0 ? i18n.t('counts.nothing') : joinList(parts);
 }

@@ -1,45 +1,42 @@
+import { useTranslation } from 'react-i18next';
 import type { ExternalLinkId } from '../../shared/ipc/contract';
 import { useStewardStore } from '../store';
 
 /** A link that main opens in the system browser (by id: the page never hands main a URL). */
 function ExternalLink({ link, children }: { link: ExternalLinkId; children: string }) {
+  const { t } = useTranslation();
   const open = useStewardStore((state) => state.openExternalPage);
   return (
     <button type="button" className="link-button" onClick={() => void open(link)}>
       {children}
-      <span className="inventory-visually-hidden"> (opens in your browser)</span>
+      <span className="inventory-visually-hidden"> {t('cleanup.notDeletable.opensInBrowser')}</span>
     </button>
   );
 }
 
 /** What the Training API cannot delete, and where to do it instead. */
 export function CleanupNotDeletable() {
+  const { t } = useTranslation();
   return (
     <section className="cleanup-not-deletable" aria-labelledby="cleanup-not-deletable-heading">
-      <h3 id="cleanup-not-deletable-heading">What the Training API cannot delete</h3>
+      <h3 id="cleanup-not-deletable-heading">{t('cleanup.notDeletable.heading')}</h3>
       <dl className="details">
-        <dt>The Azure resource</dt>
+        <dt>{t('cleanup.notDeletable.resource')}</dt>
         <dd>
-          Delete your Custom Vision resources (training and prediction) in the Azure portal. Azure keeps a deleted resource
-          for 48 hours (soft delete): it can be recovered in that time, and its name cannot be reused until it is purged.
-          Purge it to remove it at once. <ExternalLink link="azure-portal">Open the Azure portal</ExternalLink>{' '}
-          <ExternalLink link="azure-soft-delete">Microsoft: recover or purge a deleted resource</ExternalLink>
+          {t('cleanup.notDeletable.resourceText')} <ExternalLink link="azure-portal">{t('cleanup.notDeletable.openPortal')}</ExternalLink>{' '}
+          <ExternalLink link="azure-soft-delete">{t('cleanup.notDeletable.softDelete')}</ExternalLink>
         </dd>
-        <dt>The keys</dt>
+        <dt>{t('cleanup.notDeletable.keys')}</dt>
+        <dd>{t('cleanup.notDeletable.keysText')}</dd>
+        <dt>{t('cleanup.notDeletable.customVisionAccount')}</dt>
         <dd>
-          The training and prediction keys work until the resource is deleted; regenerate both under “Keys and Endpoint” in
-          the portal if they were ever shared. CV Steward keeps this account’s key in your system keychain until you forget
-          the account on the Accounts page.
+          {t('cleanup.notDeletable.customVisionText')}{' '}
+          <ExternalLink link="customvision-settings">{t('cleanup.notDeletable.openCustomVision')}</ExternalLink>
         </dd>
-        <dt>The customvision.ai account</dt>
+        <dt>{t('cleanup.notDeletable.billing')}</dt>
         <dd>
-          If you signed in to customvision.ai with a Microsoft account (projects outside an Azure subscription), close that
-          account in its settings. <ExternalLink link="customvision-settings">Open customvision.ai</ExternalLink>
-        </dd>
-        <dt>Billing and storage</dt>
-        <dd>
-          Usage and storage figures can take a while to show the deletion.{' '}
-          <ExternalLink link="export-delete-data">Microsoft: Export or delete user data in Custom Vision</ExternalLink>
+          {t('cleanup.notDeletable.billingText')}{' '}
+          <ExternalLink link="export-delete-data">{t('cleanup.notDeletable.exportDeleteData')}</ExternalLink>
         </dd>
       </dl>
     </section>

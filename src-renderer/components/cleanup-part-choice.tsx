@@ -1,7 +1,8 @@
 import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ProjectRow } from '../../shared/model/inventory';
-import { PART_KINDS, PART_LABELS, useStewardStore, type CleanupDraft, type PartKind } from '../store';
-import { plural } from './cleanup-labels';
+import { i18n } from '../i18n';
+import { PART_KINDS, partLabel, useStewardStore, type CleanupDraft, type PartKind } from '../store';
 
 function isPartKind(value: string): value is PartKind {
   return (PART_KINDS as readonly string[]).includes(value);
@@ -12,19 +13,19 @@ export function partCountText(project: ProjectRow, draft: CleanupDraft): string 
   const c = project.counts;
   switch (draft.partKind) {
     case 'untaggedImages':
-      return c.untaggedImages === null ? null : plural(c.untaggedImages, 'untagged image', 'untagged images');
+      return c.untaggedImages === null ? null : i18n.t('counts.untaggedImages', { count: c.untaggedImages });
     case 'allImages':
-      return c.taggedImages === null || c.untaggedImages === null ? null : plural(c.taggedImages + c.untaggedImages, 'image', 'images');
+      return c.taggedImages === null || c.untaggedImages === null ? null : i18n.t('counts.images', { count: c.taggedImages + c.untaggedImages });
     case 'predictions':
-      return c.predictions === null ? null : plural(c.predictions, 'stored prediction', 'stored predictions');
+      return c.predictions === null ? null : i18n.t('counts.predictions', { count: c.predictions });
     case 'taggedWith':
     case 'tag': {
       const count = project.tags.find((tag) => tag.id === draft.tagId)?.imageCount;
-      return typeof count === 'number' ? plural(count, 'image carries', 'images carry') + ' this tag' : null;
+      return typeof count === 'number' ? i18n.t('cleanup.part.tagCarries', { count }) : null;
     }
     case 'iteration': {
       const count = project.iterations.find((iteration) => iteration.id === draft.iterationId)?.imageCount;
-      return typeof count === 'number' ? `${plural(count, 'image', 'images')} in this iteration` : null;
+      return typeof count === 'number' ? i18n.t('cleanup.part.inIteration', { count }) : null;
     }
     case 'imagesOlderThan':
       return null;
@@ -33,6 +34,7 @@ export function partCountText(project: ProjectRow, draft: CleanupDraft): string 
 
 /** Step 1, "one kind of data in one project": the project, the kind, and what that kind needs. */
 export function CleanupPartChoice({ projects }: { projects: ProjectRow[] }) {
+  const { t } = useTranslation();
   const ids = { project: useId(), kind: useId(), detail: useId(), count: useId() };
   const draft = useStewardStore((state) => state.cleanupDraft);
   const setDraft = useStewardStore((state) => state.setCleanupDraft);
@@ -43,7 +45,7 @@ export function CleanupPartChoice({ projects }: { projects: ProjectRow[] }) {
     <div className="cleanup-part">
       <div className="field">
         <label htmlFor={ids.project} className="field-label">
-          Project
+          {t('cleanup.part.project')}
         </label>
         <select
           id={ids.project}
@@ -51,17 +53,17 @@ export function CleanupPartChoice({ projects }: { projects: ProjectRow[] }) {
           value={draft.partProjectId}
           onChange={(event) => setDraft({ partProjectId: event.target.value, tagId: '', iterationId: '' })}
         >
-          <option value="">Choose a project…</option>
+          <option value="">{t('cleanup.part.chooseProject')}</option>
           {projects.map((p) => (
             <option key={p.id} value={p.id}>
-              {p.name || 'Unnamed project'}
+              {p.name || t('common.unnamedProject')}
             </option>
           ))}
         </select>
       </div>
       <div className="field">
         <label htmlFor={ids.kind} className="field-label">
-          Kind of data
+          {t('cleanup.part.kind')}
         </label>
         <select
           id={ids.kind}
@@ -74,32 +76,32 @@ export function CleanupPartChoice({ projects }: { projects: ProjectRow[] }) {
         >
           {PART_KINDS.map((kind) => (
             <option key={kind} value={kind}>
-              {PART_LABELS[kind]}
+              {partLabel(kind)}
             </option>
           ))}
         </select>
         {count !== null && (
           <p id={ids.count} className="field-hint">
-            The inventory counted {count}.
+            {t('cleanup.part.counted', { what: count })}
           </p>
         )}
       </div>
       {draft.partKind === 'imagesOlderThan' && (
         <div className="field">
           <label htmlFor={ids.detail} className="field-label">
-            Added before
+            {t('cleanup.part.addedBefore')}
           </label>
           <input id={ids.detail} className="input" type="date" value={draft.before} onChange={(event) => setDraft({ before: event.target.value })} />
-          <p className="field-hint">Images uploaded before the start of this day (your computer’s time zone).</p>
+          <p className="field-hint">{t('cleanup.part.dateHint')}</p>
         </div>
       )}
       {(draft.partKind === 'taggedWith' || draft.partKind === 'tag') && project && (
         <div className="field">
           <label htmlFor={ids.detail} className="field-label">
-            Tag
+            {t('cleanup.part.tag')}
           </label>
           <select id={ids.detail} className="input" value={draft.tagId} onChange={(event) => setDraft({ tagId: event.target.value })}>
-            <option value="">Choose a tag…</option>
+            <option value="">{t('cleanup.part.chooseTag')}</option>
             {project.tags.map((tag) => (
               <option key={tag.id} value={tag.id}>
                 {tag.name}
@@ -111,14 +113,14 @@ export function CleanupPartChoice({ projects }: { projects: ProjectRow[] }) {
       {draft.partKind === 'iteration' && project && (
         <div className="field">
           <label htmlFor={ids.detail} className="field-label">
-            Iteration
+            {t('cleanup.part.iteration')}
           </label>
           <select id={ids.detail} className="input" value={draft.iterationId} onChange={(event) => setDraft({ iterationId: event.target.value })}>
-            <option value="">Choose an iteration…</option>
+            <option value="">{t('cleanup.part.chooseIteration')}</option>
             {project.iterations.map((iteration) => (
               <option key={iteration.id} value={iteration.id}>
                 {iteration.name || iteration.id}
-                {iteration.publishName !== null ? ` (published as ${iteration.publishName})` : ''}
+                {iteration.publishName !== null ? t('cleanup.part.publishedAs', { name: iteration.publishName }) : ''}
               </option>
             ))}
           </select>

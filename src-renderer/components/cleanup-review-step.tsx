@@ -1,7 +1,9 @@
+import { Trans, useTranslation } from 'react-i18next';
 import type { PlanSummary } from '../../shared/model/cleanup';
+import { i18n } from '../i18n';
 import { formatCount } from '../lib/format';
 import { selectCleanupPlanJob, useStewardStore } from '../store';
-import { countsText, plural } from './cleanup-labels';
+import { countsText } from './cleanup-labels';
 import { CleanupStepFrame } from './cleanup-step-frame';
 import { JobProgress } from './job-progress';
 
@@ -10,7 +12,7 @@ const CALLS_PER_SECOND = 10;
 
 function durationText(calls: number): string {
   const seconds = Math.ceil(calls / CALLS_PER_SECOND);
-  return seconds < 90 ? plural(seconds, 'second', 'seconds') : plural(Math.ceil(seconds / 60), 'minute', 'minutes');
+  return seconds < 90 ? i18n.t('counts.seconds', { count: seconds }) : i18n.t('counts.minutes', { count: Math.ceil(seconds / 60) });
 }
 
 function modelExports(plan: PlanSummary): number {
@@ -19,59 +21,77 @@ function modelExports(plan: PlanSummary): number {
 
 /** Everything that goes, in words: what a user would miss afterwards. */
 function LossList({ plan }: { plan: PlanSummary }) {
+  const { t } = useTranslation();
   const c = plan.counts;
   const models = modelExports(plan);
   const items = [
-    c.projects > 0 && `${plural(c.projects, 'project', 'projects')} with ${c.projects === 1 ? 'its' : 'their'} settings.`,
-    c.publishedIterations > 0 &&
-      `${plural(c.publishedIterations, 'published iteration', 'published iterations')} will be unpublished first: anything calling ${c.publishedIterations === 1 ? 'its' : 'their'} prediction endpoint stops working at once.`,
-    c.iterations > 0 && `${plural(c.iterations, 'trained iteration', 'trained iterations')}, with their performance figures (precision, recall, per-image results).`,
-    models > 0 && `${plural(models, 'exported model', 'exported models')} (the downloadable files), which go with their iterations.`,
+    c.projects > 0 && t('cleanup.review.loss.projects', { count: c.projects }),
+    c.publishedIterations > 0 && t('cleanup.review.loss.published', { count: c.publishedIterations }),
+    c.iterations > 0 && t('cleanup.review.loss.iterations', { count: c.iterations }),
+    models > 0 && t('cleanup.review.loss.models', { count: models }),
     c.images > 0 &&
-      `${plural(c.images, 'image', 'images')} with their tags and regions${c.imagesOnlyInIterations > 0 ? `, including ${formatCount(c.imagesOnlyInIterations)} kept only inside trained iterations` : ''}.`,
-    c.predictions > 0 && `${plural(c.predictions, 'stored prediction', 'stored predictions')} and their images.`,
-    c.tags > 0 && `${plural(c.tags, 'tag', 'tags')}.`,
+      (c.imagesOnlyInIterations > 0
+        ? t('cleanup.review.loss.imagesWithOnly', { count: c.images, only: formatCount(c.imagesOnlyInIterations) })
+        : t('cleanup.review.loss.images', { count: c.images })),
+    c.predictions > 0 && t('cleanup.review.loss.predictions', { count: c.predictions }),
+    c.tags > 0 && t('cleanup.review.loss.tags', { count: c.tags }),
   ].filter((item): item is string => typeof item === 'string');
   return (
     <>
-      <h3>What will be lost</h3>
+      <h3>{t('cleanup.review.lossHeading')}</h3>
       <ul className="cleanup-loss">
         {items.map((item) => (
           <li key={item}>{item}</li>
         ))}
       </ul>
-      <p>The Training API has no undo: once deleted, none of this can be brought back from Custom Vision.</p>
+      <p>{t('cleanup.review.noUndo')}</p>
     </>
   );
 }
 
+/** The scope's description (plan.scopeText) is main's words, shown as main wrote them. */
 function PlanView({ plan }: { plan: PlanSummary }) {
+  const { t } = useTranslation();
   const c = plan.counts;
-  const rows: Array<[string, number, string?]> = [
-    ['Projects', c.projects],
-    ['Iterations (trained models)', c.iterations, c.publishedIterations > 0 ? `${formatCount(c.publishedIterations)} published: unpublished first` : undefined],
-    ['Images', c.images, c.imagesOnlyInIterations > 0 ? `${formatCount(c.imagesOnlyInIterations)} only inside trained iterations` : undefined],
-    ['Stored predictions', c.predictions],
-    ['Tags', c.tags],
-    ['Exported models', modelExports(plan), 'go with their iterations'],
+  const rows: Array<[string, string, number, string?]> = [
+    ['projects', t('cleanup.review.rows.projects'), c.projects],
+    [
+      'iterations',
+      t('cleanup.review.rows.iterations'),
+      c.iterations,
+      c.publishedIterations > 0 ? t('cleanup.review.publishedNote', { n: formatCount(c.publishedIterations) }) : undefined,
+    ],
+    [
+      'images',
+      t('cleanup.review.rows.images'),
+      c.images,
+      c.imagesOnlyInIterations > 0 ? t('cleanup.review.onlyInIterationsNote', { n: formatCount(c.imagesOnlyInIterations) }) : undefined,
+    ],
+    ['predictions', t('cleanup.review.rows.predictions'), c.predictions],
+    ['tags', t('cleanup.review.rows.tags'), c.tags],
+    ['models', t('cleanup.review.rows.models'), modelExports(plan), t('cleanup.review.modelsNote')],
   ];
   return (
     <>
       <p>
-        Scope: <strong>{plan.scopeText}</strong> in the account <strong>{plan.account.displayName}</strong> ({plan.account.endpointHost}).
+        <Trans
+          i18nKey="cleanup.review.scope"
+          values={{ scope: plan.scopeText, account: plan.account.displayName, host: plan.account.endpointHost }}
+          components={{ strong: <strong /> }}
+        />
       </p>
       <table className="inventory-table cleanup-counts">
-        <caption>What will be deleted</caption>
+        <caption>{t('cleanup.review.caption')}</caption>
         <thead>
           <tr>
-            <th scope="col">Kind of data</th>
-            <th scope="col">Count</th>
-            <th scope="col">Note</th>
+            <th scope="col">{t('cleanup.review.kindOfData')}</th>
+            <th scope="col">{t('cleanup.review.count')}</th>
+            <th scope="col">{t('cleanup.review.note')}</th>
           </tr>
         </thead>
         <tbody>
-          {rows.map(([label, count, note]) => (
-            <tr key={label}>
+          {rows.map(([id, label, count, note]) => (
+            <tr key={id}>
               <th scope="row">{label}</th>
               <td>{formatCount(count)}</td>
               <td>{note ?? ''}</td>
@@ -80,19 +100,19 @@ function PlanView({ plan }: { plan: PlanSummary }) {
         </tbody>
       </table>
       <p>
-        {plural(plan.apiCalls, 'delete call', 'delete calls')} to the Training API (about {durationText(plan.apiCalls)} at its limit of{' '}
-        {CALLS_PER_SECOND} calls a second), then a check of each item to prove it is gone.
+        {t('cleanup.review.calls', { count: plan.apiCalls, duration: durationText(plan.apiCalls), rate: formatCount(CALLS_PER_SECOND) })}
       </p>
       {plan.projects.length > 0 && (
         <>
-          <h3>Projects in this plan</h3>
-          <ul className="cleanup-projects" aria-label="Projects in this plan">
+          <h3>{t('cleanup.review.projectsHeading')}</h3>
+          <ul className="cleanup-projects" aria-label={t('cleanup.review.projectsHeading')}>
             {plan.projects.map((project) => (
               <li key={project.id}>
-                <span className="cleanup-project-name">{project.name || 'Unnamed project'}</span>
+                <span className="cleanup-project-name">{project.name || t('common.unnamedProject')}</span>
                 {' — '}
-                {project.deleteProject ? 'the whole project: ' : 'part of it: '}
-                {countsText(project.counts)}
+                {project.deleteProject
+                  ? t('cleanup.review.wholeProject', { counts: countsText(project.counts) })
+                  : t('cleanup.review.partOfProject', { counts: countsText(project.counts) })}
               </li>
             ))}
           </ul>
@@ -100,7 +120,7 @@ function PlanView({ plan }: { plan: PlanSummary }) {
       )}
       {plan.stepCount > 0 && <LossList plan={plan} />}
       <p className="field-hint">
-        The plan is saved at <code>{plan.planPath}</code>.
+        <Trans i18nKey="cleanup.review.planSaved" values={{ path: plan.planPath }} components={{ code: <code /> }} />
       </p>
     </>
   );
@@ -108,6 +128,7 @@ function PlanView({ plan }: { plan: PlanSummary }) {
 
 /** Step 2: the plan main built from a fresh id snapshot, in counts and words. */
 export function CleanupReviewStep() {
+  const { t } = useTranslation();
   const job = useStewardStore(selectCleanupPlanJob);
   const plan = useStewardStore((state) => state.cleanupPlan);
   const back = useStewardStore((state) => state.cleanupBack);
@@ -117,15 +138,15 @@ export function CleanupReviewStep() {
   return (
     <CleanupStepFrame step="review">
       {!plan && job && <JobProgress job={job} headingLevel={3} />}
-      {!plan && job?.state === 'succeeded' && <p role="status">Loading the plan…</p>}
+      {!plan && job?.state === 'succeeded' && <p role="status">{t('cleanup.review.loading')}</p>}
       {plan && <PlanView plan={plan} />}
-      {empty && <p className="cleanup-warning">Nothing to delete: this scope is already empty.</p>}
+      {empty && <p className="cleanup-warning">{t('cleanup.review.empty')}</p>}
       <div className="form-actions">
         <button type="button" className="button" onClick={back}>
-          Change what to delete
+          {t('cleanup.review.back')}
         </button>
         <button type="button" className="button button-primary" disabled={!plan || empty} onClick={next}>
-          Continue to backup
+          {t('cleanup.review.next')}
         </button>
       </div>
     </CleanupStepFrame>

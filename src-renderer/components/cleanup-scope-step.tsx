@@ -1,49 +1,54 @@
 import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ProjectRow } from '../../shared/model/inventory';
-import { formatCount } from '../lib/format';
+import { i18n } from '../i18n';
+import { formatCount, joinList } from '../lib/format';
 import { draftProblem, scopeFromDraft, selectActiveInventory, useStewardStore, type ScopeKind } from '../store';
-import { plural } from './cleanup-labels';
 import { CleanupPartChoice } from './cleanup-part-choice';
 import { CleanupStepFrame } from './cleanup-step-frame';
 
-const SCOPE_CHOICES: ReadonlyArray<{ kind: ScopeKind; label: string; hint: string }> = [
-  { kind: 'all', label: 'Everything in this account', hint: 'Every project with all its iterations, images, stored predictions and tags.' },
-  { kind: 'projects', label: 'Chosen projects', hint: 'Whole projects, with everything in them.' },
-  { kind: 'part', label: 'One kind of data in one project', hint: 'For example only the untagged images, one tag, one iteration or the stored predictions.' },
-];
+const SCOPE_CHOICES: readonly ScopeKind[] = ['all', 'projects', 'part'];
 
 export function projectCountsText(project: ProjectRow): string {
   const { taggedImages, untaggedImages, iterations, predictions } = project.counts;
   const images = (taggedImages ?? 0) + (untaggedImages ?? 0);
-  return [plural(images, 'image', 'images'), plural(iterations ?? 0, 'iteration', 'iterations'), plural(predictions ?? 0, 'stored prediction', 'stored predictions')].join(', ');
+  return joinList([
+    i18n.t('counts.images', { count: images }),
+    i18n.t('counts.iterations', { count: iterations ?? 0 }),
+    i18n.t('counts.predictions', { count: predictions ?? 0 }),
+  ]);
 }
 
 function ProjectChoice({ projects }: { projects: ProjectRow[] }) {
+  const { t } = useTranslation();
   const selected = useStewardStore((state) => state.cleanupDraft.projectIds);
   const setProject = useStewardStore((state) => state.setCleanupProject);
   return (
     <fieldset className="export-fieldset">
-      <legend className="export-legend">Projects to delete</legend>
+      <legend className="export-legend">{t('cleanup.scope.projectsLegend')}</legend>
       <ul className="export-check-list">
         {projects.map((project) => (
           <li key={project.id}>
             <label className="export-check">
               <input type="checkbox" checked={selected.includes(project.id)} onChange={(event) => setProject(project.id, event.target.checked)} />
               <span className="export-check-text">
-                {project.name || 'Unnamed project'}
+                {project.name || t('common.unnamedProject')}
                 <span className="export-check-hint"> — {projectCountsText(project)}</span>
               </span>
             </label>
           </li>
         ))}
       </ul>
-      <p className="field-hint">{formatCount(selected.length)} of {formatCount(projects.length)} projects chosen.</p>
+      <p className="field-hint">
+        {t('cleanup.scope.projectsChosen', { chosen: formatCount(selected.length), total: formatCount(projects.length) })}
+      </p>
     </fieldset>
   );
 }
 
 /** Step 1: the scope, from the whole account down to one kind of data in one project. */
 export function CleanupScopeStep() {
+  const { t } = useTranslation();
   const hintId = useId();
   const draft = useStewardStore((state) => state.cleanupDraft);
   const inventory = useStewardStore(selectActiveInventory);
@@ -57,27 +62,22 @@ export function CleanupScopeStep() {
 
   return (
     <CleanupStepFrame step="scope">
-      <p>
-        Nothing is deleted in this step. CV Steward first lists exactly what your choice covers, by id, so you can review
-        it before anything happens.
-      </p>
-      {!account && <p className="cleanup-warning">Connect an account on the Accounts page first.</p>}
+      <p>{t('cleanup.scope.intro')}</p>
+      {!account && <p className="cleanup-warning">{t('cleanup.scope.noAccount')}</p>}
       <fieldset className="export-fieldset">
-        <legend className="export-legend">What to delete</legend>
-        {SCOPE_CHOICES.map((choice) => (
-          <label key={choice.kind} className="export-check">
-            <input type="radio" name="cleanup-scope" value={choice.kind} checked={draft.kind === choice.kind} onChange={() => setDraft({ kind: choice.kind })} />
+        <legend className="export-legend">{t('cleanup.scope.legend')}</legend>
+        {SCOPE_CHOICES.map((kind) => (
+          <label key={kind} className="export-check">
+            <input type="radio" name="cleanup-scope" value={kind} checked={draft.kind === kind} onChange={() => setDraft({ kind })} />
             <span className="export-check-text">
-              {choice.label}
-              <span className="export-check-hint"> — {choice.hint}</span>
+              {t(`cleanup.scope.choices.${kind}.label`)}
+              <span className="export-check-hint"> — {t(`cleanup.scope.choices.${kind}.hint`)}</span>
             </span>
           </label>
         ))}
       </fieldset>
       {draft.kind !== 'all' && projects.length === 0 && (
-        <p className="cleanup-warning">
-          {inventory ? 'This account has no projects.' : 'Scan the account on the Inventory page first, to choose from its projects.'}
-        </p>
+        <p className="cleanup-warning">{inventory ? t('cleanup.scope.noProjects') : t('cleanup.scope.scanFirst')}</p>
       )}
       {draft.kind === 'projects' && projects.length > 0 && <ProjectChoice projects={projects} />}
       {draft.kind === 'part' && projects.length > 0 && <CleanupPartChoice projects={projects} />}
@@ -89,11 +89,11 @@ export function CleanupScopeStep() {
           aria-describedby={hintId}
           onClick={() => void startPlan()}
         >
-          Review the plan
+          {t('cleanup.scope.review')}
         </button>
       </div>
       <p id={hintId} className="field-hint">
-        {draftProblem(draft) ?? 'CV Steward reads the ids of everything in scope; this can take a few seconds.'}
+        {draftProblem(draft) ?? t('cleanup.scope.readsIds')}
       </p>
     </CleanupStepFrame>
   );

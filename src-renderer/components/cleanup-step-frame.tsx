@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useStewardStore } from '../store';
-import { STEP_TITLES } from './cleanup-labels';
+import { stepTitle } from './cleanup-labels';
 import type { CleanupStep } from '../store';
 
 /** The id of the shown step's heading: the page moves focus to it when the step changes. */
@@ -11,7 +11,7 @@ export function CleanupStepFrame({ step, children }: { step: CleanupStep; childr
   return (
     <section className="panel cleanup-step" aria-labelledby={STEP_HEADING_ID}>
       <h2 id={STEP_HEADING_ID} tabIndex={-1}>
-        {STEP_TITLES[step]}
+        {stepTitle(step)}
       </h2>
       {children}
       <CleanupError />

@@ -1,4 +1,5 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { DISPLAY_NAME_MAX_LENGTH, ENDPOINT_MAX_LENGTH, KEY_MAX_LENGTH } from '../../shared/model/account';
 import { accountName, fieldForConnectError } from '../lib/account-labels';
 import { useStewardStore } from '../store';
@@ -8,6 +9,7 @@ import { useStewardStore } from '../store';
  * handed to main once and cleared as soon as main has accepted it.
  */
 export function ConnectAccountForm() {
+  const { t } = useTranslation();
   const ids = { endpoint: useId(), endpointHint: useId(), key: useId(), keyHint: useId(), name: useId(), nameHint: useId(), error: useId() };
   const [endpoint, setEndpoint] = useState('');
   const [key, setKey] = useState('');
@@ -46,18 +48,18 @@ export function ConnectAccountForm() {
 
   return (
     <section className="panel" aria-labelledby="connect-heading">
-      <h2 id="connect-heading">Connect an account</h2>
+      <h2 id="connect-heading">{t('accounts.connect.heading')}</h2>
       <form className="connect-form" noValidate onSubmit={(event) => void submit(event)}>
         <div className="field">
           <label htmlFor={ids.endpoint} className="field-label">
-            Endpoint
+            {t('accounts.connect.endpoint')}
           </label>
           <input
             ref={endpointRef}
             id={ids.endpoint}
             type="url"
             className="input"
-            placeholder="https://<resource>.cognitiveservices.azure.com/"
+            placeholder={t('accounts.connect.endpointPlaceholder')}
             value={endpoint}
             maxLength={ENDPOINT_MAX_LENGTH}
             required
@@ -68,12 +70,12 @@ export function ConnectAccountForm() {
             onChange={(event) => setEndpoint(event.target.value)}
           />
           <p id={ids.endpointHint} className="field-hint">
-            Where to find it: Azure portal → your Custom Vision training resource → Keys and Endpoint.
+            {t('accounts.connect.endpointHint')}
           </p>
         </div>
         <div className="field">
           <label htmlFor={ids.key} className="field-label">
-            Training key
+            {t('accounts.connect.key')}
           </label>
           <input
             ref={keyRef}
@@ -90,12 +92,12 @@ export function ConnectAccountForm() {
             onChange={(event) => setKey(event.target.value)}
           />
           <p id={ids.keyHint} className="field-hint">
-            Key 1 or Key 2 from the same page. It goes to your operating system&apos;s keychain and is not shown again.
+            {t('accounts.connect.keyHint')}
           </p>
         </div>
         <div className="field">
           <label htmlFor={ids.name} className="field-label">
-            Name (optional)
+            {t('accounts.connect.name')}
           </label>
           <input
             id={ids.name}
@@ -108,7 +110,7 @@ export function ConnectAccountForm() {
             onChange={(event) => setDisplayName(event.target.value)}
           />
           <p id={ids.nameHint} className="field-hint">
-            How CV Steward shows this account. Leave it empty to use the resource name.
+            {t('accounts.connect.nameHint')}
           </p>
         </div>
         {connectError && (
@@ -121,11 +123,11 @@ export function ConnectAccountForm() {
         <div className="form-actions">
           {/* aria-disabled rather than disabled, so keyboard focus stays on the button while main checks. */}
           <button type="submit" className="button button-primary" aria-disabled={connecting || undefined}>
-            {connecting ? 'Checking…' : 'Connect'}
+            {connecting ? t('accounts.connect.checking') : t('accounts.connect.submit')}
           </button>
         </div>
         <p role="status" className="notice">
-          {connected && !connecting ? `Connected to ${accountName(connected)}.` : ''}
+          {connected && !connecting ? t('accounts.connect.connected', { name: accountName(connected) }) : ''}
         </p>
       </form>
     </section>

@@ -1,9 +1,10 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 
 interface ErrorBoundaryProps {
   children: ReactNode;
   /** What failed, in the user's words, e.g. "This page could not be shown." */
-  title: string;
+  title: ReactNode;
 }
 
 interface ErrorBoundaryState {
@@ -27,14 +28,20 @@ export class ErrorBoundary extends Component<ErrorBoundaryProps, ErrorBoundarySt
   override render(): ReactNode {
     const { error } = this.state;
     if (!error) return this.props.children;
-    return (
-      <div role="alert" className="crash">
-        <p className="crash-title">{this.props.title}</p>
-        <p>{error.message || 'An unexpected error occurred.'}</p>
-        <button type="button" className="button" onClick={this.retry}>
-          Try again
-        </button>
-      </div>
-    );
+    return <CrashNotice title={this.props.title} error={error} onRetry={this.retry} />;
   }
+}
+
+/** A function component, so the words come from the catalogue (hooks need one). */
+function CrashNotice({ title, error, onRetry }: { title: ReactNode; error: Error; onRetry(): void }) {
+  const { t } = useTranslation();
+  return (
+    <div role="alert" className="crash">
+      <p className="crash-title">{title}</p>
+      <p>{error.message || t('errors.crashFallback')}</p>
+      <button type="button" className="button" onClick={onRetry}>
+        {t('common.tryAgain')}
+      </button>
+    </div>
+  );
 }

@@ -1,7 +1,9 @@
+import { Trans, useTranslation } from 'react-i18next';
 import { useStewardStore } from '../store';
 
 /** "Where": the bundle folder, chosen through main's own dialog, and the zip option. */
 export function ExportDestination() {
+  const { t } = useTranslation();
   const folder = useStewardStore((state) => state.exportFolder);
   const choosing = useStewardStore((state) => state.choosingFolder);
   const zip = useStewardStore((state) => state.exportZip);
@@ -10,11 +12,8 @@ export function ExportDestination() {
 
   return (
     <section className="panel" aria-labelledby="export-where-heading">
-      <h2 id="export-where-heading">Where</h2>
-      <p>
-        Choose an empty folder for the bundle. Choosing a folder that already holds an unfinished export resumes it: files
-        already saved and checked are kept, and only what is missing is downloaded.
-      </p>
+      <h2 id="export-where-heading">{t('export.destination.heading')}</h2>
+      <p>{t('export.destination.text')}</p>
       <div className="export-folder-row">
         <button
           type="button"
@@ -25,23 +24,21 @@ export function ExportDestination() {
             if (!choosing) void chooseFolder();
           }}
         >
-          Choose folder…
+          {t('export.destination.choose')}
         </button>
         <p id="export-folder-path" className="export-folder-path" aria-live="polite">
           {folder ? (
-            <>
-              Folder: <code>{folder.displayPath}</code>
-            </>
+            <Trans i18nKey="export.destination.folder" values={{ path: folder.displayPath }} components={{ code: <code /> }} />
           ) : (
-            'No folder chosen yet.'
+            t('export.destination.noFolder')
           )}
         </p>
       </div>
       <label className="export-check">
         <input type="checkbox" checked={zip} onChange={(event) => setZip(event.target.checked)} />
         <span className="export-check-text">
-          Also create a single .zip file at the end
-          <span className="export-check-hint"> — handy to move or archive the bundle as one file</span>
+          {t('export.destination.zip')}
+          <span className="export-check-hint"> — {t('export.destination.zipHint')}</span>
         </span>
       </label>
     </section>

@@ -1,60 +1,56 @@
 import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { CategoryProgress, JobSnapshot } from '../../shared/model/job';
-import { formatBytes, formatCount } from '../lib/format';
-import { canCancel, jobStateLabel } from '../lib/job-state';
+import { canCancel } from '../lib/job-state';
 import { useStewardStore } from '../store';
 import { jobTotals } from '../store/export-slice';
+import { amountText, bytesText, CategoryErrors } from './category-progress';
 import { exportCategoryLabel } from './export-categories';
 import { ExportTransfer } from './export-transfer';
 import { JobControls } from './job-controls';
+import { JobStatus } from './job-status';
 import { ProgressBar } from './progress-bar';
 
 function CategoryRow({ progress }: { progress: CategoryProgress }) {
+  const { t } = useTranslation();
   const label = exportCategoryLabel(progress.category);
-  const items = progress.total === null ? `${formatCount(progress.done)} so far` : `${formatCount(progress.done)} / ${formatCount(progress.total)}`;
-  let bytes: string | null = null;
-  if (progress.bytesTotal !== null) bytes = `${formatBytes(progress.bytesDone)} / ${formatBytes(progress.bytesTotal)}`;
-  else if (progress.bytesDone > 0) bytes = formatBytes(progress.bytesDone);
+  const bytes = bytesText(progress);
   return (
     <li className="category">
       <div className="category-head">
         <span className="category-name">{label}</span>
         <span className="category-count">
-          {items}
+          {amountText(progress.done, progress.total)}
           {bytes !== null && <span className="category-bytes"> · {bytes}</span>}
         </span>
       </div>
-      <ProgressBar label={`${label}: export progress`} done={progress.done} total={progress.total} />
-      {(progress.errors > 0 || progress.lastError !== undefined) && (
-        <p className="category-error">
-          {progress.errors > 0 && `${formatCount(progress.errors)} ${progress.errors === 1 ? 'error' : 'errors'}. `}
-          {progress.lastError !== undefined && <>Latest: {progress.lastError}</>}
-        </p>
-      )}
+      <ProgressBar label={t('export.job.progressLabel', { label })} done={progress.done} total={progress.total} />
+      <CategoryErrors progress={progress} />
     </li>
   );
 }
 
 /** Bytes when every size is known in advance, else items, else an indeterminate bar. */
 function OverallBar({ job }: { job: JobSnapshot }) {
+  const { t } = useTranslation();
+  const label = t('export.job.overallLabel');
   const totals = jobTotals(job);
-  if (job.state === 'succeeded') return <ProgressBar label="Overall export progress" done={1} total={1} />;
-  if (totals.bytesTotal !== null) return <ProgressBar label="Overall export progress" done={totals.bytes} total={totals.bytesTotal} />;
-  return <ProgressBar label="Overall export progress" done={totals.items} total={totals.itemsTotal} />;
+  if (job.state === 'succeeded') return <ProgressBar label={label} done={1} total={1} />;
+  if (totals.bytesTotal !== null) return <ProgressBar label={label} done={totals.bytes} total={totals.bytesTotal} />;
+  return <ProgressBar label={label} done={totals.items} total={totals.itemsTotal} />;
 }
 
-const RESUME_HINT =
-  'To resume, press “Start export” again with the same folder: files already saved are checked and kept, and only the rest is downloaded.';
-
+/** Summaries and errors are main's words, shown as main sent them. */
 function Outcome({ job }: { job: JobSnapshot }) {
+  const { t } = useTranslation();
   const folder = useStewardStore((state) => state.exportFolder);
   const verifying = useStewardStore((state) => state.verifyStarting || state.choosingFolder);
   const verifyBundle = useStewardStore((state) => state.verifyBundle);
   if (job.state === 'succeeded') {
     return (
       <>
-        <p className="job-outcome">{job.summary ?? 'The export is complete.'}</p>
-        <p>Open index.html in the bundle folder to browse everything offline, without CV Steward.</p>
+        <p className="job-outcome">{job.summary ?? t('export.job.complete')}</p>
+        <p>{t('export.job.openIndex')}</p>
         {folder && (
           <button
             type="button"
@@ -64,7 +60,7 @@ function Outcome({ job }: { job: JobSnapshot }) {
               if (!verifying) void verifyBundle(folder);
             }}
           >
-            Verify this bundle
+            {t('export.job.verifyThis')}
           </button>
         )}
       </>
@@ -79,16 +75,17 @@ function Outcome({ job }: { job: JobSnapshot }) {
             <code>{job.error.code}</code> {job.error.message}
           </>
         ) : (
-          (job.summary ?? (job.state === 'failed' ? 'The export failed.' : 'Cancelled before it finished.'))
+          (job.summary ?? (job.state === 'failed' ? t('export.job.failed') : t('jobs.cancelledBeforeEnd')))
         )}
       </p>
-      <p>{RESUME_HINT}</p>
+      <p>{t('export.job.resumeHint')}</p>
     </>
   );
 }
 
 /** The export job: state, transfer rate and time left, a bar per category, controls, outcome. */
 export function ExportJob({ job }: { job: JobSnapshot }) {
+  const { t } = useTranslation();
   const headingId = useId();
 
   return (
@@ -96,9 +93,7 @@ export function ExportJob({ job }: { job: JobSnapshot }) {
       <h3 id={headingId} className="job-title">
         {job.title}
       </h3>
-      <p className="job-state" role="status">
-        Status: <strong className={`state state-${job.state}`}>{jobStateLabel(job.state)}</strong>
-      </p>
+      <JobStatus job={job} />
       <OverallBar job={job} />
       <ExportTransfer job={job} />
       {job.categories.length > 0 && (
@@ -108,10 +103,8 @@ export function ExportJob({ job }: { job: JobSnapshot }) {
           ))}
         </ul>
       )}
-      <JobControls job={job} label="Export controls" />
-      {canCancel(job.state) && (
-        <p className="field-hint">Cancelling keeps what was saved; starting again into the same folder resumes from there.</p>
-      )}
+      <JobControls job={job} label={t('export.job.controlsLabel')} />
+      {canCancel(job.state) && <p className="field-hint">{t('export.job.cancelHint')}</p>}
       <Outcome job={job} />
     </section>
   );

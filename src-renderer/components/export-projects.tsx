@@ -1,5 +1,7 @@
 import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ProjectCounts, ProjectRow } from '../../shared/model/inventory';
+import { i18n } from '../i18n';
 import { formatCount } from '../lib/format';
 import { useStewardStore } from '../store';
 import { VirtualList } from './virtual-list';
@@ -12,18 +14,19 @@ function imageCount({ taggedImages, untaggedImages }: ProjectCounts): number | n
 
 function imageText(counts: ProjectCounts): string {
   const count = imageCount(counts);
-  if (count === null) return 'images not counted yet';
-  return `${formatCount(count)} ${count === 1 ? 'image' : 'images'}`;
+  if (count === null) return i18n.t('export.projects.imagesNotCounted');
+  return i18n.t('counts.images', { count });
 }
 
 function ProjectCheck({ project, checked }: { project: ProjectRow; checked: boolean }) {
+  const { t } = useTranslation();
   const setProject = useStewardStore((state) => state.setExportProject);
   return (
     <label className="export-check">
       <input type="checkbox" checked={checked} onChange={(event) => setProject(project.id, event.target.checked)} />
       <span className="export-check-text">
         {/* The name is API data: React renders it as text, never as markup. */}
-        <span className="export-check-name">{project.name || '(unnamed project)'}</span>
+        <span className="export-check-name">{project.name || t('export.projects.unnamed')}</span>
         <span className="export-count"> — {imageText(project.counts)}</span>
       </span>
     </label>
@@ -32,6 +35,7 @@ function ProjectCheck({ project, checked }: { project: ProjectRow; checked: bool
 
 /** "What to export": one checkbox per project of the latest inventory. */
 export function ExportProjects() {
+  const { t } = useTranslation();
   const inventory = useStewardStore((state) => state.exportInventory);
   const excludedIds = useStewardStore((state) => state.exportExcludedProjectIds);
   const selectAll = useStewardStore((state) => state.selectAllExportProjects);
@@ -41,11 +45,8 @@ export function ExportProjects() {
   if (!inventory) {
     return (
       <fieldset className="export-fieldset">
-        <legend className="export-legend">Projects</legend>
-        <p className="field-hint">
-          Scan the inventory to see your projects and choose among them. Until then, every project in the account is
-          exported.
-        </p>
+        <legend className="export-legend">{t('export.projects.legend')}</legend>
+        <p className="field-hint">{t('export.projects.notScanned')}</p>
       </fieldset>
     );
   }
@@ -54,33 +55,33 @@ export function ExportProjects() {
   const selectedCount = projects.filter((project) => !excluded.has(project.id)).length;
   return (
     <fieldset className="export-fieldset">
-      <legend className="export-legend">Projects</legend>
-      {inventory.state === 'scanning' && <p className="field-hint">The inventory scan is still running: the list may grow.</p>}
+      <legend className="export-legend">{t('export.projects.legend')}</legend>
+      {inventory.state === 'scanning' && <p className="field-hint">{t('export.projects.stillScanning')}</p>}
       {projects.length === 0 ? (
-        <p className="empty-state">The latest inventory found no projects.</p>
+        <p className="empty-state">{t('export.projects.none')}</p>
       ) : (
         <>
           <div className="export-project-head">
             <p className="export-selected-count" aria-live="polite">
-              {formatCount(selectedCount)} of {formatCount(projects.length)} selected
+              {t('export.projects.selected', { selected: formatCount(selectedCount), total: formatCount(projects.length) })}
             </p>
             {/* Never disabled: a button that disables itself when pressed would drop keyboard focus. */}
             <div className="export-inline-actions">
               <button type="button" className="button button-quiet" onClick={selectAll}>
-                Select all
+                {t('export.projects.selectAll')}
               </button>
               <button type="button" className="button button-quiet" onClick={selectNone}>
-                Select none
+                {t('export.projects.selectNone')}
               </button>
             </div>
           </div>
           <VirtualList variant="export"
             items={projects}
             getKey={(project) => project.id}
-            label="Projects to export"
+            label={t('export.projects.listLabel')}
             renderItem={(project) => <ProjectCheck project={project} checked={!excluded.has(project.id)} />}
           />
-          {selectedCount === 0 && <p className="field-problem">Choose at least one project to export.</p>}
+          {selectedCount === 0 && <p className="field-problem">{t('export.projects.chooseOne')}</p>}
         </>
       )}
     </fieldset>

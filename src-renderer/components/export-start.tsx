@@ -1,17 +1,20 @@
+import { useTranslation } from 'react-i18next';
+import { i18n } from '../i18n';
 import { isTerminal } from '../lib/job-state';
 import { exportRequestOf, selectExportJob, useStewardStore } from '../store';
 import { ExportJob } from './export-job';
 
 /** Why "Start export" cannot be pressed yet, in the user's terms; null when it can. */
 function blockerText(hasFolder: boolean, hasRequest: boolean, active: boolean): string | null {
-  if (active) return 'An export is under way: pause, resume or cancel it below.';
-  if (!hasFolder) return 'Choose a folder first.';
-  if (!hasRequest) return 'Select at least one kind of data and one project.';
+  if (active) return i18n.t('export.start.active');
+  if (!hasFolder) return i18n.t('export.start.noFolder');
+  if (!hasRequest) return i18n.t('export.start.noRequest');
   return null;
 }
 
 /** "Start export" and, once started, the export job with its progress and controls. */
 export function ExportStart() {
+  const { t } = useTranslation();
   const job = useStewardStore(selectExportJob);
   const hasFolder = useStewardStore((state) => state.exportFolder !== null);
   const hasRequest = useStewardStore((state) => exportRequestOf(state) !== null);
@@ -25,7 +28,7 @@ export function ExportStart() {
 
   return (
     <section className="panel" aria-labelledby="export-start-heading">
-      <h2 id="export-start-heading">Export</h2>
+      <h2 id="export-start-heading">{t('export.start.heading')}</h2>
       <button
         type="button"
         className="button button-primary"
@@ -36,12 +39,12 @@ export function ExportStart() {
           if (!busy) void startExport();
         }}
       >
-        Start export
+        {t('export.start.button')}
       </button>
       <p id="export-start-hint" className="field-hint export-start-hint">
-        {blocker ?? 'Ready. An interrupted or cancelled export resumes when you start it again into the same folder.'}
+        {blocker ?? t('export.start.ready')}
       </p>
-      {(starting || waitingForJob) && !job && <p role="status">Starting the export…</p>}
+      {(starting || waitingForJob) && !job && <p role="status">{t('export.start.starting')}</p>}
       {job && <ExportJob job={job} />}
     </section>
   );

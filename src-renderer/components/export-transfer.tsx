@@ -1,20 +1,13 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { JobSnapshot } from '../../shared/model/job';
-import { formatBytes, formatCount } from '../lib/format';
+import { i18n } from '../i18n';
+import { formatBytes, formatCount, formatDecimal, formatDuration } from '../lib/format';
 import { useStewardStore } from '../store';
 import { estimateTransfer, jobTotals } from '../store/export-slice';
 
-const rateFormat = new Intl.NumberFormat('en', { maximumFractionDigits: 1 });
-
-/** 4 000 s → "1 h 7 min"; rounded up so "about 0 s" never shows while work remains. */
-export function formatDuration(seconds: number): string {
-  const whole = Math.max(1, Math.ceil(seconds));
-  if (whole < 60) return `${whole} s`;
-  const minutes = Math.ceil(whole / 60);
-  if (minutes < 10) return `${Math.floor(whole / 60)} min ${whole % 60} s`;
-  if (minutes < 60) return `${minutes} min`;
-  return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
-}
+// Still importable from here, where durations are shown; it lives with the other formats.
+export { formatDuration };
 
 /** The clock, ticking once a second while `active`, so a stalled transfer's rate visibly falls. */
 function useNow(active: boolean): number {
@@ -28,36 +21,41 @@ function useNow(active: boolean): number {
 }
 
 function amountText(done: number, total: number | null, format: (value: number) => string): string {
-  return total === null ? `${format(done)} so far` : `${format(done)} of ${format(total)}`;
+  return total === null
+    ? i18n.t('common.soFar', { value: format(done) })
+    : i18n.t('common.ofTotal', { done: format(done), total: format(total) });
 }
 
 /** How much has moved, how fast, and how long the rest will take (while the export runs). */
 export function ExportTransfer({ job }: { job: JobSnapshot }) {
+  const { t } = useTranslation();
   const samples = useStewardStore((state) => state.exportSamples);
   const running = job.state === 'running';
   const now = useNow(running);
   const totals = jobTotals(job);
   const estimate = running ? estimateTransfer(samples, now, totals) : null;
 
-  let rate = 'calculating…';
-  let remaining = 'calculating…';
+  let rate = t('export.transfer.calculating');
+  let remaining = t('export.transfer.calculating');
   if (estimate) {
-    rate = `${formatBytes(estimate.bytesPerSecond)}/s · ${rateFormat.format(estimate.itemsPerSecond)} items/s`;
-    if (estimate.secondsRemaining !== null) remaining = `about ${formatDuration(estimate.secondsRemaining)}`;
+    rate = t('export.transfer.rate', { bytes: formatBytes(estimate.bytesPerSecond), items: formatDecimal(estimate.itemsPerSecond) });
+    if (estimate.secondsRemaining !== null) remaining = t('export.transfer.remaining', { duration: formatDuration(estimate.secondsRemaining) });
   }
 
   return (
     <dl className="details export-transfer">
-      <dt>Saved</dt>
+      <dt>{t('export.transfer.saved')}</dt>
       <dd>
-        {amountText(totals.bytes, totals.bytesTotal, formatBytes)} · {amountText(totals.items, totals.itemsTotal, formatCount)}{' '}
-        items
+        {t('export.transfer.savedValue', {
+          bytes: amountText(totals.bytes, totals.bytesTotal, formatBytes),
+          items: amountText(totals.items, totals.itemsTotal, formatCount),
+        })}
       </dd>
       {running && (
         <>
-          <dt>Transfer rate</dt>
+          <dt>{t('export.transfer.rateLabel')}</dt>
           <dd>{rate}</dd>
-          <dt>Time remaining</dt>
+          <dt>{t('export.transfer.remainingLabel')}</dt>
           <dd>{remaining}</dd>
         </>
       )}

@@ -1,30 +1,26 @@
+import { Trans, useTranslation } from 'react-i18next';
 import type { VerifyReport } from '../../shared/model/bundle';
 import { formatBytes, formatCount } from '../lib/format';
 import { selectVerifyJob, useStewardStore } from '../store';
 import { VirtualList } from './virtual-list';
 import { JobProgress } from './job-progress';
 
-const PATH_GROUPS = [
-  { key: 'missing', title: 'Missing', hint: 'listed in the manifest but not in the folder' },
-  { key: 'truncated', title: 'Truncated', hint: 'shorter than the manifest says' },
-  { key: 'altered', title: 'Altered', hint: 'same size, different content' },
-  { key: 'extra', title: 'Extra', hint: 'in the folder but not listed in the manifest' },
-] as const;
+const PATH_GROUPS = ['missing', 'truncated', 'altered', 'extra'] as const;
+type PathGroupKey = (typeof PATH_GROUPS)[number];
 
-function PathGroup({ title, hint, paths }: { title: string; hint: string; paths: string[] }) {
+function PathGroup({ group, paths }: { group: PathGroupKey; paths: string[] }) {
+  const { t } = useTranslation();
   if (paths.length === 0) return null;
   return (
     <section className="verify-group">
-      <h4>
-        {title} ({formatCount(paths.length)})
-      </h4>
-      <p className="field-hint">Files {hint}.</p>
+      <h4>{t('export.verify.groupHeading', { title: t(`export.verify.groups.${group}.title`), n: formatCount(paths.length) })}</h4>
+      <p className="field-hint">{t(`export.verify.groups.${group}.hint`)}</p>
       {/* Paths come from the bundle: plain text, shown as React text nodes. */}
       <VirtualList variant="export"
         items={paths}
         getKey={(path) => path}
         renderItem={(path) => <code className="verify-path">{path}</code>}
-        label={`${title} files`}
+        label={t(`export.verify.groups.${group}.listLabel`)}
         threshold={30}
         estimateRowHeight={28}
         textOnly
@@ -33,27 +29,24 @@ function PathGroup({ title, hint, paths }: { title: string; hint: string; paths:
   );
 }
 
+/** The report's problems are main's words (file paths and reasons), shown as sent. */
 function ReportView({ report }: { report: VerifyReport }) {
+  const { t } = useTranslation();
   const damaged = report.missing.length + report.truncated.length + report.altered.length + report.extra.length;
+  const files = formatCount(report.checkedFiles);
+  const size = formatBytes(report.checkedBytes);
   return (
     <section className="verify-report" aria-labelledby="verify-report-heading">
       <h3 id="verify-report-heading" className={report.ok ? 'verify-ok' : 'verify-bad'}>
-        {report.ok
-          ? `Bundle is intact: ${formatCount(report.checkedFiles)} files, ${formatBytes(report.checkedBytes)} checked`
-          : `The bundle has problems: ${formatCount(damaged)} ${damaged === 1 ? 'file' : 'files'} differ from its manifest`}
+        {report.ok ? t('export.verify.intact', { files, size }) : t('export.verify.problems', { count: damaged })}
       </h3>
-      {!report.ok && (
-        <p>
-          {formatCount(report.checkedFiles)} files ({formatBytes(report.checkedBytes)}) were checked. Starting the export
-          again into this folder repairs missing, truncated and altered files.
-        </p>
-      )}
+      {!report.ok && <p>{t('export.verify.checked', { files, size })}</p>}
       {PATH_GROUPS.map((group) => (
-        <PathGroup key={group.key} title={group.title} hint={group.hint} paths={report[group.key]} />
+        <PathGroup key={group} group={group} paths={report[group]} />
       ))}
       {report.problems.length > 0 && (
         <section className="verify-group">
-          <h4>Other problems ({formatCount(report.problems.length)})</h4>
+          <h4>{t('export.verify.otherProblems', { n: formatCount(report.problems.length) })}</h4>
           <ul className="verify-problems">
             {report.problems.map((problem, index) => (
               <li key={`${index}-${problem}`}>{problem}</li>
@@ -67,6 +60,7 @@ function ReportView({ report }: { report: VerifyReport }) {
 
 /** "Verify a bundle": re-checks every file of a bundle folder against its manifest. */
 export function ExportVerify() {
+  const { t } = useTranslation();
   const job = useStewardStore(selectVerifyJob);
   const folder = useStewardStore((state) => state.verifyFolder);
   const busy = useStewardStore((state) => state.verifyStarting || state.choosingFolder);
@@ -76,11 +70,8 @@ export function ExportVerify() {
 
   return (
     <section className="panel" aria-labelledby="verify-heading">
-      <h2 id="verify-heading">Verify a bundle</h2>
-      <p>
-        Checks every file of a bundle against the sizes and SHA-256 checksums in its manifest: nothing missing, cut short
-        or changed. Only the folder is read; nothing is downloaded and your Custom Vision account is not touched.
-      </p>
+      <h2 id="verify-heading">{t('export.verify.heading')}</h2>
+      <p>{t('export.verify.text')}</p>
       <button
         type="button"
         className="button"
@@ -89,15 +80,15 @@ export function ExportVerify() {
           if (!busy) void verifyBundle();
         }}
       >
-        Verify…
+        {t('export.verify.button')}
       </button>
       {folder && (
         <p className="export-folder-path verify-folder">
-          Folder: <code>{folder.displayPath}</code>
+          <Trans i18nKey="export.verify.folder" values={{ path: folder.displayPath }} components={{ code: <code /> }} />
         </p>
       )}
       {job && <JobProgress job={job} headingLevel={3} />}
-      {job?.state === 'succeeded' && !report && reportStatus === 'loading' && <p role="status">Loading the report…</p>}
+      {job?.state === 'succeeded' && !report && reportStatus === 'loading' && <p role="status">{t('export.verify.loading')}</p>}
       {report && <ReportView report={report} />}
     </section>
   );

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { InventorySnapshot } from '../../shared/model/inventory';
 
 /**
@@ -5,37 +6,33 @@ import type { InventorySnapshot } from '../../shared/model/inventory';
  * and the published per-tier limits, labelled as such: the API has no quota call.
  */
 export function InventoryAccountDetails({ snapshot }: { snapshot: InventorySnapshot }) {
+  const { t } = useTranslation();
   const { account } = snapshot;
   return (
     <section className="panel" aria-labelledby="inventory-account-heading">
-      <h2 id="inventory-account-heading">Account</h2>
+      <h2 id="inventory-account-heading">{t('inventory.account.heading')}</h2>
       <dl className="details">
-        <dt>Endpoint</dt>
+        <dt>{t('inventory.account.endpoint')}</dt>
         <dd>{account.endpointHost}</dd>
-        <dt>Resource name</dt>
+        <dt>{t('inventory.account.resourceName')}</dt>
         <dd>{account.resourceName ?? '—'}</dd>
-        <dt>Region</dt>
+        <dt>{t('inventory.account.region')}</dt>
         <dd>{account.region ?? '—'}</dd>
-        <dt>Key fingerprint</dt>
+        <dt>{t('inventory.account.keyFingerprint')}</dt>
         <dd>
           <code>{account.keyFingerprint}</code>
         </dd>
       </dl>
-      <p className="inventory-hint">
-        Deleting the account itself is not possible through the API: it is done in the Azure portal (the resource) or
-        in the customvision.ai settings.
-      </p>
+      <p className="inventory-hint">{t('inventory.account.deleteHint')}</p>
       {account.quotas.length > 0 && (
         <table className="inventory-table">
-          <caption>
-            Published limits per pricing tier (from Microsoft&apos;s &ldquo;Limits and quotas&rdquo; page; the API
-            cannot tell which tier this resource uses or how much of it is used)
-          </caption>
+          {/* The limits themselves are main's figures, in English (Microsoft's published table). */}
+          <caption>{t('inventory.account.quotasCaption')}</caption>
           <thead>
             <tr>
-              <th scope="col">Limit</th>
-              <th scope="col">Free (F0)</th>
-              <th scope="col">Standard (S0)</th>
+              <th scope="col">{t('inventory.account.limit')}</th>
+              <th scope="col">{t('inventory.account.free')}</th>
+              <th scope="col">{t('inventory.account.standard')}</th>
             </tr>
           </thead>
           <tbody>

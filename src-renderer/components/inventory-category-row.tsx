@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { CategoryRow, InventorySnapshot, ScanProblem } from '../../shared/model/inventory';
 import { formatCount } from '../lib/format';
 import { inventoryRequestKey, useStewardStore } from '../store';
@@ -16,6 +17,7 @@ interface InventoryCategoryRowProps {
 
 /** One data kind: its bar, count, estimated size, state and problems with Retry. */
 export function InventoryCategoryRow({ row, snapshot, busy }: InventoryCategoryRowProps) {
+  const { t } = useTranslation();
   const label = inventoryLabel(row.category);
   const detail = rowDetail(row.category, snapshot);
   // Before the scan reaches a row its total is unknown: an empty bar, not a busy one.
@@ -36,24 +38,22 @@ export function InventoryCategoryRow({ row, snapshot, busy }: InventoryCategoryR
         <p className="inventory-row-detail">
           {detail}
           {detail !== null && row.bytesBasis !== undefined && ' · '}
-          {row.bytesBasis !== undefined && <>Size estimated at {row.bytesBasis}.</>}
+          {row.bytesBasis !== undefined && t('inventory.row.sizeBasis', { basis: row.bytesBasis })}
         </p>
       )}
       {row.problems.length > 0 && (
-        <ul className="inventory-problems" aria-label={`Problems with ${label}`}>
+        <ul className="inventory-problems" aria-label={t('inventory.row.problemsWith', { name: label })}>
           {row.problems.slice(0, SHOWN_PROBLEMS).map((problem) => (
             <InventoryProblem key={problem.projectId ?? 'account'} problem={problem} label={label} snapshot={snapshot} busy={busy} />
           ))}
           {hidden > 0 && (
             <li className="inventory-problem">
-              <span className="inventory-problem-text">
-                and {formatCount(hidden)} more {hidden === 1 ? 'project' : 'projects'}.
-              </span>
+              <span className="inventory-problem-text">{t('inventory.row.moreProjects', { count: hidden })}</span>
               <RetryButton
                 request={{ categories: [row.category], projectIds: projectIds.slice(0, 1000) }}
                 busy={busy}
-                text="Retry all"
-                name={`Retry ${label} for all ${formatCount(projectIds.length)} projects with problems`}
+                text={t('inventory.row.retryAll')}
+                name={t('inventory.row.retryAllLabel', { label, n: formatCount(projectIds.length) })}
               />
             </li>
           )}
@@ -64,20 +64,23 @@ export function InventoryCategoryRow({ row, snapshot, busy }: InventoryCategoryR
 }
 
 function InventoryProblem({ problem, label, snapshot, busy }: { problem: ScanProblem; label: string; snapshot: InventorySnapshot; busy: boolean }) {
+  const { t } = useTranslation();
   const project = problem.projectId === undefined ? undefined : snapshot.projects.find((p) => p.id === problem.projectId);
   // Project names are the user's data: shown as text, never interpreted.
-  const where = problem.projectId === undefined ? 'the account' : (project?.name ?? problem.projectId);
+  const where = problem.projectId === undefined ? t('inventory.row.theAccount') : (project?.name ?? problem.projectId);
   return (
     <li className="inventory-problem">
       <span className="inventory-problem-text">
-        <span className="inventory-problem-where">{problem.projectId === undefined ? 'Account:' : `${where}:`}</span>{' '}
+        <span className="inventory-problem-where">
+          {problem.projectId === undefined ? t('inventory.row.accountWhere') : t('inventory.row.where', { where })}
+        </span>{' '}
         <code className="inventory-problem-code">{problem.code}</code> {problem.message}
       </span>
       <RetryButton
         request={{ categories: [problem.category], ...(problem.projectId === undefined ? {} : { projectIds: [problem.projectId] }) }}
         busy={busy}
-        text="Retry"
-        name={`Retry ${label} for ${where}`}
+        text={t('inventory.row.retry')}
+        name={t('inventory.row.retryLabel', { label, where })}
       />
     </li>
   );

@@ -3,34 +3,25 @@
  * sizes and API dates. Everything that comes from the service is passed through as text.
  */
 import type { CategoryRow, InventoryCategory, InventorySnapshot, ProjectCounts } from '../../shared/model/inventory';
-import { formatBytes, formatCount } from '../lib/format';
-
-export const INVENTORY_LABELS: Readonly<Record<InventoryCategory, string>> = {
-  account: 'Account',
-  projects: 'Projects',
-  iterations: 'Iterations',
-  performance: 'Iteration performance',
-  tags: 'Tags',
-  images: 'Images',
-  models: 'Exported models',
-  predictions: 'Stored predictions',
-};
+import { i18n } from '../i18n';
+import { formatBytes, formatCount, formatDateTime, joinList } from '../lib/format';
+import { categoryLabel } from '../lib/labels';
 
 export function inventoryLabel(category: InventoryCategory): string {
-  return INVENTORY_LABELS[category];
+  return categoryLabel(category);
 }
 
 export function rowStateLabel(row: CategoryRow, snapshot: InventorySnapshot): string {
   switch (row.state) {
     case 'scanning':
-      return 'Scanning…';
+      return i18n.t('inventory.rowState.scanning');
     case 'done':
-      return 'Complete';
+      return i18n.t('inventory.rowState.done');
     case 'failed':
-      return 'Incomplete';
+      return i18n.t('inventory.rowState.failed');
     case 'waiting':
-      if (snapshot.state === 'scanning') return 'Waiting';
-      return snapshot.state === 'cancelled' && row.done > 0 ? 'Stopped' : 'Not scanned';
+      if (snapshot.state === 'scanning') return i18n.t('inventory.rowState.waiting');
+      return snapshot.state === 'cancelled' && row.done > 0 ? i18n.t('inventory.rowState.stopped') : i18n.t('inventory.rowState.notScanned');
   }
 }
 
@@ -40,7 +31,7 @@ export function countText(count: number | null | undefined): string {
 
 /** "≈ 1.2 GB (estimate)", or "—" when nothing can be estimated. */
 export function estimateText(bytes: number | null): string {
-  return bytes === null ? '—' : `≈ ${formatBytes(bytes)} (estimate)`;
+  return bytes === null ? '—' : i18n.t('inventory.estimate', { size: formatBytes(bytes) });
 }
 
 const sumOf = (snapshot: InventorySnapshot, pick: (counts: ProjectCounts) => number | null | undefined): number | null => {
@@ -52,18 +43,22 @@ const sumOf = (snapshot: InventorySnapshot, pick: (counts: ProjectCounts) => num
   return total;
 };
 
+type DetailKey = 'tagged' | 'untagged' | 'onlyInIterations' | 'trained' | 'published' | 'perImage';
+
 /** What a row's count is made of, where that helps ("250 tagged, 30 untagged, 16 only in iterations"). */
 export function rowDetail(category: InventoryCategory, snapshot: InventorySnapshot): string | null {
-  const parts = (entries: Array<[number | null, string]>) => {
-    const known = entries.filter(([value]) => value !== null).map(([value, label]) => `${formatCount(value ?? 0)} ${label}`);
-    return known.length > 0 ? known.join(', ') : null;
+  const parts = (entries: Array<[number | null, DetailKey]>) => {
+    const known = entries
+      .filter(([value]) => value !== null)
+      .map(([value, key]) => i18n.t(`inventory.detail.${key}`, { value: formatCount(value ?? 0) }));
+    return known.length > 0 ? joinList(known) : null;
   };
   switch (category) {
     case 'images':
       return parts([
         [sumOf(snapshot, (c) => c.taggedImages), 'tagged'],
         [sumOf(snapshot, (c) => c.untaggedImages), 'untagged'],
-        [sumOf(snapshot, (c) => c.imagesOnlyInIterations), 'only inside trained iterations'],
+        [sumOf(snapshot, (c) => c.imagesOnlyInIterations), 'onlyInIterations'],
       ]);
     case 'iterations':
       return parts([
@@ -71,18 +66,16 @@ export function rowDetail(category: InventoryCategory, snapshot: InventorySnapsh
         [sumOf(snapshot, (c) => c.publishedIterations), 'published'],
       ]);
     case 'performance':
-      return parts([[sumOf(snapshot, (c) => c.imagePerformances), 'per-image results']]);
+      return parts([[sumOf(snapshot, (c) => c.imagePerformances), 'perImage']]);
     default:
       return null;
   }
 }
-
-const dateFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' });
 
 /** API dates come with or without a zone (reference §2); zone-less ones are UTC. */
 export function formatApiDate(value: string | null | undefined): string {
   if (!value) return '—';
   const hasZone = /(?:[zZ]|[+-]\d\d:?\d\d)$/.test(value);
   const date = new Date(hasZone ? value : `${value}Z`);
-  return Number.isNaN(date.getTime()) ? value : dateFormat.format(date);
+  return Number.isNaN(date.getTime()) ? value : formatDateTime(date);
 }

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { CleanupScope } from '../../shared/model/cleanup';
 import type { ProjectRow } from '../../shared/model/inventory';
 import { useStewardStore } from '../store';
@@ -7,29 +8,32 @@ import { useStewardStore } from '../store';
  * it goes through the same plan, backup check, confirmation and proof as everything else.
  */
 export function InventoryProjectActions({ project, name }: { project: ProjectRow; name: string }) {
+  const { t } = useTranslation();
   const beginCleanup = useStewardStore((state) => state.beginCleanup);
-  const actions: Array<{ label: string; scope: CleanupScope; empty: boolean }> = [
+  const actions: Array<{ id: string; label: string; scope: CleanupScope; empty: boolean }> = [
     {
-      label: 'Delete untagged images',
+      id: 'untagged',
+      label: t('inventory.actions.deleteUntagged'),
       scope: { kind: 'part', projectId: project.id, part: { kind: 'untaggedImages' } },
       empty: project.counts.untaggedImages === 0,
     },
     {
-      label: 'Delete stored predictions',
+      id: 'predictions',
+      label: t('inventory.actions.deletePredictions'),
       scope: { kind: 'part', projectId: project.id, part: { kind: 'predictions' } },
       empty: project.counts.predictions === 0,
     },
-    { label: 'Delete this project…', scope: { kind: 'projects', projectIds: [project.id] }, empty: false },
+    { id: 'project', label: t('inventory.actions.deleteProject'), scope: { kind: 'projects', projectIds: [project.id] }, empty: false },
   ];
 
   return (
     <>
-      <h4 className="inventory-subheading">Delete</h4>
-      <p className="inventory-hint">Each opens the Cleanup page, where you review exactly what goes, back it up and confirm.</p>
-      <div className="form-actions" role="group" aria-label={`Delete data of ${name}`}>
+      <h4 className="inventory-subheading">{t('inventory.actions.heading')}</h4>
+      <p className="inventory-hint">{t('inventory.actions.hint')}</p>
+      <div className="form-actions" role="group" aria-label={t('inventory.actions.groupLabel', { name })}>
         {actions.map((action) => (
           <button
-            key={action.label}
+            key={action.id}
             type="button"
             className="button button-quiet button-danger"
             disabled={action.empty}

@@ -1,5 +1,7 @@
 import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ProjectRow } from '../../shared/model/inventory';
+import { i18n } from '../i18n';
 import { formatCount } from '../lib/format';
 import { inventoryRequestKey, useStewardStore } from '../store';
 import { countText, formatApiDate, inventoryLabel } from './inventory-labels';
@@ -20,19 +22,23 @@ function imageTotal(project: ProjectRow): number | null {
   return parts.length === 0 ? null : parts.reduce((a, b) => a + b, 0);
 }
 
-function plural(count: number | null, one: string, many: string): string {
-  return `${countText(count)} ${count === 1 ? one : many}`;
+type CountKey = 'images' | 'iterations' | 'tags' | 'records';
+
+/** "12 images", or "— images" while not counted (the plural form for an unknown count is "other"). */
+function counted(key: CountKey, count: number | null): string {
+  return i18n.t(`inventory.project.${key}`, { count: count ?? 0, n: countText(count) });
 }
 
 /** One project of the drill-down: a summary line that expands to everything counted in it. */
 export function InventoryProjectItem({ project, expanded, onToggle, busy }: InventoryProjectItemProps) {
+  const { t } = useTranslation();
   const bodyId = useId();
-  const name = project.name || 'Unnamed project';
+  const name = project.name || t('common.unnamedProject');
   const summary = [
     project.kind,
-    plural(imageTotal(project), 'image', 'images'),
-    plural(project.counts.iterations, 'iteration', 'iterations'),
-    plural(project.counts.tags, 'tag', 'tags'),
+    counted('images', imageTotal(project)),
+    counted('iterations', project.counts.iterations),
+    counted('tags', project.counts.tags),
   ].filter((part): part is string => part !== null && part !== '');
 
   return (
@@ -48,9 +54,7 @@ export function InventoryProjectItem({ project, expanded, onToggle, busy }: Inve
           <span className="inventory-project-name">{name}</span>
           <span className="inventory-project-summary">{summary.join(' · ')}</span>
           {project.problems.length > 0 && (
-            <span className="badge badge-problem">
-              {formatCount(project.problems.length)} {project.problems.length === 1 ? 'problem' : 'problems'}
-            </span>
+            <span className="badge badge-problem">{t('inventory.project.problems', { count: project.problems.length })}</span>
           )}
         </button>
       </h3>
@@ -69,35 +73,41 @@ export function InventoryProjectItem({ project, expanded, onToggle, busy }: Inve
 }
 
 function ProjectCounts({ project }: { project: ProjectRow }) {
+  const { t } = useTranslation();
   const c = project.counts;
   return (
     <dl className="details inventory-project-counts">
-      <dt>Iterations</dt>
+      <dt>{t('categories.iterations')}</dt>
       <dd>
-        {countText(c.iterations)} ({countText(c.trainedIterations)} trained, {countText(c.publishedIterations)} published)
+        {t('inventory.project.iterationsDetail', {
+          all: countText(c.iterations),
+          trained: countText(c.trainedIterations),
+          published: countText(c.publishedIterations),
+        })}
       </dd>
-      <dt>Iteration performance</dt>
+      <dt>{t('categories.performance')}</dt>
       <dd>
-        {countText(c.performance)} {c.performance === 1 ? 'record' : 'records'}
-        {typeof c.imagePerformances === 'number' && `, ${formatCount(c.imagePerformances)} per-image results`}
+        {counted('records', c.performance)}
+        {typeof c.imagePerformances === 'number' && t('inventory.project.perImageResults', { n: formatCount(c.imagePerformances) })}
       </dd>
-      <dt>Tags</dt>
+      <dt>{t('categories.tags')}</dt>
       <dd>{countText(c.tags)}</dd>
-      <dt>Tagged images</dt>
+      <dt>{t('inventory.project.taggedImages')}</dt>
       <dd>{countText(c.taggedImages)}</dd>
-      <dt>Untagged images</dt>
+      <dt>{t('inventory.project.untaggedImages')}</dt>
       <dd>{countText(c.untaggedImages)}</dd>
-      <dt>Images only inside trained iterations</dt>
+      <dt>{t('inventory.project.onlyInIterations')}</dt>
       <dd>{countText(c.imagesOnlyInIterations)}</dd>
-      <dt>Exported models</dt>
+      <dt>{t('categories.models')}</dt>
       <dd>{countText(c.models)}</dd>
-      <dt>Stored predictions</dt>
+      <dt>{t('categories.predictions')}</dt>
       <dd>{countText(c.predictions)}</dd>
     </dl>
   );
 }
 
 function ProjectProblems({ project, name, busy }: { project: ProjectRow; name: string; busy: boolean }) {
+  const { t } = useTranslation();
   const request = { projectIds: [project.id] };
   const pending = useStewardStore((state) => state.pendingInventoryRetries[inventoryRequestKey(request)] === true);
   const scanInventory = useStewardStore((state) => state.scanInventory);
@@ -105,11 +115,11 @@ function ProjectProblems({ project, name, busy }: { project: ProjectRow; name: s
   const disabled = busy || pending;
   return (
     <div className="inventory-project-problems">
-      <ul className="inventory-problems" aria-label={`Problems with ${name}`}>
+      <ul className="inventory-problems" aria-label={t('inventory.row.problemsWith', { name })}>
         {project.problems.map((problem) => (
           <li key={problem.category} className="inventory-problem">
             <span className="inventory-problem-text">
-              <span className="inventory-problem-where">{inventoryLabel(problem.category)}:</span>{' '}
+              <span className="inventory-problem-where">{t('inventory.row.where', { where: inventoryLabel(problem.category) })}</span>{' '}
               <code className="inventory-problem-code">{problem.code}</code> {problem.message}
             </span>
           </li>
@@ -119,34 +129,35 @@ function ProjectProblems({ project, name, busy }: { project: ProjectRow; name: s
         type="button"
         className="button button-quiet"
         aria-disabled={disabled || undefined}
-        aria-label={`Scan ${name} again`}
+        aria-label={t('inventory.project.scanAgainLabel', { name })}
         onClick={() => {
           if (!disabled) void scanInventory(request);
         }}
       >
-        Scan this project again
+        {t('inventory.project.scanAgain')}
       </button>
     </div>
   );
 }
 
 function ProjectIterations({ project, name }: { project: ProjectRow; name: string }) {
+  const { t } = useTranslation();
   return (
     <>
-      <h4 className="inventory-subheading">Iterations</h4>
+      <h4 className="inventory-subheading">{t('categories.iterations')}</h4>
       {project.iterations.length === 0 ? (
-        <p className="empty-state">{project.counts.iterations === null ? 'Not counted.' : 'No iterations.'}</p>
+        <p className="empty-state">{project.counts.iterations === null ? t('inventory.project.notCounted') : t('inventory.project.noIterations')}</p>
       ) : (
         <div className="inventory-table-scroll">
           <table className="inventory-table">
-            <caption className="inventory-visually-hidden">Iterations of {name}</caption>
+            <caption className="inventory-visually-hidden">{t('inventory.project.iterationsOf', { name })}</caption>
             <thead>
               <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Status</th>
-                <th scope="col">Published as</th>
-                <th scope="col">Trained</th>
-                <th scope="col">Images</th>
+                <th scope="col">{t('inventory.project.name')}</th>
+                <th scope="col">{t('inventory.project.status')}</th>
+                <th scope="col">{t('inventory.project.publishedAs')}</th>
+                <th scope="col">{t('inventory.project.trained')}</th>
+                <th scope="col">{t('inventory.project.images')}</th>
               </tr>
             </thead>
             <tbody>
@@ -154,7 +165,7 @@ function ProjectIterations({ project, name }: { project: ProjectRow; name: strin
                 <tr key={iteration.id}>
                   <th scope="row">{iteration.name || iteration.id}</th>
                   <td>{iteration.status || '—'}</td>
-                  <td>{iteration.publishName ?? 'Not published'}</td>
+                  <td>{iteration.publishName ?? t('inventory.project.notPublished')}</td>
                   <td>{formatApiDate(iteration.trainedAt)}</td>
                   <td>{countText(iteration.imageCount)}</td>
                 </tr>
@@ -168,16 +179,17 @@ function ProjectIterations({ project, name }: { project: ProjectRow; name: strin
 }
 
 function ProjectTags({ project, name }: { project: ProjectRow; name: string }) {
+  const { t } = useTranslation();
   return (
     <>
-      <h4 className="inventory-subheading">Tags</h4>
+      <h4 className="inventory-subheading">{t('categories.tags')}</h4>
       {project.tags.length === 0 ? (
-        <p className="empty-state">{project.counts.tags === null ? 'Not counted.' : 'No tags.'}</p>
+        <p className="empty-state">{project.counts.tags === null ? t('inventory.project.notCounted') : t('inventory.project.noTags')}</p>
       ) : (
         <VirtualList variant="inventory"
           items={project.tags}
           getKey={(tag) => tag.id}
-          label={`Tags of ${name}`}
+          label={t('inventory.project.tagsOf', { name })}
           estimateRowHeight={30}
           textOnly
           className="inventory-tags"
@@ -186,7 +198,7 @@ function ProjectTags({ project, name }: { project: ProjectRow; name: string }) {
               <span className="inventory-tag-name">{tag.name}</span>
               <span className="inventory-tag-meta">
                 {tag.type !== 'Regular' && `${tag.type} · `}
-                {plural(tag.imageCount, 'image', 'images')}
+                {counted('images', tag.imageCount)}
               </span>
             </span>
           )}
@@ -194,7 +206,7 @@ function ProjectTags({ project, name }: { project: ProjectRow; name: string }) {
       )}
       {project.tagsTruncated && (
         <p className="inventory-hint">
-          Showing the first {formatCount(project.tags.length)} of {countText(project.counts.tags)} tags.
+          {t('inventory.project.tagsTruncated', { shown: formatCount(project.tags.length), total: countText(project.counts.tags) })}
         </p>
       )}
     </>
@@ -202,14 +214,15 @@ function ProjectTags({ project, name }: { project: ProjectRow; name: string }) {
 }
 
 function ProjectModels({ project, name }: { project: ProjectRow; name: string }) {
+  const { t } = useTranslation();
   const iterationName = (id: string) => project.iterations.find((iteration) => iteration.id === id)?.name ?? id;
   return (
     <>
-      <h4 className="inventory-subheading">Exported models</h4>
+      <h4 className="inventory-subheading">{t('categories.models')}</h4>
       {project.models.length === 0 ? (
-        <p className="empty-state">{project.counts.models === null ? 'Not counted.' : 'No exported models.'}</p>
+        <p className="empty-state">{project.counts.models === null ? t('inventory.project.notCounted') : t('inventory.project.noModels')}</p>
       ) : (
-        <ul className="inventory-models" aria-label={`Exported models of ${name}`}>
+        <ul className="inventory-models" aria-label={t('inventory.project.modelsOf', { name })}>
           {project.models.map((model) => (
             <li key={`${model.iterationId}|${model.platform}|${model.flavor ?? ''}`}>
               <span className="inventory-model-platform">
@@ -217,7 +230,7 @@ function ProjectModels({ project, name }: { project: ProjectRow; name: string })
                 {model.flavor !== null && ` (${model.flavor})`}
               </span>{' '}
               <span className="inventory-tag-meta">
-                {model.status} · from {iterationName(model.iterationId)}
+                {t('inventory.project.modelFrom', { status: model.status, iteration: iterationName(model.iterationId) })}
               </span>
             </li>
           ))}

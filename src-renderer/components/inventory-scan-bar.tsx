@@ -1,29 +1,33 @@
+import { useTranslation } from 'react-i18next';
 import type { AccountSummary } from '../../shared/model/account';
 import type { InventorySnapshot } from '../../shared/model/inventory';
+import { i18n } from '../i18n';
 import { accountName } from '../lib/account-labels';
-import { formatCount } from '../lib/format';
 import { isTerminal } from '../lib/job-state';
 import { selectInventoryBusy, selectInventoryJob, useStewardStore } from '../store';
 import { formatApiDate } from './inventory-labels';
 
 function statusText(snapshot: InventorySnapshot | null, starting: boolean): string {
-  if (!snapshot) return starting ? 'Starting the scan…' : 'Not scanned yet.';
+  if (!snapshot) return starting ? i18n.t('inventory.scan.starting') : i18n.t('inventory.scan.notYet');
   const problems = snapshot.categories.reduce((sum, row) => sum + row.problems.length, 0);
   const projects = snapshot.categories.find((row) => row.category === 'projects');
   switch (snapshot.state) {
     case 'scanning':
-      return projects?.total ? `Scanning… ${formatCount(projects.done)} of ${formatCount(projects.total)} projects done.` : 'Scanning…';
+      return projects?.total
+        ? i18n.t('inventory.scan.progress', { done: projects.done, total: projects.total })
+        : i18n.t('inventory.scan.scanning');
     case 'done':
-      return `Scanned ${formatApiDate(snapshot.finishedAt)}.`;
+      return i18n.t('inventory.scan.done', { date: formatApiDate(snapshot.finishedAt) });
     case 'partial':
-      return `Scanned ${formatApiDate(snapshot.finishedAt)}, with ${formatCount(problems)} ${problems === 1 ? 'problem' : 'problems'}: use Retry below.`;
+      return i18n.t('inventory.scan.partial', { date: formatApiDate(snapshot.finishedAt), count: problems });
     case 'cancelled':
-      return 'The scan was cancelled: the counts below are incomplete.';
+      return i18n.t('inventory.scan.cancelled');
   }
 }
 
 /** The active account, Scan account / Scan again, the scan's state and Cancel. */
 export function InventoryScanBar({ account, snapshot }: { account: AccountSummary; snapshot: InventorySnapshot | null }) {
+  const { t } = useTranslation();
   const job = useStewardStore(selectInventoryJob);
   const busy = useStewardStore(selectInventoryBusy);
   const starting = useStewardStore((state) => state.inventoryStarting);
@@ -38,10 +42,7 @@ export function InventoryScanBar({ account, snapshot }: { account: AccountSummar
       <h2 id="inventory-scan-heading" className="inventory-account-name">
         {name}
       </h2>
-      <p className="inventory-hint">
-        A scan only reads. It counts what the service holds for this account, project by project, without downloading
-        any image or model.
-      </p>
+      <p className="inventory-hint">{t('inventory.scan.hint')}</p>
       <p className="inventory-status" role="status">
         {statusText(snapshot, starting)}
       </p>
@@ -55,7 +56,7 @@ export function InventoryScanBar({ account, snapshot }: { account: AccountSummar
             if (!busy) void scanInventory();
           }}
         >
-          {snapshot ? 'Scan again' : 'Scan account'}
+          {snapshot ? t('inventory.scan.again') : t('inventory.scan.start')}
         </button>
         {running && (
           <button
@@ -66,7 +67,7 @@ export function InventoryScanBar({ account, snapshot }: { account: AccountSummar
               if (pendingAction === undefined) void cancelJob(job.id);
             }}
           >
-            Cancel scan
+            {t('inventory.scan.cancel')}
           </button>
         )}
       </div>

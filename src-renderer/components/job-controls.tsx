@@ -1,9 +1,11 @@
+import { useTranslation } from 'react-i18next';
 import type { JobSnapshot } from '../../shared/model/job';
 import { canCancel, canPause, canResume } from '../lib/job-state';
 import { useStewardStore } from '../store';
 
 /** Pause, Resume and Cancel for one job, enabled by its state and idle while a request is out. */
 export function JobControls({ job, label }: { job: JobSnapshot; label: string }) {
+  const { t } = useTranslation();
   const busy = useStewardStore((state) => state.pendingJobActions[job.id] !== undefined);
   const pauseJob = useStewardStore((state) => state.pauseJob);
   const resumeJob = useStewardStore((state) => state.resumeJob);
@@ -12,10 +14,10 @@ export function JobControls({ job, label }: { job: JobSnapshot; label: string })
   return (
     <div className="job-controls" role="group" aria-label={label}>
       <button type="button" className="button" disabled={busy || !canPause(job.state)} onClick={() => void pauseJob(job.id)}>
-        Pause
+        {t('jobs.pause')}
       </button>
       <button type="button" className="button" disabled={busy || !canResume(job.state)} onClick={() => void resumeJob(job.id)}>
-        Resume
+        {t('jobs.resume')}
       </button>
       <button
         type="button"
@@ -23,7 +25,7 @@ export function JobControls({ job, label }: { job: JobSnapshot; label: string })
         disabled={busy || !canCancel(job.state)}
         onClick={() => void cancelJob(job.id)}
       >
-        Cancel
+        {t('jobs.cancel')}
       </button>
     </div>
   );

@@ -1,8 +1,9 @@
 import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { JobSnapshot } from '../../shared/model/job';
-import { jobStateLabel } from '../lib/job-state';
 import { CategoryProgress } from './category-progress';
 import { JobControls } from './job-controls';
+import { JobStatus } from './job-status';
 
 interface JobProgressProps {
   job: JobSnapshot;
@@ -10,7 +11,9 @@ interface JobProgressProps {
   headingLevel?: 2 | 3;
 }
 
+/** Titles, summaries and errors are main's words and are shown as main sent them. */
 function JobOutcome({ job }: { job: JobSnapshot }) {
+  const { t } = useTranslation();
   if (job.state === 'failed') {
     return (
       <p className="job-outcome job-outcome-failed">
@@ -19,18 +22,19 @@ function JobOutcome({ job }: { job: JobSnapshot }) {
             <code>{job.error.code}</code> {job.error.message}
           </>
         ) : (
-          (job.summary ?? 'The job failed.')
+          (job.summary ?? t('jobs.failed'))
         )}
       </p>
     );
   }
-  if (job.state === 'succeeded') return <p className="job-outcome">{job.summary ?? 'Done.'}</p>;
-  if (job.state === 'cancelled') return <p className="job-outcome">{job.summary ?? 'Cancelled before it finished.'}</p>;
+  if (job.state === 'succeeded') return <p className="job-outcome">{job.summary ?? t('jobs.done')}</p>;
+  if (job.state === 'cancelled') return <p className="job-outcome">{job.summary ?? t('jobs.cancelledBeforeEnd')}</p>;
   return null;
 }
 
 /** A job's state, one labelled bar per category, its controls and, once over, its outcome. */
 export function JobProgress({ job, headingLevel = 3 }: JobProgressProps) {
+  const { t } = useTranslation();
   const headingId = useId();
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
 
@@ -39,9 +43,7 @@ export function JobProgress({ job, headingLevel = 3 }: JobProgressProps) {
       <Heading id={headingId} className="job-title">
         {job.title}
       </Heading>
-      <p className="job-state" role="status">
-        Status: <strong className={`state state-${job.state}`}>{jobStateLabel(job.state)}</strong>
-      </p>
+      <JobStatus job={job} />
       {job.categories.length > 0 && (
         <ul className="category-list">
           {job.categories.map((category) => (
@@ -49,7 +51,7 @@ export function JobProgress({ job, headingLevel = 3 }: JobProgressProps) {
           ))}
         </ul>
       )}
-      <JobControls job={job} label={`${job.title} controls`} />
+      <JobControls job={job} label={t('jobs.controlsLabel', { title: job.title })} />
       <JobOutcome job={job} />
     </section>
   );

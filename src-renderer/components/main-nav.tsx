@@ -1,9 +1,11 @@
 import type { MouseEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { hashForPage } from '../store/hash-routing';
-import { PAGE_LABELS, PAGES, useStewardStore, type Page } from '../store';
+import { PAGES, pageLabel, useStewardStore, type Page } from '../store';
 
 /** The left navigation. Real links (so the hash is visible), switched through the store. */
 export function MainNav() {
+  const { t } = useTranslation();
   const current = useStewardStore((state) => state.page);
   const navigate = useStewardStore((state) => state.navigate);
 
@@ -13,7 +15,7 @@ export function MainNav() {
   };
 
   return (
-    <nav aria-label="Main" className="app-nav">
+    <nav aria-label={t('nav.label')} className="app-nav">
       <ul className="nav-list">
         {PAGES.map((page) => (
           <li key={page}>
@@ -23,7 +25,7 @@ export function MainNav() {
               aria-current={page === current ? 'page' : undefined}
               onClick={go(page)}
             >
-              {PAGE_LABELS[page]}
+              {pageLabel(page)}
             </a>
           </li>
         ))}

@@ -1,9 +1,11 @@
+import { useTranslation } from 'react-i18next';
 import { isTerminal } from '../lib/job-state';
 import { selectSystemCheckJob, useStewardStore } from '../store';
 import { JobProgress } from './job-progress';
 
 /** Settings › System check: starts the diagnostics job and follows it. */
 export function SystemCheckSection() {
+  const { t } = useTranslation();
   const job = useStewardStore(selectSystemCheckJob);
   const starting = useStewardStore((state) => state.systemCheckStarting);
   const waitingForJob = useStewardStore((state) => state.systemCheckJobId !== null && !state.jobsById[state.systemCheckJobId]);
@@ -12,20 +14,17 @@ export function SystemCheckSection() {
 
   return (
     <section className="panel" aria-labelledby="system-check-heading">
-      <h2 id="system-check-heading">System check</h2>
-      <p>
-        Checks, one part at a time, that this computer can hold CV Steward&apos;s data. It only looks at this computer
-        and changes nothing in your Custom Vision account.
-      </p>
+      <h2 id="system-check-heading">{t('settings.systemCheck.heading')}</h2>
+      <p>{t('settings.systemCheck.text')}</p>
       <button
         type="button"
         className="button button-primary"
         disabled={starting || running}
         onClick={() => void startSystemCheck()}
       >
-        Run system check
+        {t('settings.systemCheck.run')}
       </button>
-      {(starting || waitingForJob) && !job && <p role="status">Starting the system check…</p>}
+      {(starting || waitingForJob) && !job && <p role="status">{t('settings.systemCheck.starting')}</p>}
       {job && <JobProgress job={job} headingLevel={3} />}
     </section>
   );

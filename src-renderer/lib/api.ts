@@ -11,7 +11,8 @@ import type { IpcError, IpcResult } from '../../shared/ipc/errors';
 import type { InventoryCategory } from '../../shared/model/inventory';
 import type { ExportCategory } from '../../shared/model/bundle';
 import type { CleanupScope } from '../../shared/model/cleanup';
-import type { ExternalLinkId } from '../../shared/ipc/contract';
+import type { ExternalLinkId, Language } from '../../shared/ipc/contract';
+import { i18n } from '../i18n';
 
 /** What a cleanup relies on: a bundle folder (by id) or the user's explicit waiver. */
 export type CleanupBackup = { kind: 'bundle'; folderId: string } | { kind: 'waived' };
@@ -36,7 +37,7 @@ export function bridge(): StewardApi {
   if (!steward) {
     throw new ApiError({
       code: 'NO_BRIDGE',
-      message: 'CV Steward could not reach its main process. Restart the app; if this persists, reinstall it.',
+      message: i18n.t('errors.noBridge'),
     });
   }
   return steward;
@@ -90,6 +91,11 @@ export const api = {
       unwrap(bridge().export.start(request)),
     verify: (folderId: string) => unwrap(bridge().export.verify({ folderId })),
     report: (jobId: string) => unwrap(bridge().export.report({ jobId })),
+  },
+  preferences: {
+    get: () => unwrap(bridge().preferences.get()),
+    /** null: follow the operating system's language again. */
+    set: (language: Language | null) => unwrap(bridge().preferences.set({ language })),
   },
   cleanup: {
     plan: (scope: CleanupScope) => unwrap(bridge().cleanup.plan({ scope })),

@@ -3,6 +3,7 @@
  * global error surface shows. ApiErrors keep the code main chose; everything else is
  * reported as a renderer-side problem with a readable message.
  */
+import { i18n } from '../i18n';
 import { ApiError } from './api';
 
 export interface AppErrorInput {
@@ -10,11 +11,14 @@ export interface AppErrorInput {
   message: string;
 }
 
-const FALLBACK_MESSAGE = 'Something went wrong. Please try again.';
-
+/**
+ * Messages from main stay as main wrote them; only the renderer's own fallback is
+ * translated, in the language shown when the error happened.
+ */
 export function toAppError(reason: unknown): AppErrorInput {
-  if (reason instanceof ApiError) return { code: reason.code, message: reason.message || FALLBACK_MESSAGE };
-  if (reason instanceof Error) return { code: 'RENDERER_ERROR', message: reason.message || FALLBACK_MESSAGE };
+  const fallback = i18n.t('errors.fallback');
+  if (reason instanceof ApiError) return { code: reason.code, message: reason.message || fallback };
+  if (reason instanceof Error) return { code: 'RENDERER_ERROR', message: reason.message || fallback };
   if (typeof reason === 'string' && reason.trim() !== '') return { code: 'RENDERER_ERROR', message: reason };
-  return { code: 'RENDERER_ERROR', message: FALLBACK_MESSAGE };
+  return { code: 'RENDERER_ERROR', message: fallback };
 }

@@ -1,5 +1,6 @@
 /** Pure rules about job states, shared by the jobs slice and the job views. */
 import type { JobSnapshot, JobState } from '../../shared/model/job';
+import { i18n } from '../i18n';
 
 const TERMINAL: ReadonlySet<JobState> = new Set<JobState>(['succeeded', 'failed', 'cancelled']);
 
@@ -11,17 +12,8 @@ export const canPause = (state: JobState): boolean => state === 'running';
 export const canResume = (state: JobState): boolean => state === 'paused';
 export const canCancel = (state: JobState): boolean => state === 'queued' || state === 'running' || state === 'paused';
 
-const STATE_LABELS: Record<JobState, string> = {
-  queued: 'Waiting to start',
-  running: 'Running',
-  paused: 'Paused',
-  succeeded: 'Finished',
-  failed: 'Failed',
-  cancelled: 'Cancelled',
-};
-
 export function jobStateLabel(state: JobState): string {
-  return STATE_LABELS[state];
+  return i18n.t(`jobs.state.${state}`);
 }
 
 /**

@@ -2,32 +2,20 @@
  * Human names for machine ids that arrive from main (data categories, platforms).
  * Unknown ids fall back to the raw id, so a new category still shows up, just less prettily.
  */
-const CATEGORY_LABELS: Readonly<Record<string, string>> = {
-  // System check
-  'data-folder': 'Data folder',
-  'temp-folder': 'Temporary folder',
-  'disk-space': 'Disk space used',
-  keychain: 'Keychain',
-  settings: 'Settings file',
-  network: 'Network',
-  // Inventory, export and cleanup (DESIGN §1)
-  account: 'Account',
-  projects: 'Projects',
-  iterations: 'Iterations',
-  performance: 'Iteration performance',
-  tags: 'Tags',
-  images: 'Images',
-  'image-files': 'Image files',
-  models: 'Exported models',
-  files: 'Files',
-  predictions: 'Stored predictions',
-  manifest: 'Manifest',
-};
+import { i18n } from '../i18n';
+import en from '../i18n/en.json';
 
-export function categoryLabel(id: string): string {
-  return Object.hasOwn(CATEGORY_LABELS, id) ? (CATEGORY_LABELS[id] ?? id) : id;
+type CategoryId = keyof typeof en.categories;
+
+function isKnownCategory(id: string): id is CategoryId {
+  return Object.hasOwn(en.categories, id);
 }
 
+export function categoryLabel(id: string): string {
+  return isKnownCategory(id) ? i18n.t(`categories.${id}`) : id;
+}
+
+/** Product names: the same in every language. */
 const PLATFORM_LABELS: Readonly<Record<string, string>> = {
   darwin: 'macOS',
   win32: 'Windows',

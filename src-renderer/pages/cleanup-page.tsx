@@ -1,4 +1,5 @@
 import { useEffect, useRef, type ComponentType } from 'react';
+import { useTranslation } from 'react-i18next';
 import { CleanupBackupStep } from '../components/cleanup-backup-step';
 import { CleanupConfirmStep } from '../components/cleanup-confirm-step';
 import { CleanupProofStep } from '../components/cleanup-proof-step';
@@ -20,6 +21,7 @@ const STEP_COMPONENTS: Readonly<Record<CleanupStep, ComponentType>> = {
 
 /** The cleanup wizard: one path for every deletion, from the whole account to one tag. */
 export function CleanupPage() {
+  const { t } = useTranslation();
   const step = useStewardStore((state) => state.cleanupStep);
   const accountId = useStewardStore((state) => state.activeAccountId);
   const loadInventory = useStewardStore((state) => state.loadInventory);
@@ -40,13 +42,8 @@ export function CleanupPage() {
 
   return (
     <>
-      <h1 tabIndex={-1}>Cleanup</h1>
-      <p className="lead">
-        Delete your data from Custom Vision safely, in six steps. You see exactly what will be deleted before anything
-        happens; a checked backup (or your explicit choice to go without) and the account’s name typed by you are needed
-        to start; deletion runs in the order the service requires and can be paused or resumed; and afterwards every item
-        is read again to prove it is gone, with a receipt to keep.
-      </p>
+      <h1 tabIndex={-1}>{t('cleanup.title')}</h1>
+      <p className="lead">{t('cleanup.lead')}</p>
       <CleanupStepList />
       <Step />
     </>

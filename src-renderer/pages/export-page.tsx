@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ExportCategories } from '../components/export-categories';
 import { ExportDestination } from '../components/export-destination';
 import { ExportProjects } from '../components/export-projects';
@@ -7,6 +8,7 @@ import { ExportVerify } from '../components/export-verify';
 import { useStewardStore } from '../store';
 
 export function ExportPage() {
+  const { t } = useTranslation();
   const loadInventory = useStewardStore((state) => state.loadExportInventory);
 
   // The latest inventory gives the counts and the project list; it may have changed since
@@ -17,17 +19,11 @@ export function ExportPage() {
 
   return (
     <>
-      <h1 tabIndex={-1}>Export</h1>
-      <p className="lead">
-        Save everything Custom Vision holds about you into a bundle folder on your computer: original images with their
-        labels, iterations and their performance, exported models and stored predictions. Every file is checksummed, so
-        you can check later that nothing is missing or damaged, and an interrupted export picks up where it stopped.
-        The bundle opens offline, without CV Steward, from its index.html, and includes your images as COCO, YOLO,
-        Pascal VOC and CSV datasets for other tools.
-      </p>
+      <h1 tabIndex={-1}>{t('export.title')}</h1>
+      <p className="lead">{t('export.lead')}</p>
       <section className="panel" aria-labelledby="export-what-heading">
-        <h2 id="export-what-heading">What to export</h2>
-        <p>Everything is selected. Take out what you do not need.</p>
+        <h2 id="export-what-heading">{t('export.what.heading')}</h2>
+        <p>{t('export.what.hint')}</p>
         <ExportCategories />
         <ExportProjects />
       </section>

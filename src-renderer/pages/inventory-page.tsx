@@ -1,4 +1,5 @@
 import { useEffect, type MouseEvent } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { InventoryAccountDetails } from '../components/inventory-account-details';
 import { InventoryCategoryRows } from '../components/inventory-category-rows';
 import { InventoryProjectList } from '../components/inventory-project-list';
@@ -8,6 +9,7 @@ import { selectActiveInventory, selectInventoryBusy, useStewardStore } from '../
 
 /** Inventory: everything Custom Vision holds for the active account, scanned without downloading. */
 export function InventoryPage() {
+  const { t } = useTranslation();
   const account = useStewardStore((state) => state.accounts.find((a) => a.accountId === state.activeAccountId));
   const accountsStatus = useStewardStore((state) => state.accountsStatus);
   const snapshot = useStewardStore(selectActiveInventory);
@@ -28,21 +30,17 @@ export function InventoryPage() {
 
   return (
     <>
-      <h1 tabIndex={-1}>Inventory</h1>
-      <p className="lead">
-        Everything Custom Vision holds for your account: projects, iterations and their performance, tags, images
-        (including those that survive only inside trained iterations), exported models and stored predictions.
-      </p>
+      <h1 tabIndex={-1}>{t('inventory.title')}</h1>
+      <p className="lead">{t('inventory.lead')}</p>
       {!account ? (
         <section className="panel" aria-labelledby="inventory-no-account-heading">
-          <h2 id="inventory-no-account-heading">No account in use</h2>
+          <h2 id="inventory-no-account-heading">{t('inventory.noAccount.heading')}</h2>
           <p>
-            {accountsStatus === 'loading' || accountsStatus === 'idle' ? 'Loading your accounts… ' : ''}
-            Connect your Custom Vision resource, or try the demo account, on the{' '}
-            <a href={hashForPage('accounts')} onClick={toAccounts}>
-              Accounts page
-            </a>
-            ; then come back here to scan it.
+            {(accountsStatus === 'loading' || accountsStatus === 'idle') && <>{t('inventory.noAccount.loading')} </>}
+            <Trans
+              i18nKey="inventory.noAccount.text"
+              components={{ link: <a href={hashForPage('accounts')} onClick={toAccounts} /> }}
+            />
           </p>
         </section>
       ) : (

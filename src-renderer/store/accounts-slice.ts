@@ -7,6 +7,7 @@
  */
 import type { StateCreator } from 'zustand';
 import type { AccountList, AccountSummary } from '../../shared/model/account';
+import { i18n } from '../i18n';
 import { toAppError, type AppErrorInput } from '../lib/app-error';
 import type { LoadStatus, StewardClient, StewardState } from './types';
 
@@ -46,9 +47,9 @@ export interface AccountsSlice {
 /** Checked here so an empty field gets a plain answer without a round trip to main. */
 function missingField({ endpoint, key }: ConnectAccountRequest): AppErrorInput | null {
   if (endpoint.trim() === '') {
-    return { code: 'MISSING_ENDPOINT', message: 'Enter the endpoint of your Custom Vision training resource.' };
+    return { code: 'MISSING_ENDPOINT', message: i18n.t('accounts.connect.missingEndpoint') };
   }
-  if (key.trim() === '') return { code: 'MISSING_KEY', message: 'Enter the training key (Key 1 or Key 2).' };
+  if (key.trim() === '') return { code: 'MISSING_KEY', message: i18n.t('accounts.connect.missingKey') };
   return null;
 }
 

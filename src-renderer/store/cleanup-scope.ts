@@ -4,21 +4,16 @@
  * older than…") are tested without a page.
  */
 import type { CleanupScope, ProjectPart } from '../../shared/model/cleanup';
+import { i18n } from '../i18n';
 
 export type ScopeKind = CleanupScope['kind'];
 export type PartKind = ProjectPart['kind'];
 
 export const PART_KINDS: readonly PartKind[] = ['untaggedImages', 'allImages', 'imagesOlderThan', 'taggedWith', 'tag', 'iteration', 'predictions'];
 
-export const PART_LABELS: Readonly<Record<PartKind, string>> = {
-  untaggedImages: 'Untagged images',
-  allImages: 'All images',
-  imagesOlderThan: 'Images added before a date',
-  taggedWith: 'Images with a tag',
-  tag: 'One tag (the images keep their other tags)',
-  iteration: 'One iteration (trained model)',
-  predictions: 'Stored predictions',
-};
+export function partLabel(kind: PartKind): string {
+  return i18n.t(`cleanup.part.kinds.${kind}`);
+}
 
 export interface CleanupDraft {
   kind: ScopeKind;
@@ -88,11 +83,11 @@ export function scopeFromDraft(draft: CleanupDraft): CleanupScope | null {
 /** What the form still needs, in words, or null when it describes a scope. */
 export function draftProblem(draft: CleanupDraft): string | null {
   if (scopeFromDraft(draft) !== null) return null;
-  if (draft.kind === 'projects') return 'Choose at least one project.';
-  if (draft.partProjectId === '') return 'Choose a project.';
-  if (draft.partKind === 'imagesOlderThan') return 'Choose a date.';
-  if (draft.partKind === 'iteration') return 'Choose an iteration.';
-  return 'Choose a tag.';
+  if (draft.kind === 'projects') return i18n.t('cleanup.scope.problem.chooseProjects');
+  if (draft.partProjectId === '') return i18n.t('cleanup.scope.problem.chooseProject');
+  if (draft.partKind === 'imagesOlderThan') return i18n.t('cleanup.scope.problem.chooseDate');
+  if (draft.partKind === 'iteration') return i18n.t('cleanup.scope.problem.chooseIteration');
+  return i18n.t('cleanup.scope.problem.chooseTag');
 }
 
 /** What the form shows for a scope chosen elsewhere (the Inventory page's actions). */

@@ -13,6 +13,7 @@ import type { ExternalLinkId } from '../../shared/ipc/contract';
 import type { ChosenFolder } from '../../shared/model/bundle';
 import type { CleanupScope, CoverageReport, PlanSummary, Receipt } from '../../shared/model/cleanup';
 import type { JobSnapshot } from '../../shared/model/job';
+import { i18n } from '../i18n';
 import type { CleanupBackup } from '../lib/api';
 import { toAppError, type AppErrorInput } from '../lib/app-error';
 import { isTerminal } from '../lib/job-state';
@@ -183,7 +184,7 @@ export const createCleanupSlice =
 
       beginCleanup: (scope) => {
         if (selectCleanupRunning(get())) {
-          set({ cleanupError: { code: 'INVALID_STATE', message: 'A cleanup is running. Let it finish (or cancel it) before starting another.' } });
+          set({ cleanupError: { code: 'INVALID_STATE', message: i18n.t('cleanup.runningAlready') } });
         } else {
           set({ ...INITIAL, cleanupDraft: draftFromScope(scope) });
         }

@@ -14,6 +14,7 @@ import { createExportSlice } from './export-slice';
 import { createCleanupSlice } from './cleanup-slice';
 import { createJobsSlice } from './jobs-slice';
 import { createNavigationSlice } from './navigation-slice';
+import { createPreferencesSlice } from './preferences-slice';
 import type { StewardClient, StewardState } from './types';
 
 export function createStewardStore(client: StewardClient = api) {
@@ -27,6 +28,7 @@ export function createStewardStore(client: StewardClient = api) {
     ...createInventorySlice(client)(...a),
     ...createExportSlice(client)(...a),
     ...createCleanupSlice(client)(...a),
+    ...createPreferencesSlice(client)(...a),
   }));
 }
 
@@ -41,7 +43,7 @@ export function resetStewardStore(): void {
 
 export type { StewardClient, StewardState, LoadStatus } from './types';
 export type { Page } from './navigation-slice';
-export { PAGES, PAGE_LABELS, isPage } from './navigation-slice';
+export { PAGES, pageLabel, isPage } from './navigation-slice';
 export type { AppError } from './errors-slice';
 export type { JobAction } from './jobs-slice';
 export type { AccountAction, ConnectAccountRequest } from './accounts-slice';
@@ -62,4 +64,4 @@ export {
   selectCleanupRunning,
 } from './cleanup-slice';
 export type { CleanupDraft, PartKind, ScopeKind } from './cleanup-scope';
-export { PART_KINDS, PART_LABELS, draftProblem, scopeFromDraft } from './cleanup-scope';
+export { PART_KINDS, partLabel, draftProblem, scopeFromDraft } from './cleanup-scope';

@@ -1,16 +1,14 @@
 import type { StateCreator } from 'zustand';
+import { i18n } from '../i18n';
 import type { StewardState } from './types';
 
 export const PAGES = ['accounts', 'inventory', 'export', 'cleanup', 'settings'] as const;
 export type Page = (typeof PAGES)[number];
 
-export const PAGE_LABELS: Readonly<Record<Page, string>> = {
-  accounts: 'Accounts',
-  inventory: 'Inventory',
-  export: 'Export',
-  cleanup: 'Cleanup',
-  settings: 'Settings',
-};
+/** The page's name in the navigation, in the language shown now. */
+export function pageLabel(page: Page): string {
+  return i18n.t(`nav.${page}`);
+}
 
 export function isPage(value: unknown): value is Page {
   return typeof value === 'string' && (PAGES as readonly string[]).includes(value);

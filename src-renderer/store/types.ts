@@ -9,6 +9,7 @@ import type { ExportSlice } from './export-slice';
 import type { CleanupSlice } from './cleanup-slice';
 import type { JobsSlice } from './jobs-slice';
 import type { NavigationSlice } from './navigation-slice';
+import type { PreferencesSlice } from './preferences-slice';
 
 export type StewardState = NavigationSlice &
   ErrorsSlice &
@@ -18,7 +19,8 @@ export type StewardState = NavigationSlice &
   AccountsSlice &
   InventorySlice &
   ExportSlice &
-  CleanupSlice;
+  CleanupSlice &
+  PreferencesSlice;
 
 /** What the slices need from main: the `api` object by default, a fake in tests. */
 export type StewardClient = typeof api;

@@ -31,7 +31,7 @@ test('the renderer cannot reach require, process or ipcRenderer', async ({ page,
       stewardDomains: Object.keys((w.steward ?? {}) as object).sort(),
     };
   });
-  expect(reach).toEqual({ require: 'undefined', process: 'undefined', ipcRenderer: 'undefined', stewardDomains: ['accounts', 'app', 'cleanup', 'diagnostics', 'export', 'inventory', 'jobs'] });
+  expect(reach).toEqual({ require: 'undefined', process: 'undefined', ipcRenderer: 'undefined', stewardDomains: ['accounts', 'app', 'cleanup', 'diagnostics', 'export', 'inventory', 'jobs', 'preferences'] });
 });
 
 test('a lost connection to main is shown in the error surface and can be dismissed', async ({ page, pageErrors }) => {

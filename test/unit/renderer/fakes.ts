@@ -3,6 +3,7 @@
  * stand-in for the browser window that hash routing talks to. No mocks: both keep real
  * state, so the tests check what the user would see rather than which function was called.
  */
+import type { Language } from '../../../shared/ipc/contract';
 import type { IpcError, IpcResult } from '../../../shared/ipc/errors';
 import { AppInfoSchema, type AppInfo } from '../../../shared/model/app-info';
 import { JobSnapshotSchema, type JobSnapshot, type JobState } from '../../../shared/model/job';
@@ -47,6 +48,8 @@ type Method =
   | 'jobs.resume'
   | 'jobs.clearFinished'
   | 'diagnostics.start'
+  | 'preferences.get'
+  | 'preferences.set'
   | AccountsMethod
   | BundlesMethod
   | InventoryMethod
@@ -69,6 +72,8 @@ export class FakeMain {
   appInfo: AppInfo = SAMPLE_APP_INFO;
   /** The id the next system check gets. */
   nextSystemCheckId = 'check-1';
+  /** The language main remembers (null: follow the OS), as `preferences:get` answers it. */
+  savedLanguage: Language | null = null;
   /** When true, the page behaves as if opened without main behind it. */
   bridgeMissing = false;
   readonly progressListeners = new Set<JobListener>();
@@ -122,6 +127,14 @@ export class FakeMain {
     },
     diagnostics: {
       start: () => this.invoke('diagnostics.start', '', () => ok(this.startSystemCheck())),
+    },
+    preferences: {
+      get: () => this.invoke('preferences.get', '', () => ok({ language: this.savedLanguage })),
+      set: (language: Language | null) =>
+        this.invoke('preferences.set', language ?? 'null', () => {
+          this.savedLanguage = language;
+          return ok({ language });
+        }),
     },
     accounts: this.accounts.client(
       (method, argument, answer) => this.invoke(method, argument, answer),

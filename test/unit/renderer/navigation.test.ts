@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   createStewardStore,
-  PAGE_LABELS,
+  pageLabel,
   PAGES,
   resetStewardStore,
   useStewardStore,
@@ -18,7 +18,7 @@ describe('navigation', () => {
   it('opens on the Accounts page', () => {
     const store = newStore();
     expect(store.getState().page).toBe('accounts');
-    expect(PAGE_LABELS[store.getState().page]).toBe('Accounts');
+    expect(pageLabel(store.getState().page)).toBe('Accounts');
   });
 
   it('switches to the page the user picks', () => {
@@ -38,7 +38,7 @@ describe('navigation', () => {
   });
 
   it('every page has a label shown in the navigation', () => {
-    expect(PAGES.map((page) => PAGE_LABELS[page])).toEqual(['Accounts', 'Inventory', 'Export', 'Cleanup', 'Settings']);
+    expect(PAGES.map((page) => pageLabel(page))).toEqual(['Accounts', 'Inventory', 'Export', 'Cleanup', 'Settings']);
   });
 });
 
