@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { TrainingAPIClient } from '@azure/cognitiveservices-customvision-training';
 import { ApiKeyCredentials } from '@azure/ms-rest-js';
 import type { BaselineResult } from './protocol';
+import { runChild } from './child-main';
 
 const EXTENSIONS: Record<string, string> = { 'image/png': '.png', 'image/jpeg': '.jpg', 'image/bmp': '.bmp', 'image/gif': '.gif' };
 
@@ -57,22 +58,6 @@ async function main(): Promise<BaselineResult> {
   return { type: 'result', elapsedMs: Date.now() - started, images, bytes, listCalls };
 }
 
-// The bench went away (Ctrl+C, crash): stop rather than run on unseen.
-let finished = false;
-process.on('disconnect', () => {
-  if (!finished) process.exit(1);
+runChild(async () => {
+  process.send?.(await main());
 });
-
-main().then(
-  (result) => {
-    finished = true;
-    process.send?.(result);
-    process.disconnect?.();
-  },
-  (error: unknown) => {
-    finished = true;
-    process.send?.({ type: 'error', message: error instanceof Error ? error.message : String(error) });
-    process.exitCode = 1;
-    process.disconnect?.();
-  },
-);

@@ -20,6 +20,7 @@ import { buildPlan, cleanupPaths, loadPlan, runCleanup, savePlan } from '../src-
 import { createTrainingClient, RateLimiterRegistry, type RequestLogEntry } from '../src-main/customvision';
 import { JobProgress, type JobContext, type ProgressDelta } from '../src-main/jobs';
 import type { DeleteCall, DeletePlanned, DeleteRunResult } from './protocol';
+import { runChild } from './child-main';
 
 function env(name: string): string {
   const value = process.env[name];
@@ -126,21 +127,4 @@ async function main(): Promise<void> {
   process.send?.(result);
 }
 
-// The bench went away (Ctrl+C, crash): stop rather than run on unseen.
-let finished = false;
-process.on('disconnect', () => {
-  if (!finished) process.exit(1);
-});
-
-main().then(
-  () => {
-    finished = true;
-    process.disconnect?.();
-  },
-  (error: unknown) => {
-    finished = true;
-    process.send?.({ type: 'error', message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
-    process.exitCode = 1;
-    process.disconnect?.();
-  },
-);
+runChild(main, (error) => (error instanceof Error ? (error.stack ?? error.message) : String(error)));

@@ -16,6 +16,7 @@ import { readManifest } from '../src-main/export';
 import { runExportInWorker, type WorkerHeapSample } from '../src-main/export-worker';
 import { JobProgress, type JobContext, type ProgressDelta } from '../src-main/jobs';
 import type { ExportResult } from './protocol';
+import { runChild } from './child-main';
 
 function env(name: string): string {
   const value = process.env[name];
@@ -150,21 +151,4 @@ async function main(): Promise<void> {
   process.send?.(result);
 }
 
-// The bench went away (Ctrl+C, crash): stop rather than run on unseen.
-let finished = false;
-process.on('disconnect', () => {
-  if (!finished) process.exit(1);
-});
-
-main().then(
-  () => {
-    finished = true;
-    process.disconnect?.();
-  },
-  (error: unknown) => {
-    finished = true;
-    process.send?.({ type: 'error', message: error instanceof Error ? error.message : String(error) });
-    process.exitCode = 1;
-    process.disconnect?.();
-  },
-);
+runChild(main);

@@ -4,74 +4,12 @@
  */
 import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
 import { join } from 'node:path';
-import { apiMembers } from '../../shared/ipc/api';
+import { contractShape, probeGlobals, probeSteward, tryUnlistedChannels } from '../support/renderer-probes';
 import { findElectronBinary } from './electron-binary';
 
 const binary = findElectronBinary();
 const skipReason = binary.path === null ? binary.reason : '';
 if (skipReason) console.log(`[e2e-electron] skipping the Electron tests: ${skipReason}`);
-
-// The renderer-isolation probes: the same as in test/e2e/renderer-isolation.spec.ts
-// (which runs them through the harness); keep the two in step.
-
-/** `window.steward` as the contract defines it: domain → sorted member names. */
-function contractShape(): Record<string, string[]> {
-  const shape: Record<string, string[]> = {};
-  for (const member of apiMembers()) (shape[member.domain] ??= []).push(member.name);
-  for (const names of Object.values(shape)) names.sort();
-  return shape;
-}
-
-function probeGlobals(page: Page) {
-  return page.evaluate(() => {
-    const scope = globalThis as unknown as Record<string, unknown>;
-    const names = ['require', 'process', 'module', 'exports', 'global', 'Buffer', '__dirname', 'ipcRenderer', 'electron'];
-    return Object.fromEntries(names.map((name) => [name, typeof scope[name]]));
-  });
-}
-
-function probeSteward(page: Page) {
-  return page.evaluate(() => {
-    const steward = (window as unknown as { steward: Record<string, Record<string, unknown>> }).steward;
-    return {
-      frozen: Object.isFrozen(steward),
-      domains: Object.fromEntries(
-        Object.keys(steward).map((domain) => {
-          const api = steward[domain] ?? {};
-          return [domain, { frozen: Object.isFrozen(api), members: Object.keys(api).sort(), kinds: [...new Set(Object.values(api).map((value) => typeof value))] }];
-        }),
-      ),
-    };
-  });
-}
-
-function tryUnlistedChannels(page: Page) {
-  return page.evaluate(async () => {
-    type Fn = (...args: unknown[]) => unknown;
-    const steward = (window as unknown as { steward: Record<string, Record<string, Fn>> }).steward;
-    const app = steward.app as Record<string, Fn> & { info: Fn };
-    const jobs = steward.jobs as Record<string, Fn> & { cancel: Fn; onProgress: Fn };
-    const refused = (attempt: () => unknown) => {
-      try {
-        attempt();
-        return 'accepted';
-      } catch {
-        return 'refused';
-      }
-    };
-    return {
-      addDomain: Reflect.set(steward, 'secrets', { read: () => 'key' }),
-      defineDomain: refused(() => Object.defineProperty(steward, 'secrets', { value: {} })),
-      replaceFunction: Reflect.set(app, 'info', () => 'hijacked'),
-      secretsAfterwards: typeof (steward as Record<string, unknown>).secrets,
-      channelInPayload: await app.info({ channel: 'accounts:forget', accountId: 'a' }),
-      channelAsPayload: await jobs.cancel('accounts:forget'),
-      channelAsThis: await app.info.call({ channel: 'accounts:forget' }),
-      subscribeWithChannel: refused(() => jobs.onProgress('accounts:forget')),
-      functionProperties: Object.keys(app.info),
-    };
-  });
-}
 
 /** Inline script and eval in the page; violations de-duplicated (the header and the meta tag each report). */
 function tryInlineScriptAndEval(page: Page) {

@@ -7,36 +7,25 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import type { CallRecord } from '../../shared/model/cleanup';
 import { cleanupPaths } from '../../src-main/cleanup/cleanup-paths';
 import { isFinishedOutcome } from '../../src-main/cleanup/cleanup-journal';
 import { runCleanup } from '../../src-main/cleanup/run-cleanup';
 import type { RunningEmulator } from '../../src-main/emulator';
+import { buildScript, type BuiltScript } from '../support/build-script';
 import { startTestEmulator } from './emulator-support';
 import { ACCOUNT_NAME, cleanupClient, cleanupJob, deleteRequests, planFromEmulator, tempDir } from './cleanup-run-support';
 
 let emu: RunningEmulator;
 let folder: { path: string; remove: () => Promise<void> };
-let buildDir: string;
+let built: BuiltScript;
 let childScript: string;
 
 beforeAll(async () => {
-  buildDir = await mkdtemp(join(tmpdir(), 'cv-cleanup-kill-build-'));
-  childScript = join(buildDir, 'child.cjs');
-  await build({
-    entryPoints: [join(__dirname, 'cleanup-run-kill-child.ts')],
-    outfile: childScript,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    external: ['electron', 'keytar'],
-    logLevel: 'warning',
-  });
+  built = await buildScript(join(__dirname, 'cleanup-run-kill-child.ts'), 'child.cjs');
+  childScript = built.path;
   // Slow enough that a kill lands mid-run: ≈ 30 steps of ≥ 25 ms each.
   emu = await startTestEmulator({ seed: 'demo', latencyMs: 25 });
   folder = await tempDir('cv-cleanup-kill-');
@@ -45,7 +34,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await emu.close();
   await folder.remove();
-  await rm(buildDir, { recursive: true, force: true });
+  await built.remove();
 });
 
 async function stepRecords(journalPath: string): Promise<CallRecord[]> {

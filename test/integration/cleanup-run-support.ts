@@ -4,9 +4,6 @@
  * slowed by the shared rate limiter, a JobContext without a JobRunner, coverage doubles,
  * and a fingerprint of the account to prove a refused run left it untouched.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import {
   CLEANUP_CATEGORIES,
   CLEANUP_PLAN_FORMAT,
@@ -18,51 +15,22 @@ import {
   type PlanStep,
   type StepKind,
 } from '../../shared/model/cleanup';
-import { createTrainingClient, RateLimiterRegistry, type TrainingClient, type TrainingClientOptions } from '../../src-main/customvision';
 import type { RunningEmulator } from '../../src-main/emulator';
-import { JobProgress, type JobContext } from '../../src-main/jobs';
+import type { JobContext } from '../../src-main/jobs';
+import { fastClient, tempDirectory, testJobContext, type TestJob } from '../support/test-job';
 import type { CoverageCheck } from '../../src-main/cleanup/gate';
 
 export const ACCOUNT_NAME = 'Demo account';
 
-export function cleanupClient(emu: RunningEmulator, extra: Partial<TrainingClientOptions> = {}): TrainingClient {
-  return createTrainingClient({
-    endpoint: emu.endpoint,
-    key: emu.key,
-    rateLimiters: new RateLimiterRegistry(),
-    rateLimit: 1000,
-    retry: { baseDelayMs: 5, maxDelayMs: 50 },
-    ...extra,
-  });
-}
-
-export interface TestJob extends JobContext {
-  progress: JobProgress;
-  controller: AbortController;
-  /** Called at every checkpoint (a test can cancel from here). */
-  onCheckpoint?: (count: number) => void | Promise<void>;
-}
+export const cleanupClient = fastClient;
+export type { TestJob };
 
 export function cleanupJob(): TestJob {
-  const controller = new AbortController();
-  let count = 0;
-  const job: TestJob = {
-    jobId: 'test-cleanup',
-    signal: controller.signal,
-    controller,
-    progress: new JobProgress(CLEANUP_CATEGORIES),
-    async checkpoint() {
-      count += 1;
-      await job.onCheckpoint?.(count);
-      if (controller.signal.aborted) throw controller.signal.reason;
-    },
-  };
-  return job;
+  return testJobContext(CLEANUP_CATEGORIES, 'test-cleanup');
 }
 
-export async function tempDir(prefix = 'cv-cleanup-'): Promise<{ path: string; remove: () => Promise<void> }> {
-  const path = await mkdtemp(join(tmpdir(), prefix));
-  return { path, remove: () => rm(path, { recursive: true, force: true }) };
+export function tempDir(prefix = 'cv-cleanup-'): Promise<{ path: string; remove: () => Promise<void> }> {
+  return tempDirectory(prefix);
 }
 
 const CATEGORY: Record<StepKind, PlanStep['category']> = {

@@ -8,12 +8,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import type { RunningEmulator, SeedDocument } from '../../src-main/emulator';
 import { readManifest, runExport, verifyBundle } from '../../src-main/export';
+import { buildScript, type BuiltScript } from '../support/build-script';
 import { startTestEmulator } from './emulator-support';
 import { bundleHashesByStem, exportOptions, servedHashes, tempFolder, testJob } from './export-support';
 
@@ -45,22 +44,12 @@ const seed: SeedDocument = {
 
 let emu: RunningEmulator;
 let folder: { path: string; remove: () => Promise<void> };
-let buildDir: string;
+let built: BuiltScript;
 let childScript: string;
 
 beforeAll(async () => {
-  buildDir = await mkdtemp(join(tmpdir(), 'cv-kill-build-'));
-  childScript = join(buildDir, 'child.cjs');
-  await build({
-    entryPoints: [join(__dirname, 'export-kill-child.ts')],
-    outfile: childScript,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    external: ['electron', 'keytar'],
-    logLevel: 'warning',
-  });
+  built = await buildScript(join(__dirname, 'export-kill-child.ts'), 'child.cjs');
+  childScript = built.path;
   // Slow enough that a kill lands mid-download: ≈ 2 s for all the image bytes.
   emu = await startTestEmulator({ seed, bandwidthKbps: 1_600 });
   folder = await tempFolder();
@@ -69,7 +58,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await emu.close();
   await folder.remove();
-  await rm(buildDir, { recursive: true, force: true });
+  await built.remove();
 });
 
 async function journalLines(): Promise<string[]> {

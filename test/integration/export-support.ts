@@ -4,48 +4,17 @@
  * an independent check of every image byte against what the emulator serves.
  */
 import { createHash } from 'node:crypto';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { EXPORT_CATEGORIES, type ExportCategory } from '../../shared/model/bundle';
-import { createTrainingClient, RateLimiterRegistry, type TrainingClient, type TrainingClientOptions } from '../../src-main/customvision';
 import type { RunningEmulator } from '../../src-main/emulator';
-import { JobProgress, type JobContext } from '../../src-main/jobs';
+import { fastClient, tempDirectory, testJobContext, type TestJob } from '../support/test-job';
 import { readManifest, type ExportOptions } from '../../src-main/export';
 
-export function exportClient(emu: RunningEmulator, extra: Partial<TrainingClientOptions> = {}): TrainingClient {
-  return createTrainingClient({
-    endpoint: emu.endpoint,
-    key: emu.key,
-    rateLimiters: new RateLimiterRegistry(),
-    rateLimit: 1000,
-    retry: { baseDelayMs: 5, maxDelayMs: 50 },
-    ...extra,
-  });
-}
-
-export interface TestJob extends JobContext {
-  progress: JobProgress;
-  controller: AbortController;
-  /** Called at every checkpoint (a test can cancel or pause from here). */
-  onCheckpoint?: (count: number) => void | Promise<void>;
-}
+export const exportClient = fastClient;
+export type { TestJob };
 
 export function testJob(): TestJob {
-  const controller = new AbortController();
-  let count = 0;
-  const job: TestJob = {
-    jobId: 'test-export',
-    signal: controller.signal,
-    controller,
-    progress: new JobProgress(EXPORT_CATEGORIES),
-    async checkpoint() {
-      count += 1;
-      await job.onCheckpoint?.(count);
-      if (controller.signal.aborted) throw controller.signal.reason;
-    },
-  };
-  return job;
+  return testJobContext(EXPORT_CATEGORIES, 'test-export');
 }
 
 export const ALL_CATEGORIES: ExportCategory[] = [...EXPORT_CATEGORIES];
@@ -61,9 +30,8 @@ export function exportOptions(emu: RunningEmulator, folder: string, extra: Parti
   };
 }
 
-export async function tempFolder(prefix = 'cv-export-'): Promise<{ path: string; remove: () => Promise<void> }> {
-  const path = await mkdtemp(join(tmpdir(), prefix));
-  return { path, remove: () => rm(path, { recursive: true, force: true }) };
+export function tempFolder(prefix = 'cv-export-'): Promise<{ path: string; remove: () => Promise<void> }> {
+  return tempDirectory(prefix);
 }
 
 export const sha256 = (data: Uint8Array): string => createHash('sha256').update(data).digest('hex');

@@ -8,10 +8,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import { EXPORT_CATEGORIES } from '../../shared/model/bundle';
 import type { JobSnapshot } from '../../shared/model/job';
 import { createTrainingClient, RateLimiterRegistry } from '../../src-main/customvision';
@@ -20,34 +18,25 @@ import { readManifest, verifyBundle } from '../../src-main/export';
 import { EXPORT_HEAP_MB, runExportInWorker, type ExportWorkerInfo, type WorkerExportOptions } from '../../src-main/export-worker';
 import { AppError } from '../../src-main/ipc/app-error';
 import { JobRunner } from '../../src-main/jobs';
+import { buildScript, type BuiltScript } from '../support/build-script';
 import { startTestEmulator } from './emulator-support';
 import { ALL_CATEGORIES, tempFolder, testJob } from './export-support';
 
-let buildDir: string;
+let built: BuiltScript;
 let workerPath: string;
 let emu: RunningEmulator;
 const folders: Array<{ remove: () => Promise<void> }> = [];
 
 beforeAll(async () => {
-  buildDir = await mkdtemp(join(tmpdir(), 'cv-worker-build-'));
-  workerPath = join(buildDir, 'export-worker.cjs');
-  await build({
-    entryPoints: [join(__dirname, '../../src-main/export-worker/worker-entry.ts')],
-    outfile: workerPath,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    external: ['electron', 'keytar'],
-    logLevel: 'warning',
-  });
+  built = await buildScript(join(__dirname, '../../src-main/export-worker/worker-entry.ts'), 'export-worker.cjs');
+  workerPath = built.path;
   emu = await startTestEmulator({ seed: 'demo' });
 }, 60_000);
 
 afterAll(async () => {
   await emu?.close();
   for (const folder of folders) await folder.remove();
-  await rm(buildDir, { recursive: true, force: true });
+  await built.remove();
 });
 
 async function newFolder(): Promise<string> {

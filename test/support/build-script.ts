@@ -1,0 +1,30 @@
+/**
+ * Bundles a TypeScript entry into one CommonJS file in a temporary folder, as
+ * scripts/build.mjs does for the app: for tests that run code in a child process (kill -9
+ * tests) or a worker thread, which cannot load the TypeScript sources vitest runs.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+
+export interface BuiltScript {
+  path: string;
+  remove(): Promise<void>;
+}
+
+export async function buildScript(entry: string, fileName = 'child.cjs'): Promise<BuiltScript> {
+  const dir = await mkdtemp(join(tmpdir(), 'cv-test-build-'));
+  const path = join(dir, fileName);
+  await build({
+    entryPoints: [entry],
+    outfile: path,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['electron', 'keytar'],
+    logLevel: 'warning',
+  });
+  return { path, remove: () => rm(dir, { recursive: true, force: true }) };
+}
