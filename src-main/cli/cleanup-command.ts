@@ -31,12 +31,21 @@ const REFUSALS = new Set([
 ]);
 
 export async function cleanupCommand(context: CommandContext, request: CleanupRequest): Promise<ExitCode> {
-  // Checked before connecting: a typo in a path should not cost a round trip.
-  if (request.action === 'plan') await refuseExisting(path.resolve(request.out));
+  // Paths are checked before connecting: a typo should not cost a round trip.
+  if (request.action === 'plan') {
+    await refuseExisting(path.resolve(request.out));
+    const { account, client } = await openAccount(context, request);
+    return planAction(context, request, account, client);
+  }
+  const plan = await loadPlan(path.resolve(request.plan));
+  const { client } = await openAccount(context, request);
+  return runAction(context, request, client, plan);
+}
+
+async function openAccount(context: CommandContext, request: CleanupRequest): Promise<{ account: ResolvedAccount; client: TrainingClient }> {
   const account = await resolveAccount(request.account, { ...context, warn: (message) => context.err(`cv-steward: ${message}\n`) });
   context.hide(account.key);
-  const client = await connect(account, context.services, request.ratePerSecond, context.interrupt);
-  return request.action === 'plan' ? planAction(context, request, account, client) : runAction(context, request, client);
+  return { account, client: await connect(account, context.services, request.ratePerSecond, context.interrupt) };
 }
 
 async function planAction(context: CommandContext, request: CleanupPlanRequest, account: ResolvedAccount, client: TrainingClient): Promise<ExitCode> {
@@ -79,9 +88,8 @@ async function planAction(context: CommandContext, request: CleanupPlanRequest, 
   return EXIT.done;
 }
 
-async function runAction(context: CommandContext, request: CleanupRunRequest, client: TrainingClient): Promise<ExitCode> {
+async function runAction(context: CommandContext, request: CleanupRunRequest, client: TrainingClient, plan: CleanupPlan): Promise<ExitCode> {
   const planPath = path.resolve(request.plan);
-  const plan = await loadPlan(planPath);
   const backup = request.backup.kind === 'bundle' ? { kind: 'bundle' as const, folder: path.resolve(request.backup.folder) } : request.backup;
   const resume = commandLine(context.argv);
   const json = (fields: Record<string, unknown>) => {
