@@ -11,7 +11,7 @@ import { runSystemCheck, SYSTEM_CHECK_CATEGORIES } from './diagnostics/system-ch
 import { AccountsService, createDemoAccount, type DemoAccount, type ProbeAccount } from './accounts';
 import type { SecretStore } from './secrets';
 import { createAccountsSettings, type KeyValueStore } from './settings';
-import { createPreferences } from './settings/preferences';
+import { createPreferences, type PreferencesSettings } from './settings/preferences';
 import { createTrainingClient } from './customvision';
 import { createInventoryService } from './inventory';
 import { FolderRegistry, type PickFolder } from './wiring/folder-registry';
@@ -49,6 +49,10 @@ export interface ServicesOptions {
 /** Without a shell (unit tests), opening things is refused with a message, never silently dropped. */
 const cannotOpen = () => Promise.reject(new AppError('NOT_SUPPORTED', 'CV Steward cannot open other programs from here.'));
 
+const notBuiltYet = (): never => {
+  throw new AppError('NOT_SUPPORTED', 'Not built yet.');
+};
+
 /** One real, cheap call that proves the endpoint and key work: GetProjects, few retries. */
 export const probeWithGetProjects: ProbeAccount = async (endpoint, key, signal) => {
   const client = createTrainingClient({ endpoint, key, maxAttempts: 2, timeoutMs: 20_000 });
@@ -60,6 +64,7 @@ export interface Services {
   events: EventBus;
   jobs: JobRunner;
   accounts: AccountsService;
+  preferences: PreferencesSettings;
   dispose(): Promise<void>;
 }
 
@@ -100,6 +105,7 @@ export function createServices(options: ServicesOptions): Services {
   });
   const openExternal = options.openExternal ?? cannotOpen;
   const preferences = createPreferences(options.settingsStore, (warning) => report('settings', warning));
+  unsubscribe.push(preferences.onChanged((now) => events.emit('preferences:changed', now)));
 
   const handlers: Handlers = {
     'app:info': () => options.appInfo,
@@ -149,6 +155,15 @@ export function createServices(options: ServicesOptions): Services {
     'cleanup:openReceipt': ({ planId }) => cleanup.openReceipt(planId),
     'preferences:get': () => preferences.get(),
     'preferences:set': (request) => preferences.set(request),
+    // Placeholders while issue 6 is being built; each is replaced by its owner's wiring.
+    'preferences:chooseExportFolder': () => notBuiltYet(),
+    'export:defaultFolder': () => notBuiltYet(),
+    'app:forgetEverything': () => notBuiltYet(),
+    'app:showInFolder': () => notBuiltYet(),
+    'jobs:interrupted': () => notBuiltYet(),
+    'jobs:resumeInterrupted': () => notBuiltYet(),
+    'jobs:dismissInterrupted': () => notBuiltYet(),
+    'cleanup:plans': () => notBuiltYet(),
   };
 
   return {
@@ -156,6 +171,7 @@ export function createServices(options: ServicesOptions): Services {
     events,
     jobs,
     accounts,
+    preferences,
     async dispose() {
       for (const stop of unsubscribe) stop();
       jobs.dispose();

@@ -35,9 +35,17 @@ export const INVOKE_CHANNEL_NAMES = [
   'cleanup:openReceipt',
   'preferences:get',
   'preferences:set',
+  'preferences:chooseExportFolder',
+  'export:defaultFolder',
+  'app:forgetEverything',
+  'app:showInFolder',
+  'jobs:interrupted',
+  'jobs:resumeInterrupted',
+  'jobs:dismissInterrupted',
+  'cleanup:plans',
 ] as const;
 
-export const EVENT_CHANNEL_NAMES = ['jobs:progress', 'jobs:finished', 'accounts:changed', 'inventory:updated'] as const;
+export const EVENT_CHANNEL_NAMES = ['jobs:progress', 'jobs:finished', 'accounts:changed', 'inventory:updated', 'app:navigate', 'preferences:changed'] as const;
 
 export type InvokeChannelName = (typeof INVOKE_CHANNEL_NAMES)[number];
 export type EventChannelName = (typeof EVENT_CHANNEL_NAMES)[number];

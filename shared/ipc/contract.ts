@@ -76,8 +76,85 @@ export type ExternalLinkId = z.infer<typeof ExternalLinkIdSchema>;
 export const LANGUAGES = ['en', 'zh-TW'] as const;
 export const LanguageSchema = z.enum(LANGUAGES);
 export type Language = z.infer<typeof LanguageSchema>;
-export const PreferencesSchema = z.object({ language: LanguageSchema.nullable() });
+
+/** Light or dark; 'system' follows the operating system's setting (prefers-color-scheme). */
+export const THEMES = ['system', 'light', 'dark'] as const;
+export const ThemeSchema = z.enum(THEMES);
+export type Theme = z.infer<typeof ThemeSchema>;
+
+/**
+ * Safe bounds for the settings that change how hard CV Steward pushes the service and the
+ * network. Rate: the Training API allows 10 calls per second on both tiers for everything
+ * an export or cleanup calls (reference §5; F0 users report throttling above 2/s), so more
+ * than 10 only buys 429s. Downloads: blob downloads are not rate limited, but more than 32
+ * at once gains nothing on a desktop link and starves the API calls.
+ */
+export const RATE_LIMIT_BOUNDS = { min: 1, max: 10, default: 10 } as const;
+export const DOWNLOAD_CONCURRENCY_BOUNDS = { min: 1, max: 32, default: 16 } as const;
+
+export const PreferencesSchema = z.object({
+  /** null: follow the operating system's language. */
+  language: LanguageSchema.nullable(),
+  theme: ThemeSchema,
+  /** The folder new exports go into (each in its own new subfolder); null: ask every time. */
+  exportFolder: z.string().nullable(),
+  /** API calls per second, for every account. */
+  rateLimit: z.number().int().min(RATE_LIMIT_BOUNDS.min).max(RATE_LIMIT_BOUNDS.max),
+  /** Image and model downloads at once during an export. */
+  downloadConcurrency: z.number().int().min(DOWNLOAD_CONCURRENCY_BOUNDS.min).max(DOWNLOAD_CONCURRENCY_BOUNDS.max),
+});
 export type Preferences = z.infer<typeof PreferencesSchema>;
+/**
+ * What the page may change: any subset. The export folder can only be chosen through main's
+ * dialog (preferences:chooseExportFolder); here it can only be cleared.
+ */
+export const PreferencesUpdateSchema = PreferencesSchema.omit({ exportFolder: true })
+  .partial()
+  .extend({ exportFolder: z.null().optional() })
+  .strict();
+export type PreferencesUpdate = z.infer<typeof PreferencesUpdateSchema>;
+
+/** Pages of the renderer that main may ask it to show (the application menu). */
+export const PAGES = ['accounts', 'inventory', 'export', 'cleanup', 'settings'] as const;
+export const PageSchema = z.enum(PAGES);
+
+/** Something main wrote that the user may want to see in the system's file manager. */
+export const ShowInFolderTargetSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('bundle'), folderId: Id }).strict(),
+  z.object({ kind: z.literal('receipt'), planId: PlanIdSchema }).strict(),
+  z.object({ kind: z.literal('logs') }).strict(),
+]);
+export type ShowInFolderTarget = z.infer<typeof ShowInFolderTargetSchema>;
+
+/**
+ * A job that was running when the app quit (or was killed), found on the next start.
+ * Exports resume into the same bundle; a cleanup reopens its plan in the wizard, where the
+ * user confirms again before anything more is deleted.
+ */
+export const InterruptedJobSchema = z.object({
+  id: z.string(),
+  kind: z.enum(['export', 'cleanup']),
+  accountName: z.string(),
+  startedAt: z.string(),
+  /** Where the export was going (shown, never sent back). */
+  folderPath: z.string().optional(),
+  planId: z.string().optional(),
+  /** false when the account it belongs to is no longer saved: it can only be dismissed. */
+  resumable: z.boolean(),
+});
+export type InterruptedJob = z.infer<typeof InterruptedJobSchema>;
+const InterruptedRef = z.object({ id: Id }).strict();
+
+/** A cleanup plan saved in the data folder, for the wizard's "saved plans" list. */
+export const SavedPlanSchema = z.object({
+  planId: z.string(),
+  createdAt: z.string(),
+  accountName: z.string(),
+  /** 'planned': never run; 'incomplete': a run started and did not verify; 'done': receipt says everything verified. */
+  state: z.enum(['planned', 'incomplete', 'done']),
+  totalItems: z.number().int(),
+});
+export type SavedPlan = z.infer<typeof SavedPlanSchema>;
 
 export const invokeContract = {
   'app:info': { request: NoArguments, response: AppInfoSchema },
@@ -126,6 +203,8 @@ export const invokeContract = {
         projectIds: z.array(Id).max(1000).optional(),
         categories: z.array(ExportCategorySchema).min(1),
         zip: z.boolean().optional(),
+        /** The language of the bundle's offline viewer: the interface's at export time. */
+        language: LanguageSchema.optional(),
       })
       .strict(),
     response: JobStarted,
@@ -151,7 +230,8 @@ export const invokeContract = {
   'cleanup:backup': { request: PlanRef.extend({ folderId: Id }).strict(), response: JobStarted },
   /** Runs the plan; main enforces the confirmation and the backup gate itself. */
   'cleanup:run': {
-    request: PlanRef.extend({ confirmText: z.string().max(1000), backup: CleanupBackupRequest }).strict(),
+    /** `language`: of the receipt, the interface's at cleanup time. */
+    request: PlanRef.extend({ confirmText: z.string().max(1000), backup: CleanupBackupRequest, language: LanguageSchema.optional() }).strict(),
     response: JobStarted,
   },
   /** The receipt of the plan's latest run, or null before one finished. */
@@ -160,8 +240,36 @@ export const invokeContract = {
   'cleanup:openReceipt': { request: PlanRef, response: z.object({ opened: z.boolean() }) },
   /** The user's saved preferences (language: null until one is chosen in Settings). */
   'preferences:get': { request: NoArguments, response: PreferencesSchema },
-  /** Remembers the interface language across restarts; null goes back to following the OS. */
-  'preferences:set': { request: PreferencesSchema.strict(), response: PreferencesSchema },
+  /** Changes any subset of the preferences (language null goes back to following the OS). */
+  'preferences:set': { request: PreferencesUpdateSchema, response: PreferencesSchema },
+  /** Main's folder dialog for the default export folder; the preferences after the choice (unchanged if cancelled). */
+  'preferences:chooseExportFolder': { request: NoArguments, response: PreferencesSchema },
+  /** A new, empty subfolder of the default export folder for the active account, or null when none is set. */
+  'export:defaultFolder': { request: NoArguments, response: ChosenFolderSchema.nullable() },
+  /**
+   * Forgets every saved account (keychain entries included) and deletes CV Steward's own data
+   * (settings, inventory, plans, journals, receipts, logs). Bundles the user exported are not
+   * touched; nothing in Azure is touched. Refused while a job runs.
+   */
+  'app:forgetEverything': {
+    request: z.object({ confirm: z.literal(true) }).strict(),
+    response: z.object({ accountsForgotten: z.number().int(), filesRemoved: z.number().int() }),
+  },
+  /** Shows a bundle folder, a receipt or the logs folder in the system's file manager. */
+  'app:showInFolder': { request: z.object({ target: ShowInFolderTargetSchema }).strict(), response: z.object({ shown: z.boolean() }) },
+  /** Jobs that were running when CV Steward last quit or was killed. */
+  'jobs:interrupted': { request: NoArguments, response: z.array(InterruptedJobSchema) },
+  /** Resumes an export into its bundle (a new job), or hands a cleanup's plan back to the wizard. */
+  'jobs:resumeInterrupted': {
+    request: InterruptedRef,
+    response: z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('export'), jobId: z.string() }),
+      z.object({ kind: z.literal('cleanup'), planId: z.string() }),
+    ]),
+  },
+  'jobs:dismissInterrupted': { request: InterruptedRef, response: z.object({ dismissed: z.boolean() }) },
+  /** Cleanup plans saved in the data folder, newest first. */
+  'cleanup:plans': { request: NoArguments, response: z.array(SavedPlanSchema) },
 } as const satisfies Record<InvokeChannelName, { request: z.ZodType; response: z.ZodType }>;
 
 export const eventContract = {
@@ -173,6 +281,10 @@ export const eventContract = {
   'accounts:changed': AccountListSchema,
   /** The inventory grew (throttled while a scan runs). */
   'inventory:updated': InventorySnapshotSchema,
+  /** The application menu asked for a page (e.g. Settings… / Preferences…). */
+  'app:navigate': z.object({ page: PageSchema }),
+  /** The preferences changed (in another window, or by "forget everything"). */
+  'preferences:changed': PreferencesSchema,
 } as const satisfies Record<EventChannelName, z.ZodType>;
 
 export type InvokeContract = typeof invokeContract;

@@ -129,11 +129,11 @@ export class FakeMain {
       start: () => this.invoke('diagnostics.start', '', () => ok(this.startSystemCheck())),
     },
     preferences: {
-      get: () => this.invoke('preferences.get', '', () => ok({ language: this.savedLanguage })),
+      get: () => this.invoke('preferences.get', '', () => ok({ ...FAKE_PREFERENCES, language: this.savedLanguage })),
       set: (language: Language | null) =>
         this.invoke('preferences.set', language ?? 'null', () => {
           this.savedLanguage = language;
-          return ok({ language });
+          return ok({ ...FAKE_PREFERENCES, language });
         }),
     },
     accounts: this.accounts.client(
@@ -294,6 +294,8 @@ export class FakeWindow {
 // lines other engineers edit in parallel; imports are hoisted either way.
 import { VerifyReportSchema, type ChosenFolder, type VerifyReport } from '../../../shared/model/bundle';
 import { InventorySnapshotSchema, ProjectRowSchema, type InventorySnapshot, type ProjectRow } from '../../../shared/model/inventory';
+
+const FAKE_PREFERENCES = { language: null, theme: 'system', exportFolder: null, rateLimit: 10, downloadConcurrency: 16 } as const;
 
 export type BundlesMethod = 'export.chooseFolder' | 'export.start' | 'export.verify' | 'export.report' | 'inventory.get';
 type BundlesInvoke = <T>(method: BundlesMethod, argument: string, answer: () => IpcResult<T>) => Promise<T>;
