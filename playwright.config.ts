@@ -8,7 +8,9 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: 1,
-  reporter: [['list']],
+  // The HTML report keeps every spec's attachments (screenshots of each page in both
+  // languages, keyboard walks, axe results) after the run; test-results/ is wiped by the next one.
+  reporter: [['list'], ['html', { outputFolder: 'artifacts/playwright-report', open: 'never' }]],
   outputDir: 'test-results',
   // English unless a spec asks for another locale (test/e2e/language.spec.ts does): the specs read English text.
   use: { trace: 'retain-on-failure', screenshot: 'only-on-failure', locale: 'en-US' },

@@ -12,14 +12,19 @@ import { AccountsService, createDemoAccount, type DemoAccount, type ProbeAccount
 import type { SecretStore } from './secrets';
 import { createAccountsSettings, type KeyValueStore } from './settings';
 import { createPreferences, type PreferencesSettings } from './settings/preferences';
-import { createTrainingClient } from './customvision';
+import { createTrainingClient, sharedRateLimiters } from './customvision';
 import { createInventoryService } from './inventory';
 import { FolderRegistry, type PickFolder } from './wiring/folder-registry';
 import { createExportWiring } from './wiring/export-wiring';
 import type { ExportRunner } from './export-worker';
 import { createCleanupWiring } from './wiring/cleanup-wiring';
 import { openExternalLink, type OpenExternal, type OpenPath } from './wiring/external-links';
+import { forgetEverything } from './wiring/forget-everything';
+import { newDefaultExportFolder } from './wiring/default-export-folder';
 import { AppError } from './ipc/app-error';
+import { createShowInFolder, type ShowItemInFolder } from './desktop/show-in-folder';
+import { DEMO_ACCOUNT_ID } from './accounts';
+import { createInterruptedJobs, listSavedPlans, planFileExists, RunningJobRegistry } from './resume';
 
 export interface ServicesOptions {
   /** Folder for this app's own data (settings, journals); Electron's userData in the app. */
@@ -42,16 +47,16 @@ export interface ServicesOptions {
   openExternal?: OpenExternal;
   /** Opens a file main wrote (the cleanup receipt) with the system's default app. */
   openPath?: OpenPath;
+  /** Reveals a file main wrote in the system's file manager: Electron's shell.showItemInFolder; a recorder in the harness. */
+  showItemInFolder?: ShowItemInFolder;
+  /** Where the shell keeps its log files (Help › Show log files, Settings); none without a shell. */
+  logsDir?: string;
   /** How an export runs: in a worker (default); tests of the sources pass runExportInProcess. */
   exportRunner?: ExportRunner;
 }
 
 /** Without a shell (unit tests), opening things is refused with a message, never silently dropped. */
 const cannotOpen = () => Promise.reject(new AppError('NOT_SUPPORTED', 'CV Steward cannot open other programs from here.'));
-
-const notBuiltYet = (): never => {
-  throw new AppError('NOT_SUPPORTED', 'Not built yet.');
-};
 
 /** One real, cheap call that proves the endpoint and key work: GetProjects, few retries. */
 export const probeWithGetProjects: ProbeAccount = async (endpoint, key, signal) => {
@@ -85,15 +90,26 @@ export function createServices(options: ServicesOptions): Services {
     onChanged: (list) => events.emit('accounts:changed', list),
   });
 
-  const inventory = createInventoryService({ jobs, accounts, emit: (snapshot) => events.emit('inventory:updated', snapshot) });
+  const preferences = createPreferences(options.settingsStore, (warning) => report('settings', warning));
+  unsubscribe.push(preferences.onChanged((now) => events.emit('preferences:changed', now)));
+  // A changed rate applies to every endpoint's shared limiter, so the next job uses it (jobs read the limits as they start).
+  unsubscribe.push(preferences.onChanged((now) => sharedRateLimiters.setRate(now.rateLimit)));
+  const rateLimit = () => preferences.get().rateLimit;
 
-  const folders = new FolderRegistry(options.pickFolder ?? (() => Promise.resolve(null)));
+  const inventory = createInventoryService({ jobs, accounts, rateLimit, emit: (snapshot) => events.emit('inventory:updated', snapshot) });
+
+  const pickFolder = options.pickFolder ?? (() => Promise.resolve(null));
+  const folders = new FolderRegistry(pickFolder);
+  // Exports and cleanup runs under way, on disk: what a quit or kill leaves is offered next start.
+  const running = new RunningJobRegistry({ dataDir: options.dataDir, jobs, report });
   const exports = createExportWiring({
     jobs,
     accounts,
     folders,
     toolVersion: options.appInfo.version,
     ...(options.exportRunner ? { exportRunner: options.exportRunner } : {}),
+    limits: () => preferences.get(),
+    onStarted: (jobId, info) => running.recordExport(jobId, info),
   });
   const cleanup = createCleanupWiring({
     jobs,
@@ -102,10 +118,24 @@ export function createServices(options: ServicesOptions): Services {
     dataDir: options.dataDir,
     startExport: (request) => exports.start(request),
     openPath: options.openPath ?? cannotOpen,
+    rateLimit,
+    onRunStarted: (jobId, info) => running.recordCleanup(jobId, info),
+  });
+  const interrupted = createInterruptedJobs({
+    registry: running,
+    accounts,
+    demoAccountId: DEMO_ACCOUNT_ID,
+    registerFolder: (path) => folders.register(path),
+    startExport: (request) => exports.start(request),
+    planExists: (planId) => planFileExists(options.dataDir, planId),
   });
   const openExternal = options.openExternal ?? cannotOpen;
-  const preferences = createPreferences(options.settingsStore, (warning) => report('settings', warning));
-  unsubscribe.push(preferences.onChanged((now) => events.emit('preferences:changed', now)));
+  const showInFolder = createShowInFolder({
+    ...(options.showItemInFolder ? { show: options.showItemInFolder } : {}),
+    ...(options.logsDir ? { logsDir: options.logsDir } : {}),
+    bundleFolder: (folderId) => folders.resolve(folderId),
+    receiptFile: (planId) => cleanup.receiptFile(planId),
+  });
 
   const handlers: Handlers = {
     'app:info': () => options.appInfo,
@@ -149,21 +179,44 @@ export function createServices(options: ServicesOptions): Services {
     'cleanup:chooseBundle': () => cleanup.chooseBundle(),
     'cleanup:checkBundle': ({ planId, folderId }) => cleanup.checkBundle(planId, folderId),
     'cleanup:coverage': ({ planId }) => cleanup.coverage(planId),
-    'cleanup:backup': ({ planId, folderId }) => cleanup.backup(planId, folderId),
-    'cleanup:run': ({ planId, confirmText, backup }) => cleanup.run(planId, confirmText, backup),
+    // The request carries no language (contract); the saved one is used (null, "follow the OS", leaves the bundle's own or English).
+    'cleanup:backup': ({ planId, folderId, language }) => cleanup.backup(planId, folderId, language),
+    'cleanup:run': ({ planId, confirmText, backup, language }) => cleanup.run(planId, confirmText, backup, language),
     'cleanup:receipt': ({ planId }) => cleanup.receipt(planId),
     'cleanup:openReceipt': ({ planId }) => cleanup.openReceipt(planId),
     'preferences:get': () => preferences.get(),
     'preferences:set': (request) => preferences.set(request),
     // Placeholders while issue 6 is being built; each is replaced by its owner's wiring.
-    'preferences:chooseExportFolder': () => notBuiltYet(),
-    'export:defaultFolder': () => notBuiltYet(),
-    'app:forgetEverything': () => notBuiltYet(),
-    'app:showInFolder': () => notBuiltYet(),
-    'jobs:interrupted': () => notBuiltYet(),
-    'jobs:resumeInterrupted': () => notBuiltYet(),
-    'jobs:dismissInterrupted': () => notBuiltYet(),
-    'cleanup:plans': () => notBuiltYet(),
+    'preferences:chooseExportFolder': async () => {
+      // Main's own folder dialog, as for a bundle; cancelled: nothing changes.
+      const chosen = await pickFolder();
+      return chosen ? preferences.setExportFolder(chosen) : preferences.get();
+    },
+    'export:defaultFolder': () =>
+      newDefaultExportFolder({
+        exportFolder: () => preferences.get().exportFolder,
+        activeAccountName: () => {
+          const list = accounts.list();
+          return list.accounts.find((account) => account.accountId === list.activeAccountId)?.displayName ?? null;
+        },
+        register: (path) => folders.register(path),
+      }),
+    'app:forgetEverything': () =>
+      forgetEverything({
+        dataDir: options.dataDir,
+        jobs,
+        accounts,
+        inventory: inventory.store,
+        settingsStore: options.settingsStore,
+        preferences,
+        forgetFolders: () => folders.clear(),
+        emitAccounts: (list) => events.emit('accounts:changed', list),
+      }),
+    'app:showInFolder': ({ target }) => showInFolder(target),
+    'jobs:interrupted': () => interrupted.list(),
+    'jobs:resumeInterrupted': ({ id }) => interrupted.resume(id),
+    'jobs:dismissInterrupted': ({ id }) => interrupted.dismiss(id),
+    'cleanup:plans': () => listSavedPlans(options.dataDir, (context, error) => report(context, error)),
   };
 
   return {
@@ -174,6 +227,8 @@ export function createServices(options: ServicesOptions): Services {
     preferences,
     async dispose() {
       for (const stop of unsubscribe) stop();
+      // Before the runner cancels every job: a quit is not a user's cancel, the records stay.
+      await running.stop();
       jobs.dispose();
       await accounts.dispose();
     },

@@ -2,6 +2,7 @@ import { useEffect, useRef, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorBoundary } from './components/error-boundary';
 import { ErrorSurface } from './components/error-surface';
+import { InterruptedJobsBanner } from './components/interrupted-jobs-banner';
 import { MainNav } from './components/main-nav';
 import { AccountsPage } from './pages/accounts-page';
 import { CleanupPage } from './pages/cleanup-page';
@@ -50,6 +51,7 @@ export function App() {
       <div className="app-body">
         <MainNav />
         <div className="app-content">
+          <InterruptedJobsBanner />
           <ErrorSurface />
           <main ref={mainRef} className="page">
             <ErrorBoundary key={page} title={t('app.pageCrashTitle')}>

@@ -227,7 +227,7 @@ export const invokeContract = {
   /** The latest bundle check of the plan, or null before one finished. */
   'cleanup:coverage': { request: PlanRef, response: CoverageReportSchema.nullable() },
   /** Exports the plan's projects (the kinds of data it deletes) into the folder: an export job. */
-  'cleanup:backup': { request: PlanRef.extend({ folderId: Id }).strict(), response: JobStarted },
+  'cleanup:backup': { request: PlanRef.extend({ folderId: Id, language: LanguageSchema.optional() }).strict(), response: JobStarted },
   /** Runs the plan; main enforces the confirmation and the backup gate itself. */
   'cleanup:run': {
     /** `language`: of the receipt, the interface's at cleanup time. */

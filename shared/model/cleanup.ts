@@ -177,6 +177,8 @@ export type Verification = z.infer<typeof VerificationSchema>;
 export const ReceiptSchema = z.object({
   format: z.literal('cv-steward-cleanup-receipt'),
   version: z.literal(1),
+  /** The language of the receipt's texts (notDeletable, the HTML page); absent in receipts written before it existed, which are English. */
+  language: z.string().optional(),
   planId: z.string(),
   account: PlanAccountSchema,
   scope: CleanupScopeSchema,

@@ -3,8 +3,14 @@
  * both), inline CSS only, readable offline years later. Every string that came from the
  * API or the user (project names, the account name, service messages) is data and is
  * escaped: a project named `<img src=x onerror=alert(1)>` shows as that text.
+ *
+ * The page speaks the receipt's language (catalogue `receipt`); dates and numbers are
+ * formatted with Intl for it. Dates are shown in UTC, so the page reads the same on any
+ * computer, with the exact ISO time kept in each <time datetime>.
  */
+import { LanguageSchema, type Language } from '../../shared/ipc/contract';
 import type { CallRecord, Receipt, Verification } from '../../shared/model/cleanup';
+import { mainTranslator, type MainKey, type Translate } from '../i18n';
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => ESCAPES[char] ?? char);
@@ -25,112 +31,191 @@ details summary{cursor:pointer}
 @media print{details{display:block}body{margin:0}}
 `;
 
-export function renderReceiptHtml(receipt: Receipt, projectNames: ReadonlyMap<string, string> = new Map()): string {
+/** What the page's parts share: the translator and the formatters of the receipt's language. */
+interface Page {
+  t: Translate<'receipt'>;
+  /** Translated text, escaped, with `html` values inserted as markup (they are escaped by their makers). */
+  html(key: MainKey<'receipt'>, html?: Record<string, string>, count?: number): string;
+  num(value: number): string;
+  date(iso: string): string;
+}
+
+/** The receipt's language: the one it records, English for receipts written before that. */
+export function receiptLanguage(receipt: Receipt): Language {
+  const parsed = LanguageSchema.safeParse(receipt.language);
+  return parsed.success ? parsed.data : 'en';
+}
+
+function page(language: Language): Page {
+  const t = mainTranslator(language, 'receipt');
+  const numbers = new Intl.NumberFormat(language);
+  // 24-hour clock: a record read years later should not hinge on "12 AM".
+  const dates = new Intl.DateTimeFormat(language, {
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+    timeZone: 'UTC',
+    timeZoneName: 'short',
+  });
+  return {
+    t,
+    // Values go in as unique markers (private-use characters escapeHtml leaves alone and no
+    // catalogue holds) so the translation is escaped as a whole and only then gets its markup.
+    html(key, html = {}, count) {
+      const names = Object.keys(html);
+      const markers = Object.fromEntries(names.map((name, i) => [name, `\ue000${i}\ue001`]));
+      const text = escapeHtml(t(key, count === undefined ? markers : { ...markers, count }));
+      return text.replace(/\ue000(\d+)\ue001/g, (_, i: string) => html[names[Number(i)] ?? ''] ?? '');
+    },
+    num: (value) => numbers.format(value),
+    date(iso) {
+      const when = new Date(iso);
+      const shown = Number.isNaN(when.getTime()) ? iso : dates.format(when);
+      return `<time datetime="${escapeHtml(iso)}">${escapeHtml(shown)}</time>`;
+    },
+  };
+}
+
+export function renderReceiptHtml(receipt: Receipt, projectNames: ReadonlyMap<string, string> = new Map(), language: Language = receiptLanguage(receipt)): string {
+  const p = page(language);
   const unverified = receipt.verifications.filter((verification) => !verification.verified).length;
+  const steps = receipt.verifications.length;
   const project = (id: string | undefined): string => {
     if (id === undefined) return '<span class="muted">—</span>';
     const name = projectNames.get(id);
     return name === undefined ? `<span class="id">${escapeHtml(id)}</span>` : `${escapeHtml(name)}<br><span class="id">${escapeHtml(id)}</span>`;
   };
   const banner = receipt.complete
-    ? `<p class="banner complete">Complete: every one of the ${receipt.verifications.length} steps was verified by reading the account again.</p>`
-    : `<p class="banner incomplete">Incomplete: ${unverified} of ${receipt.verifications.length} steps could not be verified. Run the same plan again to resume; see the proof below.</p>`;
+    ? `<p class="banner complete">${p.html('banner.complete', { steps: p.num(steps) }, steps)}</p>`
+    : `<p class="banner incomplete">${p.html('banner.incomplete', { steps: p.num(steps), unverified: p.num(unverified) }, steps)}</p>`;
   return [
     '<!doctype html>',
-    '<html lang="en"><head><meta charset="utf-8">',
+    `<html lang="${escapeHtml(language)}"><head><meta charset="utf-8">`,
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>Deletion receipt — ${escapeHtml(receipt.account.displayName)}</title>`,
+    `<title>${p.html('title', { account: escapeHtml(receipt.account.displayName) })}</title>`,
     `<style>${STYLE}</style></head><body>`,
-    '<h1>Custom Vision deletion receipt</h1>',
+    `<h1>${p.html('heading')}</h1>`,
     banner,
-    facts(receipt),
-    '<h2>What the plan deleted</h2>',
-    counts(receipt),
-    projectsList(receipt, projectNames),
-    '<h2>Proof</h2>',
-    '<p class="muted">After the run every item in scope was read again: 404 from GetProject / GetIteration / GetTag, image counts of 0 or GetImagesByIds returning none of the ids, stored predictions no longer returned.</p>',
-    proofTable(receipt.verifications, project),
-    `<h2>Calls (${receipt.calls.length})</h2>`,
-    '<p class="muted">Every call of the run, as journaled before the next one was made. Quote the request id to Microsoft support. 202 means the service accepted a deletion that finishes in the background; the proof above is what counts.</p>',
-    callsTable(receipt.calls, project),
-    '<h2>What the Training API cannot delete</h2>',
-    notDeletable(receipt),
-    `<p class="muted">Written by CV Steward. Plan ${escapeHtml(receipt.planId)}. This receipt contains no key.</p>`,
+    facts(receipt, p),
+    `<h2>${p.html('counts.heading')}</h2>`,
+    counts(receipt, p),
+    projectsList(receipt, projectNames, p),
+    `<h2>${p.html('proof.heading')}</h2>`,
+    `<p class="muted">${p.html('proof.text')}</p>`,
+    proofTable(receipt.verifications, project, p),
+    `<h2>${p.html('calls.heading', { n: p.num(receipt.calls.length) })}</h2>`,
+    `<p class="muted">${p.html('calls.text')}</p>`,
+    callsTable(receipt.calls, project, p),
+    `<h2>${p.html('notDeletable.heading')}</h2>`,
+    notDeletable(receipt, p),
+    `<p class="muted">${p.html('footer', { planId: escapeHtml(receipt.planId) })}</p>`,
     '</body></html>',
     '',
   ].join('\n');
 }
 
-function facts(receipt: Receipt): string {
+function facts(receipt: Receipt, p: Page): string {
+  const { backup: b } = receipt;
   const backup =
-    receipt.backup.kind === 'bundle'
-      ? `Export bundle <code>${escapeHtml(receipt.backup.folder)}</code>${receipt.backup.exportedAt ? `, exported ${escapeHtml(receipt.backup.exportedAt)}` : ''}; ${receipt.backup.checkedFiles} files re-hashed and every planned item found in it at ${escapeHtml(receipt.backup.checkedAt)}`
-      : `<span class="bad">No backup: the user waived it</span> at ${escapeHtml(receipt.backup.waivedAt)}`;
-  const rows: Array<[string, string]> = [
-    ['Account', escapeHtml(receipt.account.displayName)],
-    ['Endpoint', `<code>${escapeHtml(receipt.account.endpointHost)}</code> (key fingerprint <code>${escapeHtml(receipt.account.keyFingerprint)}</code>)`],
-    ['Scope', escapeHtml(receipt.scopeText)],
-    ['Started', escapeHtml(receipt.startedAt)],
-    ['Finished', escapeHtml(receipt.finishedAt)],
-    ['Backup relied on', backup],
+    b.kind === 'bundle'
+      ? p.html(b.exportedAt ? 'backup.bundleExported' : 'backup.bundle', {
+          folder: `<code>${escapeHtml(b.folder)}</code>`,
+          ...(b.exportedAt ? { exportedAt: p.date(b.exportedAt) } : {}),
+          files: p.num(b.checkedFiles),
+          checkedAt: p.date(b.checkedAt),
+        })
+      : p.html('backup.waived', { noBackup: `<span class="bad">${p.html('backup.noBackup')}</span>`, waivedAt: p.date(b.waivedAt) });
+  const rows: Array<[MainKey<'receipt'>, string]> = [
+    ['facts.account', escapeHtml(receipt.account.displayName)],
+    ['facts.endpoint', p.html('facts.endpointValue', { host: `<code>${escapeHtml(receipt.account.endpointHost)}</code>`, fingerprint: `<code>${escapeHtml(receipt.account.keyFingerprint)}</code>` })],
+    ['facts.scope', escapeHtml(receipt.scopeText)],
+    ['facts.started', p.date(receipt.startedAt)],
+    ['facts.finished', p.date(receipt.finishedAt)],
+    ['facts.backup', backup],
   ];
-  return `<table>${rows.map(([label, value]) => `<tr><th scope="row">${label}</th><td>${value}</td></tr>`).join('')}</table>`;
+  return `<table>${rows.map(([label, value]) => `<tr><th scope="row">${p.html(label)}</th><td>${value}</td></tr>`).join('')}</table>`;
 }
 
-function counts(receipt: Receipt): string {
+function counts(receipt: Receipt, p: Page): string {
   const c = receipt.counts;
-  const rows: Array<[string, number]> = [
-    ['Projects', c.projects],
-    ['Iterations', c.iterations],
-    ['… of them published (unpublished first)', c.publishedIterations],
-    ['Images', c.images],
-    ['… of them kept only by trained iterations', c.imagesOnlyInIterations],
-    ['Stored predictions', c.predictions],
-    ['Tags', c.tags],
+  const rows: Array<[MainKey<'receipt'>, number]> = [
+    ['counts.projects', c.projects],
+    ['counts.iterations', c.iterations],
+    ['counts.publishedIterations', c.publishedIterations],
+    ['counts.images', c.images],
+    ['counts.imagesOnlyInIterations', c.imagesOnlyInIterations],
+    ['counts.predictions', c.predictions],
+    ['counts.tags', c.tags],
   ];
-  return `<table><tr><th>Category</th><th>Items in the plan</th></tr>${rows.map(([label, n]) => `<tr><td>${label}</td><td class="num">${n}</td></tr>`).join('')}</table>`;
+  const head = `<tr><th>${p.html('counts.category')}</th><th>${p.html('counts.items')}</th></tr>`;
+  return `<table>${head}${rows.map(([label, n]) => `<tr><td>${p.html(label)}</td><td class="num">${p.num(n)}</td></tr>`).join('')}</table>`;
 }
 
-function projectsList(receipt: Receipt, names: ReadonlyMap<string, string>): string {
+function projectsList(receipt: Receipt, names: ReadonlyMap<string, string>, p: Page): string {
   const ids = [...new Set(receipt.verifications.map((verification) => verification.projectId))];
-  if (ids.length === 0) return '<p>The plan had no steps: there was nothing to delete.</p>';
-  const items = ids.map((id) => `<li>${escapeHtml(names.get(id) ?? '(name unknown)')} <span class="id">${escapeHtml(id)}</span></li>`);
-  return `<p>Projects touched:</p><ul>${items.join('')}</ul>`;
+  if (ids.length === 0) return `<p>${p.html('projects.none')}</p>`;
+  const items = ids.map((id) => `<li>${escapeHtml(names.get(id) ?? p.t('projects.unknownName'))} <span class="id">${escapeHtml(id)}</span></li>`);
+  return `<p>${p.html('projects.touched')}</p><ul>${items.join('')}</ul>`;
 }
 
-function targets(ids: readonly string[]): string {
+function targets(ids: readonly string[], p: Page): string {
   if (ids.length === 0) return '<span class="muted">—</span>';
   if (ids.length === 1) return `<span class="id">${escapeHtml(ids[0] ?? '')}</span>`;
-  return `<details><summary>${ids.length} ids</summary><code>${ids.map(escapeHtml).join(' ')}</code></details>`;
+  return `<details><summary>${p.html('ids', { n: p.num(ids.length) })}</summary><code>${ids.map(escapeHtml).join(' ')}</code></details>`;
 }
 
-function proofTable(verifications: readonly Verification[], project: (id: string) => string): string {
+/** A fixed word of the receipt (a category, an outcome) in the page's language, or the word itself. */
+function word(p: Page, group: 'categories' | 'outcomes', value: string): string {
+  const key = `${group}.${value}`;
+  const text = p.t(key as MainKey<'receipt'>);
+  return escapeHtml(text === key ? value : text);
+}
+
+function proofTable(verifications: readonly Verification[], project: (id: string) => string, p: Page): string {
   const rows = verifications.map(
     (v, index) =>
-      `<tr><td class="num">${index}</td><td>${escapeHtml(v.category)}</td><td>${project(v.projectId)}</td><td>${escapeHtml(v.check)}</td><td>${targets(v.targetIds)}</td>` +
-      `<td>${v.verified ? '<span class="ok">✓ verified</span>' : '<span class="bad">✗ not verified</span>'}</td><td>${escapeHtml(v.detail ?? '')}</td></tr>`,
+      `<tr><td class="num">${p.num(index)}</td><td>${word(p, 'categories', v.category)}</td><td>${project(v.projectId)}</td><td>${escapeHtml(v.check)}</td><td>${targets(v.targetIds, p)}</td>` +
+      `<td>${v.verified ? `<span class="ok">${p.html('proof.verified')}</span>` : `<span class="bad">${p.html('proof.notVerified')}</span>`}</td><td>${escapeHtml(v.detail ?? '')}</td></tr>`,
   );
-  return `<table><tr><th>Step</th><th>Category</th><th>Project</th><th>Check</th><th>Targets</th><th>Result</th><th>Detail</th></tr>${rows.join('\n')}</table>`;
+  const columns: Array<MainKey<'receipt'>> = ['proof.step', 'proof.category', 'proof.project', 'proof.check', 'proof.targets', 'proof.result', 'proof.detail'];
+  return `<table><tr>${columns.map((key) => `<th>${p.html(key)}</th>`).join('')}</tr>${rows.join('\n')}</table>`;
 }
 
-function callsTable(calls: readonly CallRecord[], project: (id: string | undefined) => string): string {
+function callsTable(calls: readonly CallRecord[], project: (id: string | undefined) => string, p: Page): string {
   const rows = calls.map((call) => {
-    const status = call.status === 0 ? `<span class="muted">${call.outcome === 'skipped' ? 'not sent' : 'no answer'}</span>` : String(call.status);
+    const status = call.status === 0 ? `<span class="muted">${p.html(call.outcome === 'skipped' ? 'calls.notSent' : 'calls.noAnswer')}</span>` : String(call.status);
+    const step = call.step === undefined ? `<span class="muted">${p.html('calls.poll')}</span>` : p.num(call.step);
     return (
-      `<tr><td>${escapeHtml(call.at)}</td><td class="num">${call.step ?? '<span class="muted">poll</span>'}</td><td>${escapeHtml(call.operation)}</td><td>${project(call.projectId)}</td>` +
-      `<td>${targets(call.targetIds)}</td><td class="num">${status}</td><td><span class="id">${escapeHtml(call.requestId ?? '')}</span></td>` +
-      `<td>${escapeHtml(call.outcome ?? '')}</td><td>${escapeHtml(call.message ?? '')}</td></tr>`
+      `<tr><td>${p.date(call.at)}</td><td class="num">${step}</td><td>${escapeHtml(call.operation)}</td><td>${project(call.projectId)}</td>` +
+      `<td>${targets(call.targetIds, p)}</td><td class="num">${status}</td><td><span class="id">${escapeHtml(call.requestId ?? '')}</span></td>` +
+      `<td>${call.outcome === undefined ? '' : word(p, 'outcomes', call.outcome)}</td><td>${escapeHtml(call.message ?? '')}</td></tr>`
     );
   });
-  return `<table><tr><th>Time</th><th>Step</th><th>Operation</th><th>Project</th><th>Targets</th><th>HTTP status</th><th>Request id</th><th>Outcome</th><th>Message</th></tr>${rows.join('\n')}</table>`;
+  const columns: Array<MainKey<'receipt'>> = [
+    'calls.time',
+    'calls.step',
+    'calls.operation',
+    'calls.project',
+    'calls.targets',
+    'calls.status',
+    'calls.requestId',
+    'calls.outcome',
+    'calls.message',
+  ];
+  return `<table><tr>${columns.map((key) => `<th>${p.html(key)}</th>`).join('')}</tr>${rows.join('\n')}</table>`;
 }
 
-function notDeletable(receipt: Receipt): string {
+/** The texts are the receipt's own (notDeletable, in its language), escaped like any data. */
+function notDeletable(receipt: Receipt, p: Page): string {
   const items = receipt.notDeletable.map((item) => {
     // Only https links are made clickable; anything else is shown as text.
     const link = item.url === undefined ? '' : item.url.startsWith('https://') ? ` <a href="${escapeHtml(item.url)}" rel="noreferrer">${escapeHtml(item.url)}</a>` : ` ${escapeHtml(item.url)}`;
-    return `<li><strong>${escapeHtml(item.what)}.</strong> ${escapeHtml(item.how)}${link}</li>`;
+    return `<li>${p.html('notDeletable.item', { what: `<strong>${escapeHtml(item.what)}</strong>`, how: escapeHtml(item.how) })}${link}</li>`;
   });
   return `<ul>${items.join('\n')}</ul>`;
 }

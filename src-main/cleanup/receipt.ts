@@ -2,32 +2,37 @@
  * The receipt (issue 5 §4): what was asked (scope, plan counts), every call the journal
  * holds with its status and request id, the proof, the backup relied on or the waiver,
  * and what the API cannot delete. Written as JSON (ReceiptSchema) and as a standalone
- * HTML page next to the plan, each atomically (tmp + fsync + rename), so a receipt on
+ * HTML page next to the plan, both in the language chosen when the cleanup was run, each atomically (tmp + fsync + rename), so a receipt on
  * disk is always a whole one.
  */
 import { randomUUID } from 'node:crypto';
 import { open, rename, rm } from 'node:fs/promises';
 import { dirname, join, basename } from 'node:path';
+import type { Language } from '../../shared/ipc/contract';
 import { ReceiptSchema, type CleanupPlan, type Receipt, type Verification } from '../../shared/model/cleanup';
 import type { BackupRecord, CleanupJournal, StartLine } from './cleanup-journal';
-import { NOT_DELETABLE } from './not-deletable';
 import { renderReceiptHtml } from './receipt-html';
+import { notDeletableFor } from './receipt-not-deletable';
 
 export interface ReceiptInput {
   plan: CleanupPlan;
   journal: CleanupJournal;
   verifications: Verification[];
   finishedAt: Date;
+  /** The receipt's language. Default 'en'. */
+  language?: Language;
 }
 
 export function buildReceipt(input: ReceiptInput): Receipt {
   const { plan, journal } = input;
+  const language = input.language ?? 'en';
   const starts = journal.starts();
   const first = starts[0];
   if (!first) throw new Error('a receipt needs a journaled run start');
   const receipt: Receipt = {
     format: 'cv-steward-cleanup-receipt',
     version: 1,
+    language,
     planId: plan.planId,
     account: plan.account,
     scope: plan.scope,
@@ -39,7 +44,7 @@ export function buildReceipt(input: ReceiptInput): Receipt {
     calls: journal.calls(),
     verifications: input.verifications,
     complete: plan.steps.length === input.verifications.length && input.verifications.every((verification) => verification.verified),
-    notDeletable: NOT_DELETABLE,
+    notDeletable: notDeletableFor(language),
   };
   // The shape is a contract with the renderer and with whoever reads the file later.
   return ReceiptSchema.parse(receipt);

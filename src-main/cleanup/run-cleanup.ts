@@ -4,6 +4,7 @@
  * passes the gate again and resumes from the journal next to the plan; the receipt is
  * rewritten at the end of each run that gets that far, covering every call of every run.
  */
+import type { Language } from '../../shared/ipc/contract';
 import { CLEANUP_CATEGORIES, type CleanupPlan, type Receipt } from '../../shared/model/cleanup';
 import type { TrainingClient } from '../customvision';
 import { JobProgress, type JobContext } from '../jobs';
@@ -33,6 +34,8 @@ export interface RunCleanupOptions {
   pollTimeoutMs?: number;
   /** The bundle check; defaults to checkBundleCoverage (tests inject a double). */
   checkCoverage?: CoverageCheck;
+  /** The receipt's language (JSON texts and HTML page). Default 'en'. */
+  language?: Language;
 }
 
 export interface CleanupOutcome {
@@ -73,7 +76,7 @@ export async function runCleanup(ctx: JobContext, client: TrainingClient, option
       pollTimeoutMs: options.pollTimeoutMs ?? DEFAULT_POLL_TIMEOUT_MS,
     });
     const verifications = await provePlan(ctx, client, plan);
-    const receipt = buildReceipt({ plan, journal, verifications, finishedAt: now() });
+    const receipt = buildReceipt({ plan, journal, verifications, finishedAt: now(), ...(options.language ? { language: options.language } : {}) });
     await writeReceipt(paths, receipt, new Map(plan.projects.map((project) => [project.id, project.name])));
     return { receipt, receiptJsonPath: paths.receiptJson, receiptHtmlPath: paths.receiptHtml, complete: receipt.complete };
   } finally {

@@ -101,7 +101,7 @@ async function runAction(context: CommandContext, request: CleanupRunRequest, cl
     categories: CLEANUP_CATEGORIES,
     printer: progressPrinter(context, request.quiet),
     ...(context.interrupt ? { interrupt: context.interrupt } : {}),
-    work: (ctx) => runCleanup(ctx, client, { planPath, plan, confirmText: request.confirm, backup }),
+    work: (ctx) => runCleanup(ctx, client, { planPath, plan, confirmText: request.confirm, backup, language: request.language }),
   });
   if (outcome.state === 'cancelled') {
     context.err(`\nCleanup interrupted. Every call made so far is journaled next to the plan.\nTo resume, run the same command again:\n  ${resume}\n`);

@@ -4,6 +4,7 @@
  * could be a key pasted in the wrong place, and must not end up in a terminal log.
  */
 import { parseArgs } from 'node:util';
+import { LANGUAGES, type Language } from '../../shared/ipc/contract';
 import { EXPORT_CATEGORIES, type ExportCategory } from '../../shared/model/bundle';
 import type { CleanupScope } from '../../shared/model/cleanup';
 import { parseScopeArg } from '../cleanup';
@@ -33,6 +34,8 @@ export interface ExportRequest extends OutputOptions {
   projectIds?: string[];
   categories: ExportCategory[];
   zip: boolean;
+  /** The offline viewer's; absent: the bundle's recorded one when resuming, else English. */
+  language?: Language;
 }
 
 export interface VerifyRequest extends OutputOptions {
@@ -57,6 +60,8 @@ export interface CleanupRunRequest extends OutputOptions {
   plan: string;
   backup: { kind: 'bundle'; folder: string } | { kind: 'waived' };
   confirm: string;
+  /** The receipt's language (default English). */
+  language: Language;
 }
 
 export type CleanupRequest = CleanupPlanRequest | CleanupRunRequest;
@@ -80,6 +85,7 @@ const SPECS: Record<CommandName, OptionSpec> = {
     projects: { type: 'string', multiple: true },
     categories: { type: 'string', multiple: true },
     zip: { type: 'boolean' },
+    language: { type: 'string' },
   },
   verify: { ...OUTPUT },
   cleanup: {
@@ -91,6 +97,7 @@ const SPECS: Record<CommandName, OptionSpec> = {
     bundle: { type: 'string' },
     'no-backup': { type: 'boolean' },
     confirm: { type: 'string' },
+    language: { type: 'string' },
   },
 };
 
@@ -118,6 +125,7 @@ export function parseCommand(command: CommandName, argv: readonly string[]): Par
   const out = values.text('out');
   if (out === undefined || out.trim() === '') throw new UsageError('Say where the bundle goes: --out DIR (a new or empty folder, or an earlier bundle to resume).');
   const projectIds = parseProjects(values.list('projects'));
+  const language = parseLanguage(values.text('language'), 'the offline viewer in the bundle');
   return {
     command,
     account,
@@ -126,6 +134,7 @@ export function parseCommand(command: CommandName, argv: readonly string[]): Par
     ...(projectIds === undefined ? {} : { projectIds }),
     categories: parseCategories(values.list('categories')),
     zip: values.flag('zip'),
+    ...(language === undefined ? {} : { language }),
     ...output,
   };
 }
@@ -147,7 +156,7 @@ function parseCleanup(values: Values, output: OutputOptions): CleanupRequest {
   const { account, ratePerSecond } = accountOf(values);
   const misplaced = (names: string[]) => names.find((name) => (name === 'no-backup' ? values.flag(name) : values.text(name) !== undefined));
   if (action === 'plan') {
-    const wrong = misplaced(['plan', 'bundle', 'no-backup', 'confirm']);
+    const wrong = misplaced(['plan', 'bundle', 'no-backup', 'confirm', 'language']);
     if (wrong !== undefined) throw new UsageError(`--${wrong} belongs to "cleanup run", not "cleanup plan".`);
     const scopeText = values.text('scope');
     if (scopeText === undefined || scopeText.trim() === '') throw new UsageError('Say what to delete: --scope all | projects:<id,…> | project:<id>:<category>.');
@@ -175,7 +184,8 @@ function parseCleanup(values: Values, output: OutputOptions): CleanupRequest {
   if (bundle !== undefined && bundle.trim() === '') throw new UsageError('--bundle needs the bundle folder.');
   const confirm = values.text('confirm');
   if (confirm === undefined) throw new UsageError('Confirm by typing the account name: --confirm "NAME" (the plan file states it as confirmText).');
-  return { command: 'cleanup', action, account, ratePerSecond, plan, backup: bundle === undefined ? { kind: 'waived' } : { kind: 'bundle', folder: bundle }, confirm, ...output };
+  const language = parseLanguage(values.text('language'), 'the receipt') ?? 'en';
+  return { command: 'cleanup', action, account, ratePerSecond, plan, backup: bundle === undefined ? { kind: 'waived' } : { kind: 'bundle', folder: bundle }, confirm, language, ...output };
 }
 
 export function refuseKeyOption(argv: readonly string[]): void {
@@ -256,6 +266,18 @@ function parseRate(text: string | undefined): number {
     throw new UsageError(`--rate needs a number of calls per second, more than 0 and at most ${MAX_RATE}.`);
   }
   return value;
+}
+
+/** en or zh-TW, in any letter case; undefined when not given. `what` names what it is the language of. */
+function parseLanguage(text: string | undefined, what: string): Language | undefined {
+  if (text === undefined) return undefined;
+  const wanted = text.trim().toLowerCase();
+  const language = LANGUAGES.find((candidate) => candidate.toLowerCase() === wanted);
+  if (language === undefined) {
+    const shown = /^[A-Za-z_-]{1,20}$/.test(text.trim()) ? `"${text.trim()}" is not one of them` : 'the value given is not one of them';
+    throw new UsageError(`--language takes ${LANGUAGES.join(' or ')}: the language of ${what} (${shown}).`);
+  }
+  return language;
 }
 
 /** Comma-separated, repeatable; duplicates dropped; order kept. */

@@ -95,6 +95,7 @@ ${optionLines([
   ['--projects IDS', 'only these projects: comma-separated ids (see "cv-steward inventory")'],
   ['--categories LIST', `only these kinds of data, comma-separated, from:\n${EXPORT_CATEGORIES.join(', ')} (default: all)`],
   ['--zip', 'also write DIR.zip, a one-file copy with the manifest inside'],
+  ['--language LANG', 'language of the offline viewer (DIR/index.html): en or zh-TW\n(default: en; when resuming, the language the bundle was started in)'],
   RATE,
   ...COMMON,
 ])}
@@ -149,6 +150,7 @@ ${optionLines([
   ['--bundle DIR', 'run: the export bundle that backs the plan up'],
   ['--no-backup', 'run: delete without a backup (you lose the data for good)'],
   ['--confirm TEXT', "run: the account's name, exactly as the plan's confirmText"],
+  ['--language LANG', 'run: language of the receipt (.html and the texts in .json):\nen or zh-TW (default: en)'],
   RATE,
   ...COMMON,
 ])}

@@ -48,6 +48,7 @@ export async function exportCommand(context: CommandContext, request: ExportRequ
         },
         toolVersion: context.version,
         ...(request.zip ? { zip: true } : {}),
+        ...(request.language ? { language: request.language } : {}),
       }),
   });
 

@@ -52,6 +52,8 @@ export class RateLimiter {
   private readonly decreaseFactor: number;
   private readonly defaultRetryAfterMs: number;
   private configured: number;
+  private readonly minimumOption: number;
+  private readonly increaseOption: number | undefined;
   private minimum: number;
   private increase: number;
   private rate: number;
@@ -71,8 +73,10 @@ export class RateLimiter {
     this.decreaseFactor = options.decreaseFactor ?? 0.5;
     this.defaultRetryAfterMs = options.defaultRetryAfterMs ?? 1000;
     this.configured = positive(options.ratePerSecond ?? DEFAULT_RATE_PER_SECOND, 'ratePerSecond');
-    this.minimum = Math.min(options.minRatePerSecond ?? 1, this.configured);
-    this.increase = options.increasePerSuccess ?? this.configured / 50;
+    this.minimumOption = options.minRatePerSecond ?? 1;
+    this.increaseOption = options.increasePerSuccess;
+    this.minimum = Math.min(this.minimumOption, this.configured);
+    this.increase = this.increaseOption ?? this.configured / 50;
     this.rate = this.configured;
   }
 
@@ -99,6 +103,25 @@ export class RateLimiter {
     this.minimum = Math.min(this.minimum, next);
     this.increase = Math.min(this.increase, next / 50);
     this.rate = Math.min(this.rate, next);
+    this.pump();
+  }
+
+  /**
+   * Sets the ceiling, higher or lower: the user changed the app's rate limit. Lowering
+   * takes effect at once; raising lets the rate climb back only as far as a 429 allows
+   * (a limiter slowed down by the service keeps recovering step by step).
+   */
+  setConfiguredRate(ratePerSecond: number): void {
+    const next = positive(ratePerSecond, 'ratePerSecond');
+    if (next <= this.configured) {
+      this.lowerConfiguredRate(next);
+      return;
+    }
+    const unthrottled = this.rate >= this.configured;
+    this.configured = next;
+    this.minimum = Math.min(this.minimumOption, next);
+    this.increase = this.increaseOption ?? next / 50;
+    if (unthrottled) this.rate = next;
     this.pump();
   }
 
@@ -209,6 +232,15 @@ export class RateLimiterRegistry {
     const limiter = new RateLimiter(options);
     this.limiters.set(baseUrl, limiter);
     return limiter;
+  }
+
+  /**
+   * The app's rate limit changed: every endpoint's limiter takes the new ceiling, higher or
+   * lower, so the next job (and any running one: they share the endpoint's limiter) uses
+   * it. Limiters made later get what their first client asks for, as before.
+   */
+  setRate(ratePerSecond: number): void {
+    for (const limiter of this.limiters.values()) limiter.setConfiguredRate(ratePerSecond);
   }
 
   /** Forget every limiter (tests; or after the user removes an account). */

@@ -19,6 +19,15 @@ import { AppError } from '../ipc/app-error';
 import { createSafeDeserializer } from '../settings';
 import Store from 'electron-store';
 import { createAppLog, installCrashHandlers, type AppLog } from '../logging';
+import { isUserFacingError } from '../ipc/app-error';
+import { mainTranslator } from '../i18n';
+import { openExternalLink } from '../wiring/external-links';
+import type { MenuAction, MenuPage } from '../desktop/app-menu';
+import { desktopLanguage } from '../desktop/desktop-language';
+import { windowStatePath } from '../desktop/window-state';
+import { installAppMenu } from './app-menu-adapter';
+import { attachJobAttention } from './job-attention-adapter';
+import { rememberWindowState, restoredPlacement } from './window-state-adapter';
 
 const trustedWebContentsIds = new Set<number>();
 let services: Services | undefined;
@@ -30,11 +39,75 @@ function reportError(context: string, error: unknown): void {
   else console.error(`[cv-steward] ${context}:`, error instanceof Error ? error.message : error);
 }
 
-function openMainWindow(): void {
-  createSecureWindow({
-    preloadPath: join(__dirname, '../preload/preload.cjs'),
-    trustedWebContentsIds,
-    title: 'CV Steward',
+/** Only https URLs from main's allow-list (wiring/external-links.ts) get past the guard. */
+const openExternal = guardOpenExternal((url) => shell.openExternal(url));
+
+const userDataDir = () => app.getPath('userData');
+const logsDir = () => join(userDataDir(), 'logs');
+
+/** The app's own windows (those whose IPC is trusted). */
+function appWindows(): BrowserWindow[] {
+  return BrowserWindow.getAllWindows().filter((window) => !window.isDestroyed() && trustedWebContentsIds.has(window.webContents.id));
+}
+
+/** The language of the menu, notifications and dialogs: Settings' choice, else the OS's. */
+function shellLanguage() {
+  return desktopLanguage(services?.preferences.get().language ?? null, app.getPreferredSystemLanguages());
+}
+
+let opening: Promise<BrowserWindow> | undefined;
+
+/** Opens the main window where the user left it last time (one at a time: `activate` may repeat). */
+function openMainWindow(): Promise<BrowserWindow> {
+  opening ??= (async () => {
+    const file = windowStatePath(userDataDir());
+    const placement = await restoredPlacement(file, reportError);
+    const window = createSecureWindow({
+      preloadPath: join(__dirname, '../preload/preload.cjs'),
+      trustedWebContentsIds,
+      title: 'CV Steward',
+      bounds: placement.bounds,
+    });
+    rememberWindowState(window, placement, file, reportError);
+    return window;
+  })().finally(() => (opening = undefined));
+  return opening;
+}
+
+/** Brings the window forward (opening it if none is left, as on macOS) and shows `page` in it. */
+async function showPage(page: MenuPage): Promise<void> {
+  let window = appWindows()[0];
+  if (!window) {
+    const opened = await openMainWindow();
+    // The page subscribes to events while it loads; told before that, it would not hear.
+    await new Promise<void>((resolve) => opened.webContents.once('did-finish-load', () => resolve()));
+    window = opened;
+  }
+  if (window.isMinimized()) window.restore();
+  window.show();
+  window.focus();
+  services?.events.emit('app:navigate', { page });
+}
+
+/** What the menu's own items do; a failure is logged and, when it is the user's to know, shown. */
+function onMenuAction(action: MenuAction): void {
+  const run = async () => {
+    switch (action.kind) {
+      case 'navigate':
+        return showPage(action.page);
+      case 'openLink':
+        return openExternalLink(openExternal, action.link);
+      case 'showLogs':
+        if (services) await services.handlers['app:showInFolder']({ target: { kind: 'logs' } });
+        return;
+    }
+  };
+  run().catch((error: unknown) => {
+    reportError(`menu ${action.kind}`, error);
+    if (isUserFacingError(error)) {
+      const t = mainTranslator(shellLanguage(), 'desktop');
+      void dialog.showMessageBox({ type: 'info', message: t('dialog.actionFailed'), detail: error.message });
+    }
   });
 }
 
@@ -60,13 +133,15 @@ async function start(): Promise<void> {
       const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
-    // Only https URLs from main's allow-list (wiring/external-links.ts) get past the guard;
-    // only files main wrote reach openPath.
-    openExternal: guardOpenExternal((url) => shell.openExternal(url)),
+    // Only allow-listed https URLs get past the guard; only files main wrote reach openPath
+    // and showItemInFolder (the page names ids, main finds the paths).
+    openExternal,
     openPath: async (path) => {
       const problem = await shell.openPath(path);
       if (problem) throw new AppError('OPEN_FAILED', `The receipt could not be opened: ${problem}`);
     },
+    showItemInFolder: (path) => shell.showItemInFolder(path),
+    logsDir: logsDir(),
     settingsStore,
     appInfo: {
       name: app.getName(),
@@ -89,13 +164,24 @@ async function start(): Promise<void> {
       if (trustedWebContentsIds.has(window.webContents.id)) window.webContents.send(event, payload);
     }
   });
-  openMainWindow();
+  app.setAboutPanelOptions({ applicationName: 'CV Steward', applicationVersion: app.getVersion() });
+  // Rebuilt in the new language whenever the preferences change.
+  installAppMenu({ preferences: services.preferences, onAction: onMenuAction });
+  attachJobAttention({
+    jobs: services.jobs,
+    language: shellLanguage,
+    isAppWindow: (window) => trustedWebContentsIds.has(window.webContents.id),
+    onClick: (page) => void showPage(page).catch((error: unknown) => reportError('notification', error)),
+  });
+  await openMainWindow();
   // `npm run demo`: the app connected to the built-in demo account.
   if (process.argv.includes('--demo')) await services.accounts.startDemo();
 }
 
 registerAppScheme();
 hardenApp(app);
+// Windows shows notifications (and groups the taskbar button) under this id: electron-builder.yml's appId.
+if (process.platform === 'win32') app.setAppUserModelId('dev.cvsteward.app');
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
@@ -110,11 +196,11 @@ if (!app.requestSingleInstanceLock()) {
     if (process.platform !== 'darwin') app.quit();
   });
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0 && services) openMainWindow();
+    if (appWindows().length === 0 && services) void openMainWindow().catch((error: unknown) => reportError('open window', error));
   });
   app.on('will-quit', () => void services?.dispose());
   try {
-    log = createAppLog({ dir: join(app.getPath('userData'), 'logs') });
+    log = createAppLog({ dir: logsDir() });
   } catch (error) {
     // No log file (read-only profile?) is not a reason not to start; stderr stays the log.
     reportError('log file', error);

@@ -9,21 +9,30 @@
 import { BrowserWindow } from 'electron';
 import { APP_ENTRY_URL } from './trusted-sender';
 import { lockDownWebContents } from './web-contents-policy';
+import { DEFAULT_WINDOW_SIZE, MIN_WINDOW_SIZE } from '../desktop/window-state';
 
 export interface SecureWindowOptions {
   preloadPath: string;
   /** Windows created here are the only senders whose IPC messages are accepted. */
   trustedWebContentsIds: Set<number>;
   title: string;
+  /**
+   * Where the window opens (src-main/desktop/window-state.ts: the remembered size and
+   * position, already fitted to today's displays). Without x and y the OS places it.
+   */
+  bounds?: { x?: number; y?: number; width: number; height: number };
 }
 
 export function createSecureWindow(options: SecureWindowOptions): BrowserWindow {
+  const { bounds } = options;
+  const position = bounds?.x !== undefined && bounds.y !== undefined ? { x: bounds.x, y: bounds.y } : {};
   const window = new BrowserWindow({
     title: options.title,
-    width: 1200,
-    height: 800,
-    minWidth: 760,
-    minHeight: 520,
+    ...position,
+    width: bounds?.width ?? DEFAULT_WINDOW_SIZE.width,
+    height: bounds?.height ?? DEFAULT_WINDOW_SIZE.height,
+    minWidth: MIN_WINDOW_SIZE.width,
+    minHeight: MIN_WINDOW_SIZE.height,
     show: false,
     webPreferences: {
       preload: options.preloadPath,

@@ -3,6 +3,7 @@
  * each other. Plain data only: everything here crosses postMessage's structured clone.
  * The training key travels once, in workerData, and is never part of a message back.
  */
+import type { Language } from '../../shared/ipc/contract';
 import type { ExportCategory } from '../../shared/model/bundle';
 import type { RequestLogEntry } from '../customvision';
 import type { ExportAccount } from '../export';
@@ -19,6 +20,8 @@ export interface WorkerStart {
     toolVersion: string;
     concurrency?: number;
     zip?: boolean;
+    /** The offline viewer's language (absent: the bundle's recorded one, else English). */
+    language?: Language;
   };
   /** Forward the client's request log (bench instrumentation). */
   requestLog: boolean;

@@ -136,6 +136,7 @@ function runWorker(ctx: JobContext, options: WorkerExportOptions, workerPath: st
       toolVersion: options.toolVersion,
       ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }),
       ...(options.zip === undefined ? {} : { zip: options.zip }),
+      ...(options.language === undefined ? {} : { language: options.language }),
     },
     requestLog: observe?.onRequest !== undefined,
     heapSampleMs: observe?.onHeap ? (observe.heapSampleMs ?? 50) : 0,

@@ -6,6 +6,8 @@
  * failed run still leaves a `partial` manifest describing what is there.
  */
 import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { LanguageSchema, type Language } from '../../shared/ipc/contract';
 import { EXPORT_CATEGORIES, type ExportCategory } from '../../shared/model/bundle';
 import type { TrainingClient } from '../customvision';
 import { AppError } from '../ipc/app-error';
@@ -15,6 +17,7 @@ import { BackgroundDownloads } from './background-downloads';
 import { BundleWriter } from './bundle-writer';
 import { writeDatasets } from './datasets';
 import { isDiskError } from './disk-errors';
+import { readManifestHead } from './manifest-head';
 import { problemText } from './export-errors';
 import { planExport } from './export-plan';
 import { exportProject } from './export-project';
@@ -43,6 +46,8 @@ export interface ExportOptions {
   concurrency?: number;
   /** Also write `<folder>.zip` once the bundle is finished. */
   zip?: boolean;
+  /** The offline viewer's language. Absent: the language an earlier run of this bundle recorded, else 'en'. */
+  language?: Language;
 }
 
 /**
@@ -58,6 +63,7 @@ export async function runExport(ctx: JobContext, options: ExportOptions): Promis
   const concurrency = Math.max(1, Math.min(32, Math.floor(options.concurrency ?? DEFAULT_CONCURRENCY)));
   const startedAt = new Date();
   await refuseForeignFolder(options.folder);
+  const language = options.language ?? (await recordedLanguage(options.folder)) ?? 'en';
   const writer = await BundleWriter.open(options.folder);
   const run: ExportRun = {
     ctx,
@@ -73,7 +79,7 @@ export async function runExport(ctx: JobContext, options: ExportOptions): Promis
     predictionsTotal: 0,
     modelsTotal: 0,
   };
-  const manifest: ManifestContext = { run, account: options.account, toolVersion: options.toolVersion, selection: options.selection, startedAt };
+  const manifest: ManifestContext = { run, account: options.account, toolVersion: options.toolVersion, language, selection: options.selection, startedAt };
   let zip: ZipResult | undefined;
   try {
     try {
@@ -91,7 +97,7 @@ export async function runExport(ctx: JobContext, options: ExportOptions): Promis
       // The viewer shows the manifest's status and counts: give it the walk's result first.
       await writeManifest(writer, manifest, 'walked');
       await derived(run, 'datasets', () => writeDatasets(options.folder, writer, { signal: ctx.signal }));
-      await derived(run, 'viewer', () => writeViewer(options.folder, writer, { toolVersion: options.toolVersion, signal: ctx.signal }));
+      await derived(run, 'viewer', () => writeViewer(options.folder, writer, { toolVersion: options.toolVersion, language, signal: ctx.signal }));
     } catch (error) {
       // Nothing may still be writing when the folder is described and the writer closed.
       run.downloads.stop(error);
@@ -131,6 +137,17 @@ async function writeAccount(run: ExportRun, options: ExportOptions, startedAt: D
   };
   await run.writer.writeJson(accountPaths.account, record);
   await step(run, 'projects', undefined, 'Listing domains', async () => run.writer.writeJson(accountPaths.domains, await client.getDomains(callOptions(run))));
+}
+
+/** The viewer language an earlier run wrote into the bundle's manifest, if any (a resume keeps it). */
+async function recordedLanguage(folder: string): Promise<Language | undefined> {
+  try {
+    const parsed = LanguageSchema.safeParse((await readManifestHead(join(folder, MANIFEST_PATH)))?.language);
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    // An unreadable manifest is rewritten by this run anyway.
+    return undefined;
+  }
 }
 
 /**

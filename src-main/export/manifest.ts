@@ -60,6 +60,8 @@ export const ManifestSchema = z.object({
   format: z.literal(MANIFEST_FORMAT),
   formatVersion: z.literal(MANIFEST_FORMAT_VERSION),
   tool: z.object({ name: z.string(), version: z.string() }),
+  /** The offline viewer's language (optional; absent in bundles written before it existed). Any string reads, so a newer language never makes a bundle unreadable. */
+  language: z.string().optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
   status: z.enum(['complete', 'partial']),

@@ -16,6 +16,8 @@ export interface ManifestContext {
   run: ExportRun;
   account: { endpointHost: string; resourceName?: string; keyFingerprint: string };
   toolVersion: string;
+  /** The viewer's language, recorded so a resume without one keeps it. */
+  language?: string;
   selection: { projectIds?: string[]; categories: ExportCategory[] };
   startedAt: Date;
   /** Filled on first write: the first run's time, kept across resumes. */
@@ -37,6 +39,7 @@ export async function writeManifest(writer: BundleWriter, context: ManifestConte
     format: MANIFEST_FORMAT,
     formatVersion: MANIFEST_FORMAT_VERSION,
     tool: { name: 'CV Steward', version: context.toolVersion },
+    ...(context.language === undefined ? {} : { language: context.language }),
     createdAt: context.createdAt,
     updatedAt: new Date().toISOString(),
     status,

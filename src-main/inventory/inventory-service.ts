@@ -29,6 +29,8 @@ export interface InventoryServiceOptions {
   emit: (snapshot: InventorySnapshot) => void;
   /** Default: createTrainingClient with the process-wide rate limiter of the endpoint. */
   createClient?: (credentials: { endpoint: string; key: string }) => TrainingClient;
+  /** The user's rate limit (Settings, calls/s), read as each scan starts; default the client's own. */
+  rateLimit?: () => number;
   store?: InventoryStore;
   /** Minimum time between two `inventory:updated` events of one scan. Default 250 ms. */
   updateIntervalMs?: number;
@@ -47,7 +49,9 @@ export const DEFAULT_UPDATE_INTERVAL_MS = 250;
 export function createInventoryService(options: InventoryServiceOptions): InventoryService {
   const { jobs, accounts } = options;
   const store = options.store ?? createInventoryStore();
-  const createClient = options.createClient ?? ((c) => createTrainingClient({ endpoint: c.endpoint, key: c.key }));
+  const createClient =
+    options.createClient ??
+    ((c) => createTrainingClient({ endpoint: c.endpoint, key: c.key, ...(options.rateLimit ? { rateLimit: options.rateLimit() } : {}) }));
   /** The scan that may write each account's snapshot; a cancelled one winding down may not. */
   const current = new Map<string, string>();
   /** Accounts whose scan is being set up (between the request and the job's start). */

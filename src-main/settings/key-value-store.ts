@@ -11,6 +11,11 @@ export interface KeyValueStore {
   get(key: string): unknown;
   set(key: string, value: unknown): void;
   delete(key: string): void;
+  /**
+   * Removes every key ("forget everything"). electron-store and conf have it; optional so
+   * small in-memory stand-ins need not (callers then delete the keys they know).
+   */
+  clear?(): void;
   /** The file the values live in (shown in diagnostics and warnings). */
   readonly path: string;
 }
@@ -41,6 +46,7 @@ export function createConfStore(options: ConfStoreOptions): KeyValueStore {
     get: (key) => conf.get(key),
     set: (key, value) => conf.set(key, value),
     delete: (key) => conf.delete(key),
+    clear: () => conf.clear(),
     path: conf.path,
   };
 }

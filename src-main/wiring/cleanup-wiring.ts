@@ -12,6 +12,7 @@
 import { randomUUID } from 'node:crypto';
 import { access, mkdir, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import type { Language } from '../../shared/ipc/contract';
 import type { AccountList, AccountSummary } from '../../shared/model/account';
 import { EXPORT_CATEGORIES, type ExportCategory } from '../../shared/model/bundle';
 import {
@@ -30,6 +31,7 @@ import { isTerminal, type JobRunner } from '../jobs';
 import { CleanupPlans, type PlanRecord } from './cleanup-plans';
 import type { OpenPath } from './external-links';
 import type { FolderRegistry } from './folder-registry';
+import type { CleanupStartInfo } from '../resume';
 
 /** What the wiring needs from AccountsService (which it is, structurally). */
 export interface CleanupAccounts {
@@ -44,11 +46,15 @@ export interface CleanupWiringOptions {
   /** Plans, journals and receipts go under `<dataDir>/cleanups/<planId>/`. */
   dataDir: string;
   /** Starts the export job ("back up now"): the export wiring, for the active account. */
-  startExport(request: { folderId: string; projectIds?: string[]; categories: ExportCategory[] }): Promise<{ jobId: string }>;
+  startExport(request: { folderId: string; projectIds?: string[]; categories: ExportCategory[]; language?: Language }): Promise<{ jobId: string }>;
   /** Opens the receipt's HTML page with the system's browser. */
   openPath: OpenPath;
   /** Default: createTrainingClient with the process-wide rate limiter of the endpoint. */
   createClient?: (credentials: { endpoint: string; key: string }) => TrainingClient;
+  /** The user's rate limit (Settings, calls/s), read as each job starts; default the client's own. */
+  rateLimit?: () => number;
+  /** Told when a cleanup run starts, so a quit can be offered for resume next time (src-main/resume). */
+  onRunStarted?: (jobId: string, info: CleanupStartInfo) => void;
 }
 
 export type CleanupBackupChoice = { kind: 'bundle'; folderId: string } | { kind: 'waived' };
@@ -56,7 +62,9 @@ export type CleanupBackupChoice = { kind: 'bundle'; folderId: string } | { kind:
 export function createCleanupWiring(options: CleanupWiringOptions) {
   const { jobs, accounts, folders } = options;
   const plans = new CleanupPlans(options.dataDir, jobs);
-  const createClient = options.createClient ?? ((c) => createTrainingClient({ endpoint: c.endpoint, key: c.key }));
+  const createClient =
+    options.createClient ??
+    ((c) => createTrainingClient({ endpoint: c.endpoint, key: c.key, ...(options.rateLimit ? { rateLimit: options.rateLimit() } : {}) }));
 
   /** The account in use; with a plan, it must be the plan's account (the key is looked up for it). */
   function activeAccount(plan?: CleanupPlan): AccountSummary {
@@ -134,7 +142,8 @@ export function createCleanupWiring(options: CleanupWiringOptions) {
     return (await plans.require(planId)).coverage?.report ?? null;
   }
 
-  async function backup(planId: string, folderId: string): Promise<{ jobId: string }> {
+  /** `language`: the backup bundle's viewer; absent keeps the bundle's recorded one (or English). */
+  async function backup(planId: string, folderId: string, language?: Language): Promise<{ jobId: string }> {
     const record = await plans.require(planId);
     activeAccount(record.plan);
     folders.resolve(folderId);
@@ -147,10 +156,12 @@ export function createCleanupWiring(options: CleanupWiringOptions) {
       // "Everything" keeps the bundle's selection "all", so a full bundle stays full.
       ...(record.plan.scope.kind === 'all' ? {} : { projectIds }),
       categories: backupCategories(record.plan),
+      ...(language ? { language } : {}),
     });
   }
 
-  async function run(planId: string, confirmText: string, choice: CleanupBackupChoice): Promise<{ jobId: string }> {
+  /** `language`: the receipt's (JSON texts and HTML page); default English. */
+  async function run(planId: string, confirmText: string, choice: CleanupBackupChoice, language?: Language): Promise<{ jobId: string }> {
     const record = await plans.require(planId);
     const { plan: cleanupPlan } = record;
     const running = record.runJobId === undefined ? undefined : jobs.get(record.runJobId);
@@ -162,14 +173,15 @@ export function createCleanupWiring(options: CleanupWiringOptions) {
     }
     if (cleanupPlan.steps.length === 0) throw nothingToDelete();
     const backup = choice.kind === 'waived' ? ({ kind: 'waived' } as const) : { kind: 'bundle' as const, folder: requireCovered(record, choice.folderId) };
-    const client = await clientFor(activeAccount(cleanupPlan));
+    const account = activeAccount(cleanupPlan);
+    const client = await clientFor(account);
     const job = jobs.start({
       kind: 'cleanup',
       title: `Cleanup of ${cleanupPlan.account.displayName}`,
       categories: [...CLEANUP_CATEGORIES],
       run: async (ctx) => {
         delete record.outcome;
-        const outcome = await runCleanup(ctx, client, { planPath: record.planPath, plan: cleanupPlan, confirmText, backup });
+        const outcome = await runCleanup(ctx, client, { planPath: record.planPath, plan: cleanupPlan, confirmText, backup, ...(language ? { language } : {}) });
         record.outcome = outcome;
         const unverified = outcome.receipt.verifications.filter((v) => !v.verified).length;
         if (!outcome.complete) {
@@ -182,6 +194,7 @@ export function createCleanupWiring(options: CleanupWiringOptions) {
       },
     });
     record.runJobId = job.id;
+    options.onRunStarted?.(job.id, { accountId: account.accountId, accountName: account.displayName, planId, backup: choice.kind });
     return { jobId: job.id };
   }
 
@@ -222,7 +235,19 @@ export function createCleanupWiring(options: CleanupWiringOptions) {
     return { opened: true };
   }
 
-  return { plan, getPlan, chooseBundle: () => folders.choose(), checkBundle, coverage, backup, run, receipt, openReceipt };
+  /** The receipt's HTML file (for "show in folder"); NOT_FOUND until the cleanup has written it. */
+  async function receiptFile(planId: string): Promise<string> {
+    const record = await plans.require(planId);
+    const html = record.outcome?.receiptHtmlPath ?? cleanupPaths(record.planPath).receiptHtml;
+    try {
+      await access(html);
+    } catch {
+      throw new AppError('NOT_FOUND', 'There is no receipt for this plan yet: it is written when the cleanup has run.');
+    }
+    return html;
+  }
+
+  return { plan, getPlan, chooseBundle: () => folders.choose(), checkBundle, coverage, backup, run, receipt, openReceipt, receiptFile };
 }
 
 /**

@@ -5,6 +5,7 @@
  * (src-main/export-worker); verify runs here. Verify reports are kept per job so the
  * page can fetch them.
  */
+import type { Language } from '../../shared/ipc/contract';
 import { EXPORT_CATEGORIES, type ExportCategory, type VerifyReport } from '../../shared/model/bundle';
 import type { AccountsService } from '../accounts';
 import { normalizeEndpoint } from '../customvision';
@@ -13,6 +14,7 @@ import { runExportInWorker, type ExportRunner } from '../export-worker';
 import { AppError } from '../ipc/app-error';
 import type { JobRunner } from '../jobs';
 import type { FolderRegistry } from './folder-registry';
+import { exportRequestRecord, type ExportStartInfo } from '../resume';
 
 export interface ExportWiringOptions {
   jobs: JobRunner;
@@ -21,13 +23,18 @@ export interface ExportWiringOptions {
   toolVersion: string;
   /** How an export runs. Default runExportInWorker; tests of the sources pass runExportInProcess. */
   exportRunner?: ExportRunner;
+  /** The user's limits (Settings), read as each export starts; default the engine's and the client's own. */
+  limits?: () => { rateLimit: number; downloadConcurrency: number };
+  /** Told when an export job starts, so a quit can be offered for resume next time (src-main/resume). */
+  onStarted?: (jobId: string, info: ExportStartInfo) => void;
 }
 
 export function createExportWiring(options: ExportWiringOptions) {
   const reports = new Map<string, VerifyReport>();
   const runExport = options.exportRunner ?? runExportInWorker;
 
-  async function start(request: { folderId: string; projectIds?: string[]; categories: ExportCategory[]; zip?: boolean }) {
+  /** `language`: the offline viewer's; absent keeps the bundle's recorded one (or English). */
+  async function start(request: { folderId: string; projectIds?: string[]; categories: ExportCategory[]; zip?: boolean; language?: Language }) {
     const folder = options.folders.resolve(request.folderId);
     const credentials = await options.accounts.credentials();
     const summary = options.accounts.list().accounts.find((a) => a.accountId === credentials.accountId);
@@ -36,9 +43,11 @@ export function createExportWiring(options: ExportWiringOptions) {
       kind: 'export',
       title: `Export of ${credentials.displayName}`,
       categories: EXPORT_CATEGORIES.filter((c) => request.categories.includes(c)),
-      run: (ctx) =>
-        runExport(ctx, {
-          connection: { endpoint: credentials.endpoint, key: credentials.key },
+      run: (ctx) => {
+        const limits = options.limits?.();
+        return runExport(ctx, {
+          connection: { endpoint: credentials.endpoint, key: credentials.key, ...(limits ? { rateLimit: limits.rateLimit } : {}) },
+          ...(limits ? { concurrency: limits.downloadConcurrency } : {}),
           folder,
           selection: { ...(request.projectIds ? { projectIds: request.projectIds } : {}), categories: request.categories },
           account: {
@@ -50,8 +59,11 @@ export function createExportWiring(options: ExportWiringOptions) {
           },
           toolVersion: options.toolVersion,
           ...(request.zip ? { zip: true } : {}),
-        }),
+          ...(request.language ? { language: request.language } : {}),
+        });
+      },
     });
+    options.onStarted?.(job.id, { accountId: credentials.accountId, accountName: credentials.displayName, folderPath: folder, request: exportRequestRecord(request) });
     return { jobId: job.id };
   }
 

@@ -18,14 +18,28 @@ export class FolderRegistry {
   async choose(): Promise<ChosenFolder | null> {
     const path = await this.pick();
     if (!path) return null;
+    return { folderId: this.register(path), displayPath: path };
+  }
+
+  /**
+   * Makes a folder main chose itself known by a new id (a default export folder, or the
+   * bundle of an interrupted export, which main recorded when the user chose it); never a
+   * path the page named.
+   */
+  register(path: string): string {
     const folderId = randomUUID();
     this.folders.set(folderId, path);
-    return { folderId, displayPath: path };
+    return folderId;
   }
 
   resolve(folderId: string): string {
     const path = this.folders.get(folderId);
     if (!path) throw new AppError('NOT_FOUND', 'Choose the folder again: CV Steward no longer knows that folder.');
     return path;
+  }
+
+  /** Forgets every folder ("forget everything"): the page must choose again. */
+  clear(): void {
+    this.folders.clear();
   }
 }

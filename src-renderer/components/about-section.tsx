@@ -4,6 +4,7 @@ import type { AppInfo } from '../../shared/model/app-info';
 import { i18n } from '../i18n';
 import { platformLabel } from '../lib/labels';
 import { useStewardStore } from '../store';
+import { appErrorText } from '../lib/app-error';
 
 function runtimeText(info: AppInfo): string {
   if (info.runtime === 'electron') {
@@ -60,7 +61,7 @@ export function AboutSection() {
           <p role="alert">
             <Trans
               i18nKey="settings.about.loadFailed"
-              values={{ message: error.message, code: error.code }}
+              values={{ message: appErrorText(error), code: error.code }}
               components={{ code: <code /> }}
             />
           </p>

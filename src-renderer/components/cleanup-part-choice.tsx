@@ -35,7 +35,7 @@ export function partCountText(project: ProjectRow, draft: CleanupDraft): string 
 /** Step 1, "one kind of data in one project": the project, the kind, and what that kind needs. */
 export function CleanupPartChoice({ projects }: { projects: ProjectRow[] }) {
   const { t } = useTranslation();
-  const ids = { project: useId(), kind: useId(), detail: useId(), count: useId() };
+  const ids = { project: useId(), kind: useId(), detail: useId(), count: useId(), dateHint: useId() };
   const draft = useStewardStore((state) => state.cleanupDraft);
   const setDraft = useStewardStore((state) => state.setCleanupDraft);
   const project = projects.find((p) => p.id === draft.partProjectId);
@@ -91,8 +91,18 @@ export function CleanupPartChoice({ projects }: { projects: ProjectRow[] }) {
           <label htmlFor={ids.detail} className="field-label">
             {t('cleanup.part.addedBefore')}
           </label>
-          <input id={ids.detail} className="input" type="date" value={draft.before} onChange={(event) => setDraft({ before: event.target.value })} />
-          <p className="field-hint">{t('cleanup.part.dateHint')}</p>
+          {/* The value is a UTC calendar day (see startOfUtcDay); the hint says so to screen readers too. */}
+          <input
+            id={ids.detail}
+            className="input"
+            type="date"
+            value={draft.before}
+            aria-describedby={ids.dateHint}
+            onChange={(event) => setDraft({ before: event.target.value })}
+          />
+          <p id={ids.dateHint} className="field-hint">
+            {t('cleanup.part.dateHint')}
+          </p>
         </div>
       )}
       {(draft.partKind === 'taggedWith' || draft.partKind === 'tag') && project && (

@@ -45,6 +45,8 @@ export function CleanupProofStep() {
   const plan = useStewardStore((state) => state.cleanupPlan);
   const pending = useStewardStore((state) => state.cleanupPending);
   const openReceipt = useStewardStore((state) => state.openCleanupReceipt);
+  const showInFolder = useStewardStore((state) => state.showInFolder);
+  const planId = useStewardStore((state) => state.cleanupPlanId);
   const reset = useStewardStore((state) => state.resetCleanup);
   const runAgain = useStewardStore((state) => state.runCleanupPlan);
   if (!receipt) return null;
@@ -84,6 +86,11 @@ export function CleanupProofStep() {
         <button type="button" className="button button-primary" disabled={pending} onClick={() => void openReceipt()}>
           {t('cleanup.proof.openReceipt')}
         </button>
+        {planId !== null && (
+          <button type="button" className="button" disabled={pending} onClick={() => void showInFolder({ kind: 'receipt', planId })}>
+            {t('shell.showReceiptInFolder')}
+          </button>
+        )}
       </div>
       {plan && (
         <p className="field-hint">

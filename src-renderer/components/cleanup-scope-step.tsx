@@ -5,6 +5,7 @@ import { i18n } from '../i18n';
 import { formatCount, joinList } from '../lib/format';
 import { draftProblem, scopeFromDraft, selectActiveInventory, useStewardStore, type ScopeKind } from '../store';
 import { CleanupPartChoice } from './cleanup-part-choice';
+import { CleanupSavedPlans } from './cleanup-saved-plans';
 import { CleanupStepFrame } from './cleanup-step-frame';
 
 const SCOPE_CHOICES: readonly ScopeKind[] = ['all', 'projects', 'part'];
@@ -95,6 +96,7 @@ export function CleanupScopeStep() {
       <p id={hintId} className="field-hint">
         {draftProblem(draft) ?? t('cleanup.scope.readsIds')}
       </p>
+      <CleanupSavedPlans />
     </CleanupStepFrame>
   );
 }

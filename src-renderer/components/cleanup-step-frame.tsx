@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { useStewardStore } from '../store';
 import { stepTitle } from './cleanup-labels';
 import type { CleanupStep } from '../store';
+import { AppErrorMessage } from './error-surface';
 
 /** The id of the shown step's heading: the page moves focus to it when the step changes. */
 export const STEP_HEADING_ID = 'cleanup-step-heading';
@@ -25,7 +26,7 @@ function CleanupError() {
   if (!error) return null;
   return (
     <p className="cleanup-error" role="alert">
-      <code className="form-error-code">{error.code}</code> {error.message}
+      <code className="form-error-code">{error.code}</code> <AppErrorMessage error={error} />
     </p>
   );
 }

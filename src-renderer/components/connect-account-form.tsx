@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { DISPLAY_NAME_MAX_LENGTH, ENDPOINT_MAX_LENGTH, KEY_MAX_LENGTH } from '../../shared/model/account';
 import { accountName, fieldForConnectError } from '../lib/account-labels';
 import { useStewardStore } from '../store';
+import { AppErrorMessage } from './error-surface';
 
 /**
  * Accounts › Connect an account. The key lives only in this component's state: it is
@@ -116,7 +117,7 @@ export function ConnectAccountForm() {
         {connectError && (
           <div id={ids.error} className="form-error" role="alert">
             <p>
-              {connectError.message} <code className="form-error-code">{connectError.code}</code>
+              <AppErrorMessage error={connectError} /> <code className="form-error-code">{connectError.code}</code>
             </p>
           </div>
         )}

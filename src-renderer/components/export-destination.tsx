@@ -1,7 +1,10 @@
 import { Trans, useTranslation } from 'react-i18next';
 import { useStewardStore } from '../store';
 
-/** "Where": the bundle folder, chosen through main's own dialog, and the zip option. */
+/**
+ * "Where": the bundle folder, chosen through main's own dialog or, with a default export
+ * folder set in Settings, a new empty folder main makes inside it; and the zip option.
+ */
 export function ExportDestination() {
   const { t } = useTranslation();
   const folder = useStewardStore((state) => state.exportFolder);
@@ -9,6 +12,8 @@ export function ExportDestination() {
   const zip = useStewardStore((state) => state.exportZip);
   const chooseFolder = useStewardStore((state) => state.chooseExportFolder);
   const setZip = useStewardStore((state) => state.setExportZip);
+  const defaultFolder = useStewardStore((state) => state.preferences.exportFolder);
+  const makeFolderInDefault = useStewardStore((state) => state.makeFolderInDefaultExportFolder);
 
   return (
     <section className="panel" aria-labelledby="export-where-heading">
@@ -26,6 +31,19 @@ export function ExportDestination() {
         >
           {t('export.destination.choose')}
         </button>
+        {defaultFolder !== null && (
+          <button
+            type="button"
+            className="button"
+            aria-disabled={choosing}
+            aria-describedby="export-folder-path"
+            onClick={() => {
+              if (!choosing) void makeFolderInDefault();
+            }}
+          >
+            {t('settings.exportFolder.exportPage.newFolder', { folder: defaultFolder })}
+          </button>
+        )}
         <p id="export-folder-path" className="export-folder-path" aria-live="polite">
           {folder ? (
             <Trans i18nKey="export.destination.folder" values={{ path: folder.displayPath }} components={{ code: <code /> }} />

@@ -10,6 +10,7 @@ import { ExportTransfer } from './export-transfer';
 import { JobControls } from './job-controls';
 import { JobStatus } from './job-status';
 import { ProgressBar } from './progress-bar';
+import { AppErrorMessage } from './error-surface';
 
 function CategoryRow({ progress }: { progress: CategoryProgress }) {
   const { t } = useTranslation();
@@ -46,22 +47,28 @@ function Outcome({ job }: { job: JobSnapshot }) {
   const folder = useStewardStore((state) => state.exportFolder);
   const verifying = useStewardStore((state) => state.verifyStarting || state.choosingFolder);
   const verifyBundle = useStewardStore((state) => state.verifyBundle);
+  const showInFolder = useStewardStore((state) => state.showInFolder);
   if (job.state === 'succeeded') {
     return (
       <>
         <p className="job-outcome">{job.summary ?? t('export.job.complete')}</p>
         <p>{t('export.job.openIndex')}</p>
         {folder && (
-          <button
-            type="button"
-            className="button"
-            aria-disabled={verifying}
-            onClick={() => {
-              if (!verifying) void verifyBundle(folder);
-            }}
-          >
-            {t('export.job.verifyThis')}
-          </button>
+          <div className="form-actions">
+            <button
+              type="button"
+              className="button"
+              aria-disabled={verifying}
+              onClick={() => {
+                if (!verifying) void verifyBundle(folder);
+              }}
+            >
+              {t('export.job.verifyThis')}
+            </button>
+            <button type="button" className="button" onClick={() => void showInFolder({ kind: 'bundle', folderId: folder.folderId })}>
+              {t('shell.showInFolder')}
+            </button>
+          </div>
         )}
       </>
     );
@@ -72,7 +79,7 @@ function Outcome({ job }: { job: JobSnapshot }) {
       <p className={job.state === 'failed' ? 'job-outcome job-outcome-failed' : 'job-outcome'}>
         {job.error ? (
           <>
-            <code>{job.error.code}</code> {job.error.message}
+            <code>{job.error.code}</code> <AppErrorMessage error={job.error} />
           </>
         ) : (
           (job.summary ?? (job.state === 'failed' ? t('export.job.failed') : t('jobs.cancelledBeforeEnd')))

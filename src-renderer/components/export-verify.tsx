@@ -67,6 +67,7 @@ export function ExportVerify() {
   const report = useStewardStore((state) => (job && state.verifyReport?.jobId === job.id ? state.verifyReport.report : null));
   const reportStatus = useStewardStore((state) => state.verifyReportStatus);
   const verifyBundle = useStewardStore((state) => state.verifyBundle);
+  const showInFolder = useStewardStore((state) => state.showInFolder);
 
   return (
     <section className="panel" aria-labelledby="verify-heading">
@@ -90,6 +91,11 @@ export function ExportVerify() {
       {job && <JobProgress job={job} headingLevel={3} />}
       {job?.state === 'succeeded' && !report && reportStatus === 'loading' && <p role="status">{t('export.verify.loading')}</p>}
       {report && <ReportView report={report} />}
+      {report && folder && (
+        <button type="button" className="button" onClick={() => void showInFolder({ kind: 'bundle', folderId: folder.folderId })}>
+          {t('shell.showInFolder')}
+        </button>
+      )}
     </section>
   );
 }

@@ -4,6 +4,7 @@ import { formatCount } from '../lib/format';
 import { inventoryRequestKey, useStewardStore } from '../store';
 import { ProgressBar } from './progress-bar';
 import { countText, estimateText, inventoryLabel, rowDetail, rowStateLabel } from './inventory-labels';
+import { AppErrorMessage } from './error-surface';
 
 /** Problems shown one by one; the rest are summed up (a Retry for all of them stays available). */
 const SHOWN_PROBLEMS = 5;
@@ -74,7 +75,7 @@ function InventoryProblem({ problem, label, snapshot, busy }: { problem: ScanPro
         <span className="inventory-problem-where">
           {problem.projectId === undefined ? t('inventory.row.accountWhere') : t('inventory.row.where', { where })}
         </span>{' '}
-        <code className="inventory-problem-code">{problem.code}</code> {problem.message}
+        <code className="inventory-problem-code">{problem.code}</code> <AppErrorMessage error={problem} />
       </span>
       <RetryButton
         request={{ categories: [problem.category], ...(problem.projectId === undefined ? {} : { projectIds: [problem.projectId] }) }}

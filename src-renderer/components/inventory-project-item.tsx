@@ -7,6 +7,7 @@ import { inventoryRequestKey, useStewardStore } from '../store';
 import { countText, formatApiDate, inventoryLabel } from './inventory-labels';
 import { InventoryProjectActions } from './inventory-project-actions';
 import { VirtualList } from './virtual-list';
+import { AppErrorMessage } from './error-surface';
 
 interface InventoryProjectItemProps {
   project: ProjectRow;
@@ -120,7 +121,7 @@ function ProjectProblems({ project, name, busy }: { project: ProjectRow; name: s
           <li key={problem.category} className="inventory-problem">
             <span className="inventory-problem-text">
               <span className="inventory-problem-where">{t('inventory.row.where', { where: inventoryLabel(problem.category) })}</span>{' '}
-              <code className="inventory-problem-code">{problem.code}</code> {problem.message}
+              <code className="inventory-problem-code">{problem.code}</code> <AppErrorMessage error={problem} />
             </span>
           </li>
         ))}

@@ -6,6 +6,7 @@ import { accountName } from '../lib/account-labels';
 import { isTerminal } from '../lib/job-state';
 import { selectInventoryBusy, selectInventoryJob, useStewardStore } from '../store';
 import { formatApiDate } from './inventory-labels';
+import { AppErrorMessage } from './error-surface';
 
 function statusText(snapshot: InventorySnapshot | null, starting: boolean): string {
   if (!snapshot) return starting ? i18n.t('inventory.scan.starting') : i18n.t('inventory.scan.notYet');
@@ -73,7 +74,7 @@ export function InventoryScanBar({ account, snapshot }: { account: AccountSummar
       </div>
       {job?.state === 'failed' && job.error && (
         <p className="inventory-job-error">
-          <code>{job.error.code}</code> {job.error.message}
+          <code>{job.error.code}</code> <AppErrorMessage error={job.error} />
         </p>
       )}
     </section>

@@ -4,6 +4,7 @@ import type { JobSnapshot } from '../../shared/model/job';
 import { CategoryProgress } from './category-progress';
 import { JobControls } from './job-controls';
 import { JobStatus } from './job-status';
+import { AppErrorMessage } from './error-surface';
 
 interface JobProgressProps {
   job: JobSnapshot;
@@ -19,7 +20,7 @@ function JobOutcome({ job }: { job: JobSnapshot }) {
       <p className="job-outcome job-outcome-failed">
         {job.error ? (
           <>
-            <code>{job.error.code}</code> {job.error.message}
+            <code>{job.error.code}</code> <AppErrorMessage error={job.error} />
           </>
         ) : (
           (job.summary ?? t('jobs.failed'))

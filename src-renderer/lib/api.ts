@@ -11,8 +11,8 @@ import type { IpcError, IpcResult } from '../../shared/ipc/errors';
 import type { InventoryCategory } from '../../shared/model/inventory';
 import type { ExportCategory } from '../../shared/model/bundle';
 import type { CleanupScope } from '../../shared/model/cleanup';
-import type { ExternalLinkId, Language } from '../../shared/ipc/contract';
-import { i18n } from '../i18n';
+import type { ExternalLinkId, PreferencesUpdate, ShowInFolderTarget } from '../../shared/ipc/contract';
+import { currentLanguage, i18n } from '../i18n';
 
 /** What a cleanup relies on: a bundle folder (by id) or the user's explicit waiver. */
 export type CleanupBackup = { kind: 'bundle'; folderId: string } | { kind: 'waived' };
@@ -55,6 +55,12 @@ export const api = {
     info: () => unwrap(bridge().app.info()),
     /** Opens one of main's allow-listed Microsoft pages in the system browser. */
     openExternal: (link: ExternalLinkId) => unwrap(bridge().app.openExternal({ link })),
+    /** Forgets every account and CV Steward's own local data (Settings' danger zone). */
+    forgetEverything: () => unwrap(bridge().app.forgetEverything({ confirm: true })),
+    /** Shows a bundle, a receipt or the log files in the system's file manager (main finds the path). */
+    showInFolder: (target: ShowInFolderTarget) => unwrap(bridge().app.showInFolder({ target })),
+    /** The application menu (or a notification's click) asks for a page. */
+    onNavigate: (listener: Parameters<StewardApi['app']['onNavigate']>[0]) => bridge().app.onNavigate(listener),
   },
   jobs: {
     list: () => unwrap(bridge().jobs.list()),
@@ -88,14 +94,20 @@ export const api = {
     /** Main shows the folder dialog; null when the user cancelled it. */
     chooseFolder: () => unwrap(bridge().export.chooseFolder()),
     start: (request: { folderId: string; projectIds?: string[]; categories: ExportCategory[]; zip?: boolean }) =>
-      unwrap(bridge().export.start(request)),
+      // The bundle's offline viewer speaks the language the interface shows now.
+      unwrap(bridge().export.start({ ...request, language: currentLanguage() })),
     verify: (folderId: string) => unwrap(bridge().export.verify({ folderId })),
     report: (jobId: string) => unwrap(bridge().export.report({ jobId })),
+    /** A new, empty subfolder of the default export folder, or null when none is set. */
+    defaultFolder: () => unwrap(bridge().export.defaultFolder()),
   },
   preferences: {
     get: () => unwrap(bridge().preferences.get()),
-    /** null: follow the operating system's language again. */
-    set: (language: Language | null) => unwrap(bridge().preferences.set({ language })),
+    /** Any subset; `language: null` follows the OS again, `exportFolder: null` clears the default folder. */
+    set: (update: PreferencesUpdate) => unwrap(bridge().preferences.set(update)),
+    /** Main's folder dialog for the default export folder; the preferences after it (unchanged if cancelled). */
+    chooseExportFolder: () => unwrap(bridge().preferences.chooseExportFolder()),
+    onChanged: (listener: Parameters<StewardApi['preferences']['onChanged']>[0]) => bridge().preferences.onChanged(listener),
   },
   cleanup: {
     plan: (scope: CleanupScope) => unwrap(bridge().cleanup.plan({ scope })),
@@ -104,9 +116,18 @@ export const api = {
     chooseBundle: () => unwrap(bridge().cleanup.chooseBundle()),
     checkBundle: (planId: string, folderId: string) => unwrap(bridge().cleanup.checkBundle({ planId, folderId })),
     coverage: (planId: string) => unwrap(bridge().cleanup.coverage({ planId })),
-    backup: (planId: string, folderId: string) => unwrap(bridge().cleanup.backup({ planId, folderId })),
-    run: (planId: string, confirmText: string, backup: CleanupBackup) => unwrap(bridge().cleanup.run({ planId, confirmText, backup })),
+    backup: (planId: string, folderId: string) => unwrap(bridge().cleanup.backup({ planId, folderId, language: currentLanguage() })),
+    /** The receipt is written in the language the interface shows now. */
+    run: (planId: string, confirmText: string, backup: CleanupBackup) => unwrap(bridge().cleanup.run({ planId, confirmText, backup, language: currentLanguage() })),
     receipt: (planId: string) => unwrap(bridge().cleanup.receipt({ planId })),
     openReceipt: (planId: string) => unwrap(bridge().cleanup.openReceipt({ planId })),
+  },
+  /** Jobs a quit (or a crash) interrupted, and the cleanup plans saved in the data folder. */
+  resume: {
+    interrupted: () => unwrap(bridge().jobs.interrupted()),
+    /** An export starts again into its bundle (a new job); a cleanup answers its plan id for the wizard. */
+    resumeInterrupted: (id: string) => unwrap(bridge().jobs.resumeInterrupted({ id })),
+    dismissInterrupted: (id: string) => unwrap(bridge().jobs.dismissInterrupted({ id })),
+    savedPlans: () => unwrap(bridge().cleanup.plans()),
   },
 };

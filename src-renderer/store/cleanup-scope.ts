@@ -42,15 +42,18 @@ export const EMPTY_DRAFT: CleanupDraft = {
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
- * The start of the chosen day on this computer's clock, as an instant: "before 1 March"
- * means what the user sees as 1 March, not midnight in London.
+ * Midnight UTC at the start of the chosen day, as an instant. The service records upload
+ * times in UTC and a saved plan, its review and the command line (`older-than=2024-03-01`)
+ * all read a bare date as midnight UTC, so the date field means the same: the label says
+ * UTC, and the same plan built on computers in different time zones covers the same images.
  */
-export function startOfDay(date: string): string | null {
+export function startOfUtcDay(date: string): string | null {
   if (!DATE.test(date)) return null;
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  const local = new Date(year, month - 1, day);
-  if (local.getFullYear() !== year || local.getMonth() !== month - 1 || local.getDate() !== day) return null;
-  return local.toISOString();
+  const utc = new Date(Date.UTC(year, month - 1, day));
+  // Date.UTC rolls 30 February over into March: such a day does not exist.
+  if (utc.getUTCFullYear() !== year || utc.getUTCMonth() !== month - 1 || utc.getUTCDate() !== day) return null;
+  return utc.toISOString();
 }
 
 function partOf(draft: CleanupDraft): ProjectPart | null {
@@ -60,7 +63,7 @@ function partOf(draft: CleanupDraft): ProjectPart | null {
     case 'predictions':
       return { kind: draft.partKind };
     case 'imagesOlderThan': {
-      const before = startOfDay(draft.before);
+      const before = startOfUtcDay(draft.before);
       return before === null ? null : { kind: 'imagesOlderThan', before };
     }
     case 'taggedWith':
@@ -98,13 +101,13 @@ export function draftFromScope(scope: CleanupScope): CleanupDraft {
   const draft: CleanupDraft = { ...EMPTY_DRAFT, kind: 'part', partProjectId: scope.projectId, partKind: part.kind };
   if (part.kind === 'taggedWith' || part.kind === 'tag') draft.tagId = part.tagId;
   if (part.kind === 'iteration') draft.iterationId = part.iterationId;
-  if (part.kind === 'imagesOlderThan') draft.before = localDate(part.before);
+  if (part.kind === 'imagesOlderThan') draft.before = utcDate(part.before);
   return draft;
 }
 
-function localDate(instant: string): string {
+/** The UTC calendar day of an instant, as the date field shows it (yyyy-mm-dd). */
+function utcDate(instant: string): string {
   const date = new Date(instant);
   if (Number.isNaN(date.getTime())) return '';
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+  return date.toISOString().slice(0, 10);
 }

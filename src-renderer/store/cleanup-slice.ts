@@ -45,6 +45,11 @@ export interface CleanupSlice {
   cleanupError: AppErrorInput | null;
   /** The Inventory page's actions: open the wizard with this scope filled in. */
   beginCleanup(scope: CleanupScope): void;
+  /**
+   * Reopens a saved plan (the saved-plans list, an interrupted cleanup) at the review step.
+   * Backup and the typed confirmation are asked for again. True once the plan is shown.
+   */
+  openCleanupPlan(planId: string): Promise<boolean>;
   setCleanupDraft(patch: Partial<CleanupDraft>): void;
   setCleanupProject(projectId: string, selected: boolean): void;
   startCleanupPlan(): Promise<boolean>;
@@ -184,11 +189,25 @@ export const createCleanupSlice =
 
       beginCleanup: (scope) => {
         if (selectCleanupRunning(get())) {
-          set({ cleanupError: { code: 'INVALID_STATE', message: i18n.t('cleanup.runningAlready') } });
+          set({ cleanupError: { code: 'INVALID_STATE', message: i18n.t('cleanup.runningAlready'), translated: true } });
         } else {
           set({ ...INITIAL, cleanupDraft: draftFromScope(scope) });
         }
         get().navigate('cleanup');
+      },
+
+      openCleanupPlan: async (planId) => {
+        get().navigate('cleanup');
+        if (selectCleanupRunning(get())) {
+          set({ cleanupError: { code: 'INVALID_STATE', message: i18n.t('cleanup.runningAlready'), translated: true } });
+          return false;
+        }
+        const opened = await request(async () => {
+          const plan = await client.cleanup.getPlan(planId);
+          set({ ...INITIAL, cleanupDraft: draftFromScope(plan.scope), cleanupPlanId: planId, cleanupPlan: plan, cleanupStep: 'review' });
+          return true;
+        });
+        return opened === true;
       },
 
       setCleanupDraft: (patch) => set((state) => ({ cleanupDraft: { ...state.cleanupDraft, ...patch } })),

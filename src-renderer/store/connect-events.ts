@@ -26,6 +26,8 @@ export function connectStewardEvents(
     unsubscribers.push(client.jobs.onFinished((job) => store.getState().applyJobSnapshot(job)));
     unsubscribers.push(client.accounts.onChanged((list) => store.getState().applyAccountList(list)));
     unsubscribers.push(client.inventory.onUpdated((snapshot) => store.getState().applyInventorySnapshot(snapshot)));
+    // The application menu's Export…, Cleanup…, Settings… and a notification's click.
+    unsubscribers.push(client.app.onNavigate(({ page }) => store.getState().navigate(page)));
   } catch (error) {
     // Typically NO_BRIDGE: the page was opened without main behind it.
     store.getState().pushError(toAppError(error));

@@ -22,11 +22,14 @@ export const createErrorsSlice: StateCreator<StewardState, [], [], ErrorsSlice> 
   let sequence = 0;
   return {
     errors: [],
-    pushError: ({ code, message }) =>
+    pushError: ({ code, message, translated }) =>
       set((state) => {
         if (state.errors.some((error) => error.message === message)) return {};
         sequence += 1;
-        const next = [...state.errors, { id: `error-${sequence}`, code, message }];
+        // The code and main's words are kept as sent: the surface translates by code when it renders,
+        // so the text follows a later language switch too.
+        const added: AppError = translated ? { id: `error-${sequence}`, code, message, translated } : { id: `error-${sequence}`, code, message };
+        const next = [...state.errors, added];
         return { errors: next.slice(-MAX_ERRORS) };
       }),
     dismissError: (id) => set((state) => ({ errors: state.errors.filter((error) => error.id !== id) })),

@@ -15,11 +15,12 @@ import { createCleanupSlice } from './cleanup-slice';
 import { createJobsSlice } from './jobs-slice';
 import { createNavigationSlice } from './navigation-slice';
 import { createPreferencesSlice } from './preferences-slice';
+import { createInterruptedSlice } from './interrupted-slice';
 import type { StewardClient, StewardState } from './types';
 
 export function createStewardStore(client: StewardClient = api) {
   return create<StewardState>()((...a) => ({
-    ...createNavigationSlice(...a),
+    ...createNavigationSlice(client)(...a),
     ...createErrorsSlice(...a),
     ...createAppInfoSlice(client)(...a),
     ...createJobsSlice(client)(...a),
@@ -29,6 +30,7 @@ export function createStewardStore(client: StewardClient = api) {
     ...createExportSlice(client)(...a),
     ...createCleanupSlice(client)(...a),
     ...createPreferencesSlice(client)(...a),
+    ...createInterruptedSlice(client)(...a),
   }));
 }
 

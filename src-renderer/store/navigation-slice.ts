@@ -1,6 +1,8 @@
 import type { StateCreator } from 'zustand';
+import type { ShowInFolderTarget } from '../../shared/ipc/contract';
 import { i18n } from '../i18n';
-import type { StewardState } from './types';
+import { toAppError } from '../lib/app-error';
+import type { StewardClient, StewardState } from './types';
 
 export const PAGES = ['accounts', 'inventory', 'export', 'cleanup', 'settings'] as const;
 export type Page = (typeof PAGES)[number];
@@ -16,14 +18,29 @@ export function isPage(value: unknown): value is Page {
 
 export interface NavigationSlice {
   page: Page;
+  /** Also what the application menu's `app:navigate` event calls (connect-events.ts). */
   navigate(page: Page): void;
+  /**
+   * Reveals something main wrote (a bundle, a receipt, the log files) in the system's file
+   * manager. The page names only ids; main finds the path. Failures reach the error surface.
+   */
+  showInFolder(target: ShowInFolderTarget): Promise<void>;
 }
 
-/** Pure: the link with `location.hash` lives in hash-routing.ts. */
-export const createNavigationSlice: StateCreator<StewardState, [], [], NavigationSlice> = (set) => ({
-  page: 'accounts',
-  navigate: (page) => {
-    if (!isPage(page)) return;
-    set({ page });
-  },
-});
+/** Pure but for `showInFolder`: the link with `location.hash` lives in hash-routing.ts. */
+export const createNavigationSlice =
+  (client: StewardClient): StateCreator<StewardState, [], [], NavigationSlice> =>
+  (set, get) => ({
+    page: 'accounts',
+    navigate: (page) => {
+      if (!isPage(page)) return;
+      set({ page });
+    },
+    showInFolder: async (target) => {
+      try {
+        await client.app.showInFolder(target);
+      } catch (error) {
+        get().pushError(toAppError(error));
+      }
+    },
+  });

@@ -10,6 +10,7 @@ import type { CleanupSlice } from './cleanup-slice';
 import type { JobsSlice } from './jobs-slice';
 import type { NavigationSlice } from './navigation-slice';
 import type { PreferencesSlice } from './preferences-slice';
+import type { InterruptedSlice } from './interrupted-slice';
 
 export type StewardState = NavigationSlice &
   ErrorsSlice &
@@ -20,7 +21,8 @@ export type StewardState = NavigationSlice &
   InventorySlice &
   ExportSlice &
   CleanupSlice &
-  PreferencesSlice;
+  PreferencesSlice &
+  InterruptedSlice;
 
 /** What the slices need from main: the `api` object by default, a fake in tests. */
 export type StewardClient = typeof api;

@@ -286,3 +286,49 @@ test('works from the keyboard, and in dark mode', async ({ page }) => {
   await page.keyboard.press('Escape');
   await expect(page.locator(`.thumb[data-id="${a2.id}"]`)).toBeFocused();
 });
+
+test('a bundle exported in Traditional Chinese shows its viewer in Chinese, from file://, with hostile names still text', async ({ page }) => {
+  const zhRoot = mkdtempSync(path.join(tmpdir(), 'cv-viewer-e2e-zh-'));
+  try {
+    writeBundleFixture(zhRoot, {
+      manifest: {
+        format: 'cv-steward-bundle', formatVersion: 1, tool: { name: 'CV Steward', version: '0.1.0' }, language: 'zh-TW',
+        createdAt: '2026-11-29T10:00:00.000Z', updatedAt: '2026-11-29T10:05:00.000Z', status: 'partial',
+        source: { endpointHost: 'westeurope.api.cognitive.microsoft.com', resourceName: 'contoso-cv', keyFingerprint: 'ab12cd34' },
+        selection: { projectIds: 'all', categories: ['projects', 'tags', 'images'] },
+        projects: [{ id: A, name: 'Street scenes', counts: { taggedImages: 3, untaggedImages: 1 }, reconciliation: [{ what: 'untaggedImages', api: 2, exported: 1, ok: false }] }],
+        counts: { images: { items: 4, bytes: 1_500_000 } },
+        problems: [],
+        files: [],
+      },
+      projects: [{ id: A, name: 'Street scenes', tags: [hostile, car, negative], images: [a1, a2, a3, a4] }],
+    });
+    await writeViewer(zhRoot, new DiskSink(zhRoot), { toolVersion: '0.1.0', language: 'zh-TW' });
+    const url = pathToFileURL(path.join(zhRoot, 'index.html')).href;
+
+    await page.goto(url);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'zh-TW');
+    await expect(page.locator('header h1')).toHaveText('CV Steward 匯出包');
+    await expect(page.locator('#nav')).toContainText('匯出包摘要');
+    const main = page.locator('main');
+    await expect(main.getByRole('heading', { name: '匯出包摘要', level: 2 })).toBeVisible();
+    await expect(main.locator('.status')).toContainText('不完整');
+    await expect(main.locator('.warnings')).toContainText('專案「Street scenes」：未標記的影像（untaggedImages） — 服務回報 2，匯出包中有 1。');
+    await expect(main.getByRole('columnheader', { name: '已標記的影像' })).toBeVisible();
+    await expect(main.getByRole('row').filter({ hasText: '影像' }).last()).toContainText('1.4 MB');
+    await expect(main.getByRole('definition').filter({ hasText: '2026' }).first()).toContainText('年');
+
+    await page.goto(`${url}#p=${A}&v=images`);
+    await expect(page).toHaveTitle('Street scenes — CV Steward 匯出包');
+    await expect(page.locator('main [role="status"]')).toHaveText('顯示第 1–4 張，共 4 張影像。');
+    await page.getByLabel('顯示').selectOption({ label: `${HOSTILE}（1）` });
+    await expect(page.locator('.thumb')).toHaveCount(1);
+    await page.locator(`.thumb[data-id="${a1.id}"]`).click();
+    await expect(page.locator('#detail-title')).toHaveText(`影像 ${a1.id}`);
+    await expect(page.locator('.detail .chips li')).toHaveText([HOSTILE, 'car']);
+    await expect(page.getByRole('table', { name: '中繼資料' }).getByRole('cell')).toHaveText(['<b>camera</b>', '</script><script>alert(3)</script>']);
+    await expect(page.getByRole('button', { name: '返回影像庫' })).toBeVisible();
+  } finally {
+    rmSync(zhRoot, { recursive: true, force: true });
+  }
+});

@@ -18,6 +18,8 @@ import { HARNESS_WS_PATH, type ClientMessage, type ServerMessage } from './bridg
 import { serveStatic, type StaticFiles } from './static-files';
 import { KeytarSecretStore, type SecretStore } from '../../src-main/secrets';
 import { createConfStore } from '../../src-main/settings';
+import { startEmulator } from '../../src-main/emulator';
+import type { DemoAccount } from '../../src-main/accounts';
 
 export interface HarnessOptions extends StaticFiles {
   port?: number;
@@ -35,6 +37,8 @@ export interface HarnessOptions extends StaticFiles {
    * "Choose folder…" picks this folder (a fresh temporary one when omitted).
    */
   pickFolder?: string;
+  /** Delays every answer of the demo account's emulator, so a test can stop the app mid-export (`--demo-latency-ms`). */
+  demoLatencyMs?: number;
 }
 
 export interface Harness {
@@ -65,6 +69,10 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     // would open (tests read these lines from its output).
     openExternal: async (url) => log(`open external: ${url}`),
     openPath: async (path) => log(`open file: ${path}`),
+    ...(options.demoLatencyMs ? { demo: slowDemoAccount(options.demoLatencyMs) } : {}),
+    // Likewise the file manager: "Show in folder" is recorded, never performed.
+    showItemInFolder: async (path) => log(`show in folder: ${path}`),
+    logsDir: join(dataDir, 'logs'),
     settingsStore: createConfStore({ cwd: dataDir, onWarning: (warning) => log(`settings: ${warning}`) }),
     appInfo: {
       name: 'CV Steward',
@@ -143,4 +151,21 @@ function safeJson(text: string): unknown {
   } catch {
     return undefined;
   }
+}
+
+/** The demo account (demo seed, in this process) with every answer delayed by `latencyMs`. */
+function slowDemoAccount(latencyMs: number): DemoAccount {
+  let running: ReturnType<typeof startEmulator> | null = null;
+  return {
+    async start() {
+      running ??= startEmulator({ seed: 'demo', port: 0, latencyMs });
+      const emulator = await running;
+      return { endpoint: emulator.endpoint, key: emulator.key };
+    },
+    async stop() {
+      const current = running;
+      running = null;
+      if (current) await (await current).close();
+    },
+  };
 }

@@ -4,7 +4,9 @@
  * thread: vitest runs the sources, and there is no built export-worker.cjs to start
  * (test/integration/export-worker.test.ts builds and tests the worker itself).
  */
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createServices, type ServicesOptions } from '../../src-main/services';
 import { MemorySecretStore } from '../../src-main/secrets';
 import { runExportInProcess } from '../../src-main/export-worker';
@@ -32,7 +34,9 @@ export function memoryKeyValueStore(): KeyValueStore {
 
 export function createTestServices(overrides: Partial<ServicesOptions> = {}) {
   return createServices({
-    dataDir: tmpdir(),
+    // A folder of its own, never the system temp folder itself: services write plans,
+    // running-job records and logs there, and "forget everything" deletes them.
+    dataDir: overrides.dataDir ?? mkdtempSync(join(tmpdir(), 'cv-steward-services-')),
     appInfo: TEST_APP_INFO,
     secrets: new MemorySecretStore(),
     settingsStore: memoryKeyValueStore(),

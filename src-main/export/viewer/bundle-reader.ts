@@ -6,6 +6,7 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { mainTranslator, type Translate } from '../../i18n';
 import { readJsonl } from '../jsonl';
 import { readManifestHead } from '../manifest-head';
 import type { ViewerProblem } from './viewer-data';
@@ -30,11 +31,14 @@ export function num(record: Json | null, key: string): number | null {
   return typeof value === 'number' && Number.isFinite(value) ? value : null;
 }
 
-/** Collects problems while reading; one per unreadable file. */
+/** Collects problems while reading (in the viewer's language); one per unreadable file. */
 export class BundleReader {
   readonly problems: ViewerProblem[] = [];
 
-  constructor(readonly root: string) {}
+  constructor(
+    readonly root: string,
+    readonly t: Translate<'viewer'> = mainTranslator('en', 'viewer'),
+  ) {}
 
   problem(message: string, projectId: string | null = null): void {
     this.problems.push({ category: 'viewer', projectId, message });
@@ -46,13 +50,13 @@ export class BundleReader {
     try {
       text = await readFile(join(this.root, relativePath), 'utf8');
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') this.problem(`${relativePath} could not be read`, projectId);
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') this.problem(this.t('problems.unreadable', { path: relativePath }), projectId);
       return undefined;
     }
     try {
       return JSON.parse(text) as unknown;
     } catch {
-      this.problem(`${relativePath} is not valid JSON`, projectId);
+      this.problem(this.t('problems.notJson', { path: relativePath }), projectId);
       return undefined;
     }
   }
@@ -62,7 +66,7 @@ export class BundleReader {
     try {
       return await readManifestHead(join(this.root, 'manifest.json'));
     } catch (error) {
-      this.problem(error instanceof SyntaxError ? 'manifest.json is not valid JSON' : 'manifest.json could not be read');
+      this.problem(this.t(error instanceof SyntaxError ? 'problems.manifestNotJson' : 'problems.manifestUnreadable'));
       return undefined;
     }
   }
@@ -100,7 +104,7 @@ export class BundleReader {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
       const line = error instanceof Error ? /line (\d+)/.exec(error.message)?.[1] : undefined;
-      this.problem(line ? `${relativePath}: line ${line} is not valid JSON; records after it are not shown` : `${relativePath} could not be read`, projectId);
+      this.problem(line ? this.t('problems.badLine', { path: relativePath, line }) : this.t('problems.unreadable', { path: relativePath }), projectId);
     }
   }
 }

@@ -4,8 +4,10 @@
  * canonical records already in the bundle folder and written through the bundle's sink
  * so each file is journaled and listed in the manifest like any other.
  */
+import type { Language } from '../../../shared/ipc/contract';
+import { MAIN_CATALOGUES, mainTranslator } from '../../i18n';
 import type { BundleFileSink } from '../file-sink';
-import { APP_CSS, APP_JS, INDEX_HTML } from './assets';
+import { APP_CSS, APP_JS, indexHtml } from './assets';
 import { BundleReader } from './bundle-reader';
 import { toDataScript } from './data-script';
 import { writeImagePages } from './image-pages';
@@ -19,10 +21,12 @@ export { escapeForScript, toDataScript } from './data-script';
 export { imagesFilePath } from './image-pages';
 export { predictionsFilePath } from './prediction-data';
 export { VIEWER_CSP } from './assets';
-export { IMAGES_PER_FILE, type ViewerBundle, type ViewerImage, type ViewerImagesFile, type ViewerPredictionsFile } from './viewer-data';
+export { IMAGES_PER_FILE, type ViewerBundle, type ViewerStrings, type ViewerImage, type ViewerImagesFile, type ViewerPredictionsFile } from './viewer-data';
 
 export interface WriteViewerOptions {
   toolVersion: string;
+  /** The language of the page and its messages. Default 'en'. */
+  language?: Language;
   signal?: AbortSignal;
 }
 
@@ -31,7 +35,7 @@ export const BUNDLE_DATA_PATH = 'viewer/data/bundle.js';
 /** Manifest project ids first (its order), then any other project folder in the bundle. */
 async function projectIds(reader: BundleReader, manifestProjects: Map<string, ManifestProject>): Promise<string[]> {
   const ids = [...manifestProjects.keys()];
-  for (const id of ids.filter((candidate) => !ID_PATTERN.test(candidate))) reader.problem(`The manifest lists a project with an invalid id (${id}); it is not shown.`);
+  for (const id of ids.filter((candidate) => !ID_PATTERN.test(candidate))) reader.problem(reader.t('problems.invalidProjectId', { id }));
   const folders = await reader.list('projects', 'folders');
   return [...new Set([...ids, ...folders])].filter((id) => ID_PATTERN.test(id));
 }
@@ -53,8 +57,9 @@ function countsOf(read: ProjectRead, images: ViewerImagesIndex, predictions: num
 
 export async function writeViewer(folder: string, sink: BundleFileSink, options: WriteViewerOptions): Promise<void> {
   const { signal } = options;
+  const language = options.language ?? 'en';
   signal?.throwIfAborted();
-  const reader = new BundleReader(folder);
+  const reader = new BundleReader(folder, mainTranslator(language, 'viewer'));
   const { summary, manifestProjects } = await readSummary(reader);
   const domains = await readDomains(reader);
   const projects: ViewerProject[] = [];
@@ -87,6 +92,8 @@ export async function writeViewer(folder: string, sink: BundleFileSink, options:
     kind: 'bundle',
     viewerFormat: 1,
     tool: { name: 'CV Steward', version: options.toolVersion },
+    language,
+    strings: MAIN_CATALOGUES[language].viewer.app,
     summary: { ...summary, problems: [...summary.problems, ...reader.problems] },
     projects,
   };
@@ -94,5 +101,5 @@ export async function writeViewer(folder: string, sink: BundleFileSink, options:
   await sink.writeFile('viewer/app.js', APP_JS, 'text/javascript');
   await sink.writeFile('viewer/app.css', APP_CSS, 'text/css');
   // Last, so a bundle that has index.html has everything the page loads.
-  await sink.writeFile('index.html', INDEX_HTML, 'text/html');
+  await sink.writeFile('index.html', indexHtml(language), 'text/html');
 }

@@ -53,7 +53,7 @@ export async function readSummary(reader: BundleReader): Promise<SummaryRead> {
   const manifestJson = await reader.manifestHead();
   const manifest = asObject(manifestJson);
   if (manifestJson !== undefined && str(manifest, 'format') !== 'cv-steward-bundle') {
-    reader.problem('manifest.json is not a CV Steward bundle manifest');
+    reader.problem(reader.t('problems.notOurManifest'));
   }
   const account = asObject(await reader.json('account/account.json'));
   const source = asObject(manifest?.source);

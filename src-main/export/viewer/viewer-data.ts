@@ -5,6 +5,12 @@
  * `__proto__` would change an object's prototype instead of being data.
  */
 
+import type { Language } from '../../../shared/ipc/contract';
+import type { MAIN_CATALOGUES } from '../../i18n';
+
+/** What app.js looks its words up in (same keys in every language; a test checks it). */
+export type ViewerStrings = (typeof MAIN_CATALOGUES)['en']['viewer']['app'];
+
 /** Ids we build file names from; anything else is refused (docs/bundle-format.md). */
 export const ID_PATTERN = /^[0-9a-f-]{36}$/;
 
@@ -137,6 +143,10 @@ export interface ViewerBundle {
   kind: 'bundle';
   viewerFormat: 1;
   tool: { name: string; version: string };
+  /** The language the viewer speaks (chosen at export time); Intl formats for it too. */
+  language: Language;
+  /** The viewer's words in that language: the `app` part of the `viewer` catalogue. */
+  strings: ViewerStrings;
   summary: ViewerSummary;
   projects: ViewerProject[];
 }

@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { ReceiptSchema, type Receipt } from '../../../shared/model/cleanup';
-import { NOT_DELETABLE } from '../../../src-main/cleanup/not-deletable';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ReceiptSchema, type CleanupPlan, type Receipt } from '../../../shared/model/cleanup';
+import { CleanupJournal } from '../../../src-main/cleanup/cleanup-journal';
+import { NOT_DELETABLE, notDeletableFor } from '../../../src-main/cleanup/not-deletable';
 import { escapeHtml, renderReceiptHtml } from '../../../src-main/cleanup/receipt-html';
-import { backupRelied } from '../../../src-main/cleanup/receipt';
+import { backupRelied, buildReceipt, writeReceipt } from '../../../src-main/cleanup/receipt';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
 const P = '11111111-1111-4111-8111-111111111111';
@@ -77,5 +81,82 @@ describe('the backup a receipt states', () => {
   it('is the first run’s bundle, unless any run waived the backup', () => {
     expect(backupRelied([start(bundle, '1'), start({ ...bundle, folder: '/c' }, '2')])).toEqual(bundle);
     expect(backupRelied([start(bundle, '1'), start({ kind: 'waived', waivedAt: '2' }, '2')])).toEqual({ kind: 'waived', waivedAt: '2' });
+  });
+});
+
+describe('the receipt in Traditional Chinese', () => {
+  const zh = () => receipt({ language: 'zh-TW', notDeletable: notDeletableFor('zh-TW') });
+
+  it('is a Chinese page that declares lang="zh-TW", with dates and numbers formatted for Taiwan', () => {
+    const html = renderReceiptHtml(zh(), new Map([[P, HOSTILE]]));
+    expect(html).toContain('<html lang="zh-TW">');
+    expect(html).toContain('<h1>Custom Vision 刪除收據</h1>');
+    expect(html).toContain('未完成：2 個步驟中有 1 個無法驗證。');
+    expect(html).toContain('<h2>呼叫（2）</h2>');
+    expect(html).toContain('<h2>訓練 API 無法刪除的內容</h2>');
+    expect(html).toContain('48 小時');
+    expect(html).toContain('✗ 未驗證');
+    expect(html).toContain('>失敗<');
+    // Started 2025-01-01T00:00:00Z, shown as a Taiwanese date, in UTC, with the exact time kept.
+    expect(html).toMatch(/<time datetime="2025-01-01T00:00:00.000Z">2025年1月1日[^<]*UTC[^<]*<\/time>/);
+    expect(html).toContain('已重新計算 3 個檔案的雜湊值');
+  });
+
+  it('still shows hostile names and service messages as text only', () => {
+    const html = renderReceiptHtml(zh(), new Map([[P, HOSTILE]]));
+    expect(html).not.toContain('<img');
+    expect(html).not.toMatch(/<script/i);
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(html).toContain('/backups/&lt;b&gt;&amp;&quot;x&quot;');
+    expect(html).toContain(`content="default-src 'none'; style-src 'unsafe-inline'"`);
+  });
+
+  it('says the backup was waived, in Chinese', () => {
+    const html = renderReceiptHtml(receipt({ language: 'zh-TW', backup: { kind: 'waived', waivedAt: '2025-01-01T00:00:00.000Z' }, complete: true }));
+    expect(html).toContain('沒有備份：使用者選擇放棄備份');
+    expect(html).toContain('已完成：全部 2 個步驟都已透過重新讀取帳戶驗證。');
+  });
+
+  it('is English for a receipt that records no language (written before the choice existed)', () => {
+    const html = renderReceiptHtml(receipt());
+    expect(html).toContain('<html lang="en">');
+    expect(html).toContain('<h1>Custom Vision deletion receipt</h1>');
+    expect(html).not.toMatch(/[\u3400-\u9fff]/);
+  });
+
+  it('is recorded in the receipt JSON, whose "cannot delete" texts are in that language too', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'cv-receipt-'));
+    try {
+      const plan: CleanupPlan = {
+        format: 'cv-steward-cleanup-plan',
+        version: 1,
+        planId: 'plan-1',
+        createdAt: '2025-01-01T00:00:00.000Z',
+        confirmText: 'Acct',
+        account: { endpointHost: 'contoso.cognitiveservices.azure.com', keyFingerprint: 'ab12cd34', displayName: 'Acct' },
+        scope: { kind: 'all' },
+        scopeText: 'Everything',
+        projects: [],
+        counts: { projects: 0, iterations: 0, publishedIterations: 0, images: 0, imagesOnlyInIterations: 0, predictions: 0, tags: 0 },
+        apiCalls: 0,
+        steps: [],
+      };
+      const journal = await CleanupJournal.open(join(dir, 'plan.journal.jsonl'), plan.planId);
+      await journal.recordStart({ at: '2025-01-01T00:00:00.000Z', planId: plan.planId, backup: { kind: 'waived', waivedAt: '2025-01-01T00:00:00.000Z' } });
+      await journal.close();
+      const paths = { receiptJson: join(dir, 'plan.receipt.json'), receiptHtml: join(dir, 'plan.receipt.html') };
+      await writeReceipt(paths, buildReceipt({ plan, journal, verifications: [], finishedAt: new Date('2025-01-01T00:01:00Z'), language: 'zh-TW' }), new Map());
+      const saved = ReceiptSchema.parse(JSON.parse(await readFile(paths.receiptJson, 'utf8')));
+      expect(saved.language).toBe('zh-TW');
+      expect(saved.notDeletable.map((item) => item.what)).toEqual(notDeletableFor('zh-TW').map((item) => item.what));
+      expect(saved.notDeletable[0]?.what).toContain('Azure 資源本身');
+      expect(await readFile(paths.receiptHtml, 'utf8')).toContain('<html lang="zh-TW">');
+
+      const english = buildReceipt({ plan, journal, verifications: [], finishedAt: new Date('2025-01-01T00:01:00Z') });
+      expect(english.language).toBe('en');
+      expect(english.notDeletable).toEqual(NOT_DELETABLE);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { JobSnapshot } from '../../../shared/model/job';
 import { createStewardStore, scopeFromDraft, selectCleanupBackup } from '../../../src-renderer/store';
-import { draftFromScope, draftProblem, EMPTY_DRAFT, startOfDay } from '../../../src-renderer/store/cleanup-scope';
+import { draftFromScope, draftProblem, EMPTY_DRAFT, startOfUtcDay } from '../../../src-renderer/store/cleanup-scope';
 import { connectStewardEvents } from '../../../src-renderer/store/connect-events';
 import { coverageReport, planSummary, receipt } from './fake-cleanup';
 import { FakeMain, jobSnapshot } from './fakes';
@@ -61,14 +61,37 @@ describe('the scope form', () => {
     expect(draftProblem(part)).toBeNull();
   });
 
-  it('reads "added before a date" as the start of that day on this computer', () => {
-    const instant = startOfDay('2024-03-01');
-    expect(instant).toBe(new Date(2024, 2, 1).toISOString());
+  it('reads "added before a date" as midnight UTC of that day, whatever this computer\'s time zone', () => {
+    // The plan, its review and the command line all read a bare date as midnight UTC.
+    const instant = startOfUtcDay('2024-03-01');
+    expect(instant).toBe('2024-03-01T00:00:00.000Z');
     const draft = { ...EMPTY_DRAFT, kind: 'part' as const, partProjectId: 'p-1', partKind: 'imagesOlderThan' as const, before: '2024-03-01' };
     const scope = scopeFromDraft(draft);
-    expect(scope).toEqual({ kind: 'part', projectId: 'p-1', part: { kind: 'imagesOlderThan', before: instant } });
+    expect(scope).toEqual({ kind: 'part', projectId: 'p-1', part: { kind: 'imagesOlderThan', before: '2024-03-01T00:00:00.000Z' } });
     // A scope chosen elsewhere shows the same day in the form.
     expect(draftFromScope(scope ?? { kind: 'all' }).before).toBe('2024-03-01');
+    // An instant given with an offset shows its UTC day (04:30 UTC on 1 March), not the local one.
+    const withOffset = draftFromScope({ kind: 'part', projectId: 'p-1', part: { kind: 'imagesOlderThan', before: '2024-02-29T23:30:00-05:00' } });
+    expect(withOffset.before).toBe('2024-03-01');
+    // Days that do not exist are refused, leap days are not.
+    expect(startOfUtcDay('2023-02-29')).toBeNull();
+    expect(startOfUtcDay('2024-02-29')).toBe('2024-02-29T00:00:00.000Z');
+    expect(startOfUtcDay('1 March 2024')).toBeNull();
+  });
+
+  it('means the same instant on computers in different time zones', () => {
+    const saved = process.env.TZ;
+    const seen: Array<string | null> = [];
+    try {
+      for (const zone of ['Pacific/Auckland', 'America/Los_Angeles', 'Asia/Taipei', 'UTC']) {
+        process.env.TZ = zone;
+        seen.push(startOfUtcDay('2024-03-01'));
+      }
+    } finally {
+      if (saved === undefined) delete process.env.TZ;
+      else process.env.TZ = saved;
+    }
+    expect(new Set(seen)).toEqual(new Set(['2024-03-01T00:00:00.000Z']));
   });
 });
 

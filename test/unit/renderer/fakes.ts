@@ -3,7 +3,7 @@
  * stand-in for the browser window that hash routing talks to. No mocks: both keep real
  * state, so the tests check what the user would see rather than which function was called.
  */
-import type { Language } from '../../../shared/ipc/contract';
+import type { EventPayloadOf, Language, ShowInFolderTarget } from '../../../shared/ipc/contract';
 import type { IpcError, IpcResult } from '../../../shared/ipc/errors';
 import { AppInfoSchema, type AppInfo } from '../../../shared/model/app-info';
 import { JobSnapshotSchema, type JobSnapshot, type JobState } from '../../../shared/model/job';
@@ -13,6 +13,8 @@ import type { RoutingWindow } from '../../../src-renderer/store/hash-routing';
 import { FakeAccounts, type AccountsMethod } from './fake-accounts';
 import { FakeInventory, type InventoryMethod } from './fake-inventory';
 import { FakeCleanup, type CleanupMethod } from './fake-cleanup';
+import { FakePreferences, type PreferencesMethod } from './fake-preferences';
+import { FakeResume, type ResumeMethod } from '../resume/fake-resume';
 
 export { accountSummary, DEMO_ID } from './fake-accounts';
 
@@ -42,18 +44,19 @@ export function jobSnapshot(overrides: Partial<JobSnapshot> = {}): JobSnapshot {
 type JobListener = (job: JobSnapshot) => void;
 type Method =
   | 'app.info'
+  | 'app.showInFolder'
   | 'jobs.list'
   | 'jobs.cancel'
   | 'jobs.pause'
   | 'jobs.resume'
   | 'jobs.clearFinished'
   | 'diagnostics.start'
-  | 'preferences.get'
-  | 'preferences.set'
+  | PreferencesMethod
   | AccountsMethod
   | BundlesMethod
   | InventoryMethod
-  | CleanupMethod;
+  | CleanupMethod
+  | ResumeMethod;
 
 export const NO_BRIDGE: IpcError = {
   code: 'NO_BRIDGE',
@@ -72,12 +75,21 @@ export class FakeMain {
   appInfo: AppInfo = SAMPLE_APP_INFO;
   /** The id the next system check gets. */
   nextSystemCheckId = 'check-1';
+  /** Main's preferences: what is saved, `preferences:changed`, the default export folder, forget everything. */
+  readonly preferences = new FakePreferences();
   /** The language main remembers (null: follow the OS), as `preferences:get` answers it. */
-  savedLanguage: Language | null = null;
+  get savedLanguage(): Language | null {
+    return this.preferences.saved.language;
+  }
+  set savedLanguage(language: Language | null) {
+    this.preferences.saved = { ...this.preferences.saved, language };
+  }
   /** When true, the page behaves as if opened without main behind it. */
   bridgeMissing = false;
   readonly progressListeners = new Set<JobListener>();
   readonly finishedListeners = new Set<JobListener>();
+  /** The application menu's `app:navigate` event. */
+  readonly navigateListeners = new Set<(payload: EventPayloadOf<'app:navigate'>) => void>();
   /** Main's accounts: saved accounts, the active one, the demo, and `accounts:changed`. */
   readonly accounts = new FakeAccounts();
   /** Main's export service: folder dialog, export and verify jobs, reports (and inventory:get). */
@@ -91,6 +103,8 @@ export class FakeMain {
   );
   /** Main's cleanup wizard channels and app:openExternal. */
   readonly cleanup = new FakeCleanup((job) => this.jobs.push(job));
+  /** Main's interrupted jobs (jobs:interrupted/resumeInterrupted/dismissInterrupted) and saved plans (cleanup:plans). */
+  readonly resume = new FakeResume((job) => this.jobs.push(job));
   private readonly failures = new Map<Method, IpcError | Error>();
   private readonly cleanupClient = this.cleanup.client((method, argument, answer) => this.invoke(method, argument, answer));
 
@@ -111,10 +125,19 @@ export class FakeMain {
     for (const listener of [...this.finishedListeners]) listener(job);
   }
 
+  /** The user picked a page from the application menu (or clicked a notification). */
+  emitNavigate(page: EventPayloadOf<'app:navigate'>['page']): void {
+    for (const listener of [...this.navigateListeners]) listener({ page });
+  }
+
   readonly client: StewardClient = {
     app: {
       info: () => this.invoke('app.info', '', () => ok(this.appInfo)),
       ...this.cleanupClient.app,
+      forgetEverything: this.preferences.forgetEverything((method, argument, answer) => this.invoke(method, argument, answer)),
+      showInFolder: (target: ShowInFolderTarget) =>
+        this.invoke('app.showInFolder', Object.values(target).join(' '), () => ok({ shown: true })),
+      onNavigate: (listener: (payload: EventPayloadOf<'app:navigate'>) => void) => this.subscribe(this.navigateListeners, listener),
     },
     jobs: {
       list: () => this.invoke('jobs.list', '', () => ok([...this.jobs])),
@@ -128,25 +151,25 @@ export class FakeMain {
     diagnostics: {
       start: () => this.invoke('diagnostics.start', '', () => ok(this.startSystemCheck())),
     },
-    preferences: {
-      get: () => this.invoke('preferences.get', '', () => ok({ ...FAKE_PREFERENCES, language: this.savedLanguage })),
-      set: (language: Language | null) =>
-        this.invoke('preferences.set', language ?? 'null', () => {
-          this.savedLanguage = language;
-          return ok({ ...FAKE_PREFERENCES, language });
-        }),
-    },
+    preferences: this.preferences.client(
+      (method, argument, answer) => this.invoke(method, argument, answer),
+      (listeners, listener) => this.subscribe(listeners, listener),
+    ),
     accounts: this.accounts.client(
       (method, argument, answer) => this.invoke(method, argument, answer),
       (listeners, listener) => this.subscribe(listeners, listener),
     ),
-    export: this.bundles.client((method, argument, answer) => this.invoke(method, argument, answer)),
+    export: {
+      ...this.bundles.client((method, argument, answer) => this.invoke(method, argument, answer)),
+      defaultFolder: this.preferences.defaultFolder((method, argument, answer) => this.invoke(method, argument, answer)),
+    },
     inventory: this.inventory.client(
       (method, argument, answer) => this.invoke(method, argument, answer),
       (listeners, listener) => this.subscribe(listeners, listener),
       () => this.bundles.getInventory(),
     ),
     cleanup: this.cleanupClient.cleanup,
+    resume: this.resume.client((method, argument, answer) => this.invoke(method, argument, answer)),
   };
 
   private invoke<T>(method: Method, argument: string, answer: () => IpcResult<T>): Promise<T> {
@@ -295,8 +318,6 @@ export class FakeWindow {
 import { VerifyReportSchema, type ChosenFolder, type VerifyReport } from '../../../shared/model/bundle';
 import { InventorySnapshotSchema, ProjectRowSchema, type InventorySnapshot, type ProjectRow } from '../../../shared/model/inventory';
 
-const FAKE_PREFERENCES = { language: null, theme: 'system', exportFolder: null, rateLimit: 10, downloadConcurrency: 16 } as const;
-
 export type BundlesMethod = 'export.chooseFolder' | 'export.start' | 'export.verify' | 'export.report' | 'inventory.get';
 type BundlesInvoke = <T>(method: BundlesMethod, argument: string, answer: () => IpcResult<T>) => Promise<T>;
 type ExportStartRequest = Parameters<StewardClient['export']['start']>[0];
@@ -392,7 +413,8 @@ export class FakeBundles {
     return this.invoke('inventory.get', '', () => ok(this.inventory));
   }
 
-  client(invoke: BundlesInvoke): StewardClient['export'] {
+  /** `export:defaultFolder` is FakePreferences' (it depends on the saved default folder). */
+  client(invoke: BundlesInvoke): Omit<StewardClient['export'], 'defaultFolder'> {
     this.invokeMain = invoke;
     return {
       chooseFolder: () => invoke('export.chooseFolder', '', () => ok(this.dialogAnswers.shift() ?? null)),

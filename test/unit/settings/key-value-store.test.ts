@@ -22,6 +22,16 @@ describe('createConfStore', () => {
     expect(createConfStore({ cwd: dir }).get('theme')).toBeUndefined();
   });
 
+  it('clear() empties the file, so the next start sees no settings at all', () => {
+    const dir = temp.make();
+    const store = createConfStore({ cwd: dir });
+    store.set('accounts', [{ id: 'a' }]);
+    store.set('theme', 'dark');
+    store.clear?.();
+    expect(JSON.parse(readFileSync(store.path, 'utf8'))).toEqual({});
+    expect(createConfStore({ cwd: dir }).get('theme')).toBeUndefined();
+  });
+
   it('uses the given file name', () => {
     const dir = temp.make();
     createConfStore({ cwd: dir, configName: 'prefs' }).set('a', 1);

@@ -45,7 +45,7 @@ function frame(file, width, height, regions, size, alt) {
   const known = width > 0 && height > 0;
   fit(known ? width : 4, known ? height : 3);
   const path = safePath(file);
-  if (!path) box.append(h('span', { class: 'missing' }, 'Image file not in this bundle'));
+  if (!path) box.append(h('span', { class: 'missing' }, t('gallery.imageMissing')));
   else {
     const img = h('img', { src: path, alt: alt, loading: size === 'big' ? null : 'lazy', decoding: 'async' });
     if (!known) img.addEventListener('load', () => img.naturalWidth && fit(img.naturalWidth, img.naturalHeight));
@@ -73,24 +73,25 @@ async function renderGallery(body, project, query, ticket) {
   const page = Math.min(pages, Math.max(1, parseInt(query.get('n'), 10) || 1));
   const at = (changes) => link(Object.assign({ p: project.id, v: 'images', f: filter ? f : null, n: page }, changes));
   const go = (changes) => () => { location.hash = at(changes); };
-  const select = h('select', { id: 'filter' }, h('option', { value: '' }, 'All images (' + fmt.num(index.total) + ')'),
-    index.filters.map((item, i) => h('option', { value: String(i), selected: filter === item }, filterLabel(item) + ' (' + fmt.num(item.count) + ')')));
+  const select = h('select', { id: 'filter' }, h('option', { value: '' }, t('gallery.allImages', { count: fmt.num(index.total) })),
+    index.filters.map((item, i) => h('option', { value: String(i), selected: filter === item }, t('gallery.filterOption', { name: filterLabel(item), count: fmt.num(item.count) }))));
   select.addEventListener('change', () => {
     state.focus = '#filter';
     location.hash = at({ f: select.value, n: 1 });
   });
   const pageInput = h('input', { id: 'page', type: 'number', min: 1, max: pages, value: page, inputmode: 'numeric' });
-  const form = h('form', { class: 'pager', 'aria-label': 'Pages' },
-    button('Previous page', page > 1, go({ n: page - 1 }), 'prev'),
-    h('label', { for: 'page' }, 'Page'), pageInput, h('span', null, 'of ' + fmt.num(pages)), h('button', { type: 'submit', 'data-keep': 'goto' }, 'Go'),
-    button('Next page', page < pages, go({ n: page + 1 }), 'next'));
+  const form = h('form', { class: 'pager', 'aria-label': t('gallery.pages') },
+    button(t('gallery.previousPage'), page > 1, go({ n: page - 1 }), 'prev'),
+    h('label', { for: 'page' }, t('gallery.page')), pageInput, h('span', null, t('gallery.ofPages', { pages: fmt.num(pages) })),
+    h('button', { type: 'submit', 'data-keep': 'goto' }, t('gallery.go')),
+    button(t('gallery.nextPage'), page < pages, go({ n: page + 1 }), 'next'));
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     location.hash = at({ n: Math.min(pages, Math.max(1, parseInt(pageInput.value, 10) || 1)) });
   });
-  const status = h('p', { class: 'muted', role: 'status' }, 'Loading images…');
+  const status = h('p', { class: 'muted', role: 'status' }, t('gallery.loading'));
   const area = h('div');
-  body.append(h('div', { class: 'controls' }, h('label', { for: 'filter' }, 'Show'), select, form), status, area);
+  body.append(h('div', { class: 'controls' }, h('label', { for: 'filter' }, t('gallery.show')), select, form), status, area);
   let records;
   try {
     records = await pageRecords(project, filter, page);
@@ -100,15 +101,16 @@ async function renderGallery(body, project, query, ticket) {
   }
   if (ticket !== state.ticket) return;
   const first = (page - 1) * PER_PAGE;
-  status.textContent = total === 0 ? 'No images.' : 'Showing ' + fmt.num(first + 1) + '–' + fmt.num(first + records.length) + ' of ' + fmt.num(total) + ' images.';
+  status.textContent = total === 0 ? t('gallery.none') : t('gallery.showing', { from: fmt.num(first + 1), to: fmt.num(first + records.length), total: fmt.num(total) });
   const wanted = query.get('i');
   const selected = wanted === ':first' ? 0 : wanted === ':last' ? records.length - 1 : records.findIndex((record) => record.id === wanted);
   if (wanted && selected >= 0 && records[selected]) return renderDetail(area, records, selected, at, page, pages);
-  area.append(h('ul', { class: 'grid', 'aria-label': 'Images' }, records.map((record) => h('li', null,
-    h('button', { type: 'button', class: 'thumb', 'data-id': record.id, 'aria-label': 'Image ' + record.id + (record.tags.length ? ', tags: ' + record.tags.join(', ') : ', untagged'),
+  area.append(h('ul', { class: 'grid', 'aria-label': t('gallery.images') }, records.map((record) => h('li', null,
+    h('button', { type: 'button', class: 'thumb', 'data-id': record.id,
+      'aria-label': record.tags.length ? t('gallery.thumbTagged', { id: record.id, tags: fmt.list(record.tags) }) : t('gallery.thumbUntagged', { id: record.id }),
       onclick: () => { location.hash = at({ i: record.id }); } },
     h('span', { class: 'slot' }, frame(record.file, record.width, record.height, record.regions, 'thumb', '')),
-    h('span', { class: 'caption' }, record.tags.length ? record.tags.join(', ') : 'untagged'))))));
+    h('span', { class: 'caption' }, record.tags.length ? fmt.list(record.tags) : t('gallery.untagged')))))));
   applyFocus('main h2');
 }
 
@@ -127,17 +129,18 @@ function renderDetail(area, records, index, at, page, pages) {
     else if (event.key === 'ArrowRight' && next) location.hash = next;
   };
   area.append(h('section', { class: 'detail', 'aria-labelledby': 'detail-title' },
-    h('div', { class: 'detail-bar' }, button('Back to gallery', true, back), step(prev, 'Previous image', 'prev-image'), step(next, 'Next image', 'next-image'),
-      h('span', { class: 'muted' }, 'Keys: ← → to move, Esc to go back')),
-    h('h3', { id: 'detail-title', tabindex: -1 }, 'Image ' + record.id),
-    frame(record.file, record.width, record.height, record.regions, 'big', 'Image ' + record.id),
-    facts([['Size', record.width && record.height ? record.width + ' × ' + record.height + ' px' : null], ['Uploaded', fmt.date(record.created)],
-      ['Tags', record.tags.length ? h('ul', { class: 'chips' }, record.tags.map((tag) => h('li', null, tag))) : 'untagged'],
-      ['Only in iterations', record.onlyInIteration ? record.iterations.join(', ') || 'yes' : null],
-      ['Original file', safePath(record.file) ? h('a', { href: safePath(record.file) }, 'Open the original') : 'not in this bundle']]),
-    record.regions.length ? table('Regions (fractions of width and height)', ['Tag', 'Left', 'Top', 'Width', 'Height'],
+    h('div', { class: 'detail-bar' }, button(t('detail.back'), true, back), step(prev, t('detail.previous'), 'prev-image'), step(next, t('detail.next'), 'next-image'),
+      h('span', { class: 'muted' }, t('detail.keys'))),
+    h('h3', { id: 'detail-title', tabindex: -1 }, t('detail.image', { id: record.id })),
+    frame(record.file, record.width, record.height, record.regions, 'big', t('detail.image', { id: record.id })),
+    facts([[t('detail.size'), record.width && record.height ? t('detail.sizeValue', { width: fmt.num(record.width), height: fmt.num(record.height) }) : null],
+      [t('detail.uploaded'), fmt.date(record.created)],
+      [t('detail.tags'), record.tags.length ? h('ul', { class: 'chips' }, record.tags.map((tag) => h('li', null, tag))) : t('gallery.untagged')],
+      [t('detail.onlyInIterations'), record.onlyInIteration ? fmt.list(record.iterations) || t('detail.yes') : null],
+      [t('detail.originalFile'), safePath(record.file) ? h('a', { href: safePath(record.file) }, t('detail.openOriginal')) : t('detail.notInBundle')]]),
+    record.regions.length ? table(t('detail.regions'), ['tag', 'left', 'top', 'width', 'height'].map((key) => t('detail.' + key)),
       record.regions.map((r) => [r.tag, r.left.toFixed(4), r.top.toFixed(4), r.width.toFixed(4), r.height.toFixed(4)])) : null,
-    record.metadata.length ? table('Metadata', ['Key', 'Value'], record.metadata) : null));
+    record.metadata.length ? table(t('detail.metadata'), [t('detail.key'), t('detail.value')], record.metadata) : null));
   applyFocus('#detail-title');
 }
 `;

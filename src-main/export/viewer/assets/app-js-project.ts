@@ -1,18 +1,19 @@
 /** app.js, part 2 of 3: a project's page — tags, iterations with performance, model exports, stored predictions. */
 export const APP_JS_PROJECT = String.raw`
 const PREDICTIONS_PER_PAGE = 50;
-const filterLabel = (filter) => (filter.kind === 'untagged' ? 'Untagged' : filter.kind === 'iteration' ? 'Only in iterations' : filter.name);
+const filterLabel = (filter) => (filter.kind === 'untagged' ? t('gallery.untaggedFilter') : filter.kind === 'iteration' ? t('gallery.onlyInIterationsFilter') : filter.name);
 
 function renderProject(main, project, query, ticket) {
   const view = query.get('v') || 'overview';
-  const tabs = [['overview', 'Overview'], ['images', 'Images (' + fmt.num(project.images.total) + ')'], ['predictions', 'Stored predictions (' + fmt.num(project.predictions.count) + ')']];
+  const tabs = [['overview', t('project.overview')], ['images', t('project.imagesTab', { count: fmt.num(project.images.total) })],
+    ['predictions', t('project.predictionsTab', { count: fmt.num(project.predictions.count) })]];
   fill(main,
-    h('h2', { tabindex: -1 }, project.name || '(no name)'),
+    h('h2', { tabindex: -1 }, project.name || t('noName')),
     project.description ? h('p', null, project.description) : null,
-    facts([['Project id', project.id], ['Type', project.domain && project.domain.name + (project.domain.type ? ' (' + project.domain.type + ')' : '')],
-      ['Classification', project.classificationType], ['Created', project.created && fmt.date(project.created)]]),
-    h('nav', { class: 'tabs', 'aria-label': 'Project sections' }, tabs.map(([key, label]) =>
-      h('a', { href: link({ p: project.id, v: key === 'overview' ? null : key }), 'aria-current': key === view ? 'page' : null }, label))));
+    facts([[t('project.projectId'), project.id], [t('project.type'), project.domain && project.domain.name + (project.domain.type ? ' (' + project.domain.type + ')' : '')],
+      [t('project.classification'), project.classificationType], [t('project.created'), project.created && fmt.date(project.created)]]),
+    h('nav', { class: 'tabs', 'aria-label': t('project.sections') }, tabs.map(([key, text]) =>
+      h('a', { href: link({ p: project.id, v: key === 'overview' ? null : key }), 'aria-current': key === view ? 'page' : null }, text))));
   const body = h('div', { class: 'view' });
   main.append(body);
   if (view === 'images') renderGallery(body, project, query, ticket);
@@ -22,28 +23,30 @@ function renderProject(main, project, query, ticket) {
 
 function renderOverview(body, project) {
   const filterIndex = (name) => project.images.filters.findIndex((f) => f.kind === 'tag' && f.name === name);
-  const typeCell = (type) => (type === 'Negative' ? h('span', { class: 'badge badge-negative' }, 'Negative') : type);
+  const typeCell = (type) => (type === 'Negative' ? h('span', { class: 'badge badge-negative' }, label('tagTypes', type)) : label('tagTypes', type));
   const score = (s) => [fmt.pct(s.precision), fmt.pct(s.recall), fmt.pct(s.averagePrecision)];
-  const exports = project.iterations.flatMap((it) => it.exports.map((e) => [it.name, e.platform, e.flavor || '—', e.status + (e.newerVersionAvailable ? ' (newer version available)' : ''),
-    safePath(e.file) ? h('a', { href: safePath(e.file) }, 'Model zip') : 'not in bundle']));
+  const exports = project.iterations.flatMap((it) => it.exports.map((e) => [it.name, e.platform, e.flavor || '—', e.newerVersionAvailable ? t('exports.newer', { status: e.status }) : e.status,
+    safePath(e.file) ? h('a', { href: safePath(e.file) }, t('exports.modelZip')) : t('exports.notInBundle')]));
   fill(body,
     warningsOf(state.bundle, project),
-    section('Tags', project.tags.length === 0 ? h('p', null, 'No tags.') : table(null, ['Tag', 'Type', 'Images (service)', 'Images in bundle'],
+    section(t('tags.heading'), project.tags.length === 0 ? h('p', null, t('tags.none')) : table(null, [t('tags.tag'), t('tags.type'), t('tags.imagesService'), t('tags.imagesInBundle')],
       project.tags.map((tag) => [filterIndex(tag.name) < 0 ? tag.name : h('a', { href: link({ p: project.id, v: 'images', f: filterIndex(tag.name) }) }, tag.name),
         typeCell(tag.type), tag.imageCount, tag.inBundle]))),
-    section('Iterations', project.iterations.length === 0 ? h('p', null, 'No iterations.') : [
-      table(null, ['Iteration', 'Status', 'Published as', 'Trained', 'Precision', 'Recall', 'AP'],
-        project.iterations.map((it) => [it.name, it.status, it.publishName || 'not published', it.trainedAt ? fmt.date(it.trainedAt) : 'not trained']
+    section(t('iterations.heading'), project.iterations.length === 0 ? h('p', null, t('iterations.none')) : [
+      table(null, ['iteration', 'status', 'publishedAs', 'trained', 'precision', 'recall', 'ap'].map((key) => t('iterations.' + key)),
+        project.iterations.map((it) => [it.name, it.status, it.publishName || t('iterations.notPublished'), it.trainedAt ? fmt.date(it.trainedAt) : t('iterations.notTrained')]
           .concat(it.performance ? score(it.performance) : ['—', '—', '—']))),
       project.iterations.filter((it) => it.performance && it.performance.perTag.length).map((it) =>
-        table('Performance by tag — ' + it.name, ['Tag', 'Precision', 'Recall', 'AP'], it.performance.perTag.map((s) => [s.name].concat(score(s))))),
+        table(t('iterations.perTag', { iteration: it.name }), [t('tags.tag'), t('iterations.precision'), t('iterations.recall'), t('iterations.ap')],
+          it.performance.perTag.map((s) => [s.name].concat(score(s))))),
     ]),
-    section('Model exports', exports.length === 0 ? h('p', null, 'No model exports.') : table(null, ['Iteration', 'Platform', 'Flavor', 'Status', 'File'], exports)));
+    section(t('exports.heading'), exports.length === 0 ? h('p', null, t('exports.none')) : table(null,
+      [t('iterations.iteration'), t('exports.platform'), t('exports.flavor'), t('exports.status'), t('exports.file')], exports)));
   applyFocus('main h2');
 }
 
 async function renderPredictions(body, project, query, ticket) {
-  body.append(h('p', { class: 'muted', role: 'status' }, 'Loading stored predictions…'));
+  body.append(h('p', { class: 'muted', role: 'status' }, t('predictions.loading')));
   let records;
   try {
     records = await predictionsFile(project);
@@ -58,14 +61,14 @@ async function renderPredictions(body, project, query, ticket) {
   const go = (n, keep) => () => { state.focus = '[data-keep="' + keep + '"]'; location.hash = at(n); };
   body.replaceChildren();
   fill(body,
-    h('p', null, 'Predictions made with a published iteration, as the service stored them (it keeps them for 30 days), with the image sent and the most likely tags.'),
-    records.length === 0 ? h('p', null, 'No stored predictions in this bundle.') : [
-      h('div', { class: 'pager' }, button('Previous page', page > 1, go(page - 1, 'pp-prev'), 'pp-prev'),
-        h('span', null, 'Page ' + page + ' of ' + pages), button('Next page', page < pages, go(page + 1, 'pp-next'), 'pp-next')),
+    h('p', null, t('predictions.intro')),
+    records.length === 0 ? h('p', null, t('predictions.none')) : [
+      h('div', { class: 'pager' }, button(t('gallery.previousPage'), page > 1, go(page - 1, 'pp-prev'), 'pp-prev'),
+        h('span', null, t('predictions.page', { page: fmt.num(page), pages: fmt.num(pages) })), button(t('gallery.nextPage'), page < pages, go(page + 1, 'pp-next'), 'pp-next')),
       h('ul', { class: 'predictions' }, records.slice((page - 1) * PREDICTIONS_PER_PAGE, page * PREDICTIONS_PER_PAGE).map((record) => h('li', { class: 'prediction' },
-        frame(record.file, 0, 0, record.predictions.filter((p) => p.box).map((p) => Object.assign({ tag: p.tag + ' ' + fmt.pct(p.probability) }, p.box)), 'medium', 'Prediction image'),
-        h('div', null, h('h3', null, fmt.date(record.created)), facts([['Prediction id', record.id], ['Iteration', record.iteration]]),
-          h('ol', { class: 'top' }, record.predictions.map((p) => h('li', null, p.tag + ': ' + fmt.pct(p.probability)))))))),
+        frame(record.file, 0, 0, record.predictions.filter((p) => p.box).map((p) => Object.assign({ tag: p.tag + ' ' + fmt.pct(p.probability) }, p.box)), 'medium', t('predictions.image')),
+        h('div', null, h('h3', null, fmt.date(record.created)), facts([[t('predictions.id'), record.id], [t('predictions.iteration'), record.iteration]]),
+          h('ol', { class: 'top' }, record.predictions.map((p) => h('li', null, t('predictions.top', { tag: p.tag, probability: fmt.pct(p.probability) })))))))),
     ]);
   applyFocus('main h2');
 }
