@@ -21,6 +21,7 @@ import Store from 'electron-store';
 import { createAppLog, installCrashHandlers, type AppLog } from '../logging';
 import { isUserFacingError } from '../ipc/app-error';
 import { mainTranslator } from '../i18n';
+import type { Language } from '../../shared/ipc/contract';
 import { openExternalLink } from '../wiring/external-links';
 import type { MenuAction, MenuPage } from '../desktop/app-menu';
 import { desktopLanguage } from '../desktop/desktop-language';
@@ -128,7 +129,7 @@ async function start(): Promise<void> {
     dataDir,
     secrets: new KeytarSecretStore(),
     pickFolder: async () => {
-      const options = { title: 'Choose a folder for the bundle', properties: ['openDirectory', 'createDirectory', 'promptToCreate'] as Array<'openDirectory' | 'createDirectory' | 'promptToCreate'> };
+      const options = { title: mainTranslator(shellLanguage(), 'desktop')('dialog.chooseFolder'), properties: ['openDirectory', 'createDirectory', 'promptToCreate'] as Array<'openDirectory' | 'createDirectory' | 'promptToCreate'> };
       const parent = BrowserWindow.getFocusedWindow();
       const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
       return result.canceled ? null : (result.filePaths[0] ?? null);
@@ -208,7 +209,15 @@ if (!app.requestSingleInstanceLock()) {
   // Never a silent exit: an uncaught error in main is logged (redacted) and shown.
   const fatalLog = log ?? { path: '(no log file)', error: (m: string, e?: unknown) => reportError(m, e), redact: (text: string) => text };
   installCrashHandlers(process, fatalLog, (summary) => {
-    dialog.showErrorBox('CV Steward hit an unexpected error', `${summary.message}\n\nDetails are in the log file:\n${summary.logPath}`);
+    // The language may not be known yet (a crash before the settings were read): then the OS's.
+    let language: Language = 'en';
+    try {
+      language = shellLanguage();
+    } catch {
+      // keep English
+    }
+    const t = mainTranslator(language, 'desktop');
+    dialog.showErrorBox(t('dialog.crashTitle'), `${summary.message}\n\n${t('dialog.crashDetails', { logPath: summary.logPath })}`);
   });
   app.whenReady().then(start, (error: unknown) => {
     reportError('start-up failed', error);
