@@ -175,7 +175,7 @@ export function createServices(options: ServicesOptions): Services {
       return { opened: true };
     },
     'cleanup:plan': ({ scope }) => cleanup.plan(scope),
-    'cleanup:getPlan': ({ planId }) => cleanup.getPlan(planId),
+    'cleanup:getPlan': ({ planId, language }) => cleanup.getPlan(planId, language),
     'cleanup:chooseBundle': () => cleanup.chooseBundle(),
     'cleanup:checkBundle': ({ planId, folderId }) => cleanup.checkBundle(planId, folderId),
     'cleanup:coverage': ({ planId }) => cleanup.coverage(planId),

@@ -219,7 +219,8 @@ export const invokeContract = {
    * saves it and from then on knows it by `planId` only.
    */
   'cleanup:plan': { request: z.object({ scope: CleanupScopeRequestSchema }).strict(), response: z.object({ jobId: z.string(), planId: z.string() }) },
-  'cleanup:getPlan': { request: PlanRef, response: PlanSummarySchema },
+  /** `language`: of the scope sentence (the wizard's); the plan file itself keeps English. */
+  'cleanup:getPlan': { request: PlanRef.extend({ language: LanguageSchema.optional() }).strict(), response: PlanSummarySchema },
   /** Main's folder dialog, for a bundle to rely on or to back up into. */
   'cleanup:chooseBundle': { request: NoArguments, response: ChosenFolderSchema.nullable() },
   /** Verifies the bundle and checks it holds every item of the plan, as a job. */

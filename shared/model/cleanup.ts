@@ -99,6 +99,8 @@ export const CleanupPlanSchema = z.object({
   scope: CleanupScopeSchema,
   /** The scope in words, e.g. `Untagged images of project "Cats"`. */
   scopeText: z.string(),
+  /** The tag or iteration a one-project scope names, so the scope can be put in other languages (absent in older plans). */
+  scopeNames: z.object({ tag: z.string().optional(), iteration: z.string().optional() }).optional(),
   projects: z.array(PlanProjectSchema),
   counts: CategoryCountsSchema,
   /** Delete calls the steps make (= steps.length); polling and proof calls come on top. */

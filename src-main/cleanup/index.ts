@@ -3,7 +3,7 @@
  * other main-process modules import from here only.
  */
 // Planner, plan file and the backup-coverage half of the safety gate.
-export { buildPlan, type PlanInput } from './planner';
+export { buildPlan, planScopeText, type PlanInput } from './planner';
 export { savePlan, loadPlan, summarizePlan, planText } from './plan-file';
 export { parseScopeArg, describeScope, checkScope, parseBeforeDate, type ScopeNames } from './scope';
 export { checkBundleCoverage, UNCOVERED_LIMIT, type CoverageOptions } from './coverage';

@@ -19,6 +19,7 @@ function header(plan: CleanupPlan): Omit<CleanupPlan, 'steps'> {
     version: plan.version,
     confirmText: plan.confirmText,
     scopeText: plan.scopeText,
+    ...(plan.scopeNames ? { scopeNames: plan.scopeNames } : {}),
     planId: plan.planId,
     createdAt: plan.createdAt,
     account: plan.account,

@@ -22,7 +22,8 @@ import { AppError } from '../ipc/app-error';
 import type { JobContext } from '../jobs';
 import { takeIdSnapshot } from './id-snapshot';
 import { planSteps } from './plan-steps';
-import { checkScope, describeScope } from './scope';
+import { checkScope, describeScope, type ScopeNames } from './scope';
+import type { Language } from '../../shared/ipc/contract';
 
 export interface PlanInput {
   scope: CleanupScope;
@@ -63,9 +64,34 @@ export async function buildPlan(ctx: JobContext, client: TrainingClient, input: 
     account,
     scope,
     scopeText: describeScope(scope, snapshot.projectNames, snapshot.names),
+    ...scopeNamesOf(scope, snapshot.names),
     projects,
     counts,
     apiCalls: steps.length,
     steps,
   };
+}
+
+/** The name of the tag or iteration a part scope refers to, kept so the scope can be described again in another language. */
+function scopeNamesOf(scope: CleanupScope, names: ScopeNames): { scopeNames?: NonNullable<CleanupPlan['scopeNames']> } {
+  if (scope.kind !== 'part') return {};
+  const { part } = scope;
+  const tag = part.kind === 'tag' || part.kind === 'taggedWith' ? names.tags?.get(part.tagId) : undefined;
+  const iteration = part.kind === 'iteration' ? names.iterations?.get(part.iterationId) : undefined;
+  if (tag === undefined && iteration === undefined) return {};
+  return { scopeNames: { ...(tag === undefined ? {} : { tag }), ...(iteration === undefined ? {} : { iteration }) } };
+}
+
+/** The plan's scope in `language`: English is the plan file's own text; other languages are put together from the names it kept. */
+export function planScopeText(plan: CleanupPlan, language: Language = 'en'): string {
+  if (language === 'en') return plan.scopeText;
+  const projectNames = new Map(plan.projects.map((project) => [project.id, project.name]));
+  const { scope } = plan;
+  const names: ScopeNames = {};
+  if (scope.kind === 'part') {
+    const { part } = scope;
+    if ((part.kind === 'tag' || part.kind === 'taggedWith') && plan.scopeNames?.tag !== undefined) names.tags = new Map([[part.tagId, plan.scopeNames.tag]]);
+    if (part.kind === 'iteration' && plan.scopeNames?.iteration !== undefined) names.iterations = new Map([[part.iterationId, plan.scopeNames.iteration]]);
+  }
+  return describeScope(scope, projectNames, names, language);
 }

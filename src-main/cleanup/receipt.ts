@@ -5,6 +5,7 @@
  * HTML page next to the plan, both in the language chosen when the cleanup was run, each atomically (tmp + fsync + rename), so a receipt on
  * disk is always a whole one.
  */
+import { planScopeText } from './planner';
 import { randomUUID } from 'node:crypto';
 import { open, rename, rm } from 'node:fs/promises';
 import { dirname, join, basename } from 'node:path';
@@ -36,7 +37,7 @@ export function buildReceipt(input: ReceiptInput): Receipt {
     planId: plan.planId,
     account: plan.account,
     scope: plan.scope,
-    scopeText: plan.scopeText,
+    scopeText: planScopeText(plan, language),
     startedAt: first.at,
     finishedAt: input.finishedAt.toISOString(),
     backup: backupRelied(starts),

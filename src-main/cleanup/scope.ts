@@ -8,6 +8,8 @@ import { CleanupScopeSchema, type CleanupScope, type ProjectPart } from '../../s
 import { parseApiDateMs } from '../customvision';
 import { AppError } from '../ipc/app-error';
 import { isGuidText } from './guid';
+import { mainTranslator } from '../i18n';
+import type { Language } from '../../shared/ipc/contract';
 
 const SYNTAX = 'Use all, projects:<id,…> or project:<id>:<category> (category: untagged, images, predictions, tag=<tagId>, tagged=<tagId>, iteration=<iterationId>, older-than=<date>).';
 
@@ -126,42 +128,43 @@ export interface ScopeNames {
   iterations?: ReadonlyMap<string, string>;
 }
 
-/** A name as data: quoted with JSON escapes, so quotes and control characters stay visible. */
-function named(names: ReadonlyMap<string, string> | undefined, id: string, word: string): string {
+/** A name as data: quoted with JSON escapes, so quotes and control characters stay visible; the id when unknown. */
+function nameOf(names: ReadonlyMap<string, string> | undefined, id: string): string {
   const name = names?.get(id);
-  return name === undefined ? `${word} ${id}` : `${word} ${JSON.stringify(name)}`;
+  return name === undefined ? id : JSON.stringify(name);
 }
 
-/** The scope in words, e.g. `Untagged images of project "Cats"`. */
-export function describeScope(scope: CleanupScope, projectNames: ReadonlyMap<string, string>, names: ScopeNames = {}): string {
-  if (scope.kind === 'all') {
-    const count = projectNames.size;
-    return `Everything in the account: ${count} project${count === 1 ? '' : 's'} and all their data`;
-  }
+/**
+ * The scope in words, e.g. `Untagged images of project "Cats"` — in English for the plan
+ * file, or in the language of the wizard or the receipt (main's `receipt` catalogue, group
+ * `scope`). Names stay as the API returned them, JSON-quoted.
+ */
+export function describeScope(scope: CleanupScope, projectNames: ReadonlyMap<string, string>, names: ScopeNames = {}, language: Language = 'en'): string {
+  const t = mainTranslator(language, 'receipt');
+  if (scope.kind === 'all') return t('scope.all', { count: projectNames.size });
   if (scope.kind === 'projects') {
-    const list = scope.projectIds.map((id) => named(projectNames, id, 'project'));
-    return list.length === 1 ? `${capitalise(list[0] ?? '')} and all its data` : `${list.length} projects and all their data: ${list.join(', ')}`;
+    if (scope.projectIds.length === 1) {
+      return t('scope.oneProject', { project: t('scope.projectRefStart', { name: nameOf(projectNames, scope.projectIds[0] ?? '') }) });
+    }
+    const list = scope.projectIds.map((id) => t('scope.projectRef', { name: nameOf(projectNames, id) })).join(t('scope.listSeparator'));
+    return t('scope.someProjects', { count: scope.projectIds.length, list });
   }
-  const project = named(projectNames, scope.projectId, 'project');
+  const project = t('scope.projectRef', { name: nameOf(projectNames, scope.projectId) });
   const part = scope.part;
   switch (part.kind) {
     case 'untaggedImages':
-      return `Untagged images of ${project}`;
+      return t('scope.untaggedImages', { project });
     case 'allImages':
-      return `All images of ${project}`;
+      return t('scope.allImages', { project });
     case 'imagesOlderThan':
-      return `Images of ${project} created before ${part.before} (UTC)`;
+      return t('scope.imagesOlderThan', { project, before: part.before });
     case 'taggedWith':
-      return `Images of ${project} carrying ${named(names.tags, part.tagId, 'tag')}`;
+      return t('scope.taggedWith', { project, tag: t('scope.tagRef', { name: nameOf(names.tags, part.tagId) }) });
     case 'tag':
-      return `${capitalise(named(names.tags, part.tagId, 'tag'))} of ${project} (its images stay)`;
+      return t('scope.tag', { project, tag: t('scope.tagRefStart', { name: nameOf(names.tags, part.tagId) }) });
     case 'iteration':
-      return `${capitalise(named(names.iterations, part.iterationId, 'iteration'))} of ${project} and its model exports`;
+      return t('scope.iteration', { project, iteration: t('scope.iterationRefStart', { name: nameOf(names.iterations, part.iterationId) }) });
     case 'predictions':
-      return `Stored predictions of ${project}`;
+      return t('scope.predictions', { project });
   }
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -24,7 +24,7 @@ import {
   type PlanSummary,
   type Receipt,
 } from '../../shared/model/cleanup';
-import { buildPlan, checkBundleCoverage, cleanupPaths, runCleanup, savePlan, summarizePlan } from '../cleanup';
+import { buildPlan, checkBundleCoverage, cleanupPaths, planScopeText, runCleanup, savePlan, summarizePlan } from '../cleanup';
 import { createTrainingClient, type TrainingClient } from '../customvision';
 import { AppError } from '../ipc/app-error';
 import { isTerminal, type JobRunner } from '../jobs';
@@ -112,9 +112,11 @@ export function createCleanupWiring(options: CleanupWiringOptions) {
     return { jobId: job.id, planId };
   }
 
-  async function getPlan(planId: string): Promise<PlanSummary> {
+  /** `language`: the wizard's, for the scope sentence (the plan file keeps English). */
+  async function getPlan(planId: string, language?: Language): Promise<PlanSummary> {
     const record = await plans.require(planId);
-    return summarizePlan(record.plan, record.planPath);
+    const summary = summarizePlan(record.plan, record.planPath);
+    return language ? { ...summary, scopeText: planScopeText(record.plan, language) } : summary;
   }
 
   async function checkBundle(planId: string, folderId: string): Promise<{ jobId: string }> {

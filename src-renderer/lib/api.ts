@@ -111,7 +111,7 @@ export const api = {
   },
   cleanup: {
     plan: (scope: CleanupScope) => unwrap(bridge().cleanup.plan({ scope })),
-    getPlan: (planId: string) => unwrap(bridge().cleanup.getPlan({ planId })),
+    getPlan: (planId: string) => unwrap(bridge().cleanup.getPlan({ planId, language: currentLanguage() })),
     /** Main shows the folder dialog; null when the user cancelled it. */
     chooseBundle: () => unwrap(bridge().cleanup.chooseBundle()),
     checkBundle: (planId: string, folderId: string) => unwrap(bridge().cleanup.checkBundle({ planId, folderId })),

@@ -162,6 +162,12 @@ export const createCleanupSlice =
       act(job, planId);
     };
 
+    // The scope sentence comes from main in the wizard's language: ask again when that changes.
+    i18n.on('languageChanged', () => {
+      const { cleanupPlanId: planId, cleanupPlan } = get();
+      if (planId !== null && cleanupPlan) void fetchFor(planId, () => client.cleanup.getPlan(planId), (plan) => set({ cleanupPlan: plan }));
+    });
+
     store.subscribe((state) => {
       onJobEnd(state, state.cleanupPlanJobId, (job, planId) => {
         if (job.state === 'succeeded') void fetchFor(planId, () => client.cleanup.getPlan(planId), (plan) => set({ cleanupPlan: plan }));

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STEP_KINDS, type CleanupPlan, type CleanupScope, type PlanStep } from '../../shared/model/cleanup';
-import { buildPlan } from '../../src-main/cleanup';
+import { buildPlan, planScopeText } from '../../src-main/cleanup';
 import { planProblem } from '../../src-main/cleanup/plan-check';
 import type { TrainingClient } from '../../src-main/customvision';
 import type { RunningEmulator, SeedDocument } from '../../src-main/emulator';
@@ -220,6 +220,9 @@ describe('planning one category of a project', () => {
     const result = await planOf({ kind: 'part', projectId: streets.id, part: { kind: 'tag', tagId: car.id } });
     expect(result.steps).toEqual([{ index: 0, kind: 'deleteTag', projectId: streets.id, category: 'tags', targetIds: [car.id] }]);
     expect(result.scopeText).toBe('Tag "Car" of project "Street scenes (demo)" (its images stay)');
+    // The plan keeps the tag's name, so the wizard and the receipt can say it in Chinese too.
+    expect(result.scopeNames).toEqual({ tag: 'Car' });
+    expect(planScopeText(result, 'zh-TW')).toBe('專案 "Street scenes (demo)"的標籤 "Car"（其影像保留）');
   });
 
   it('one published iteration: unpublished, then deleted, with its model exports counted', async () => {
