@@ -7,7 +7,7 @@
 import type { Language } from '../../shared/ipc/contract';
 import { CLEANUP_CATEGORIES, type CleanupPlan, type Receipt } from '../../shared/model/cleanup';
 import type { TrainingClient } from '../customvision';
-import { JobProgress, type JobContext } from '../jobs';
+import { JobProgress, type JobContext, type ProgressReporter } from '../jobs';
 import { CleanupJournal } from './cleanup-journal';
 import { cleanupPaths } from './cleanup-paths';
 import { checkBundleCoverage } from './coverage';
@@ -53,8 +53,9 @@ export async function runCleanup(ctx: JobContext, client: TrainingClient, option
 
   // Nothing is read from or written to the account, and no journal is started, before this.
   // The coverage check reports its own progress on the same categories; the run's bars
-  // must count deletions only, so it gets a progress of its own (cancel and pause still reach it).
-  const gateCtx: JobContext = { jobId: ctx.jobId, signal: ctx.signal, checkpoint: () => ctx.checkpoint(), progress: new JobProgress(CLEANUP_CATEGORIES) };
+  // must count deletions only, so it gets a progress of its own (cancel and pause still reach
+  // it) — except the re-hashing of the bundle's files, which can take minutes and is shown.
+  const gateCtx: JobContext = { jobId: ctx.jobId, signal: ctx.signal, checkpoint: () => ctx.checkpoint(), progress: filesOnly(ctx.progress) };
   const backup = await passGate(gateCtx, client, {
     plan,
     confirmText: options.confirmText,
@@ -83,4 +84,15 @@ export async function runCleanup(ctx: JobContext, client: TrainingClient, option
     await journal?.close();
     await lock.release();
   }
+}
+
+/** A reporter that passes the bundle check's `files` bar to the run and keeps the rest to itself. */
+function filesOnly(run: ProgressReporter): ProgressReporter {
+  const own = new JobProgress(CLEANUP_CATEGORIES);
+  const target = (category: string): ProgressReporter => (category === 'files' ? run : own);
+  return {
+    setTotal: (category, total, bytesTotal) => target(category).setTotal(category, total, bytesTotal),
+    advance: (category, delta) => target(category).advance(category, delta),
+    fail: (category, message) => target(category).fail(category, message),
+  };
 }

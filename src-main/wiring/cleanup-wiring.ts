@@ -180,7 +180,8 @@ export function createCleanupWiring(options: CleanupWiringOptions) {
     const job = jobs.start({
       kind: 'cleanup',
       title: `Cleanup of ${cleanupPlan.account.displayName}`,
-      categories: [...CLEANUP_CATEGORIES],
+      // The bundle is re-hashed first (the gate trusts no earlier check): its bar comes first.
+      categories: backup.kind === 'bundle' ? ['files', ...CLEANUP_CATEGORIES] : [...CLEANUP_CATEGORIES],
       run: async (ctx) => {
         delete record.outcome;
         const outcome = await runCleanup(ctx, client, { planPath: record.planPath, plan: cleanupPlan, confirmText, backup, ...(language ? { language } : {}) });

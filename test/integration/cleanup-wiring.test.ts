@@ -212,7 +212,11 @@ describe('a confirmed cleanup', () => {
     const run = await t.value<{ jobId: string }>('cleanup:run', { planId: plan.planId, confirmText: 'Demo account', backup: { kind: 'bundle', folderId } });
     const job = await t.finished(run.jobId);
     expect(job.state, JSON.stringify(job.error)).toBe('succeeded');
-    expect(job.categories.map((c) => c.category).slice(0, 5)).toEqual(['iterations', 'images', 'predictions', 'tags', 'projects']);
+    // The bundle's re-check has its bar first (every file hashed again), then the deletions in order.
+    expect(job.categories.map((c) => c.category).slice(0, 6)).toEqual(['files', 'iterations', 'images', 'predictions', 'tags', 'projects']);
+    const files = must(job.categories.find((c) => c.category === 'files'), 'files bar');
+    expect(files.total).toBeGreaterThan(0);
+    expect(files.done).toBe(files.total);
     expect(await predictionCount(projectId)).toBe(0);
 
     const receipt = must(await t.value<Receipt | null>('cleanup:receipt', { planId: plan.planId }), 'receipt');
