@@ -112,6 +112,32 @@ test.describe('CV Steward on the desktop', () => {
     }
   });
 
+  test('Settings survive a relaunch: the theme applies at once and the limits stay saved', async () => {
+    const first = await launch(dataDir);
+    try {
+      await first.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+      await first.page.getByRole('group', { name: 'Theme' }).getByRole('radio', { name: /^Dark/ }).check();
+      await expect(first.page.locator('html')).toHaveAttribute('data-theme', 'dark');
+      await first.page.getByRole('spinbutton', { name: 'API calls per second' }).fill('3');
+      await first.page.getByRole('button', { name: 'Save limits' }).click();
+      await expect(first.page.getByRole('status').filter({ hasText: 'Limits saved.' })).toBeVisible();
+    } finally {
+      await first.app.close();
+    }
+    // electron-store wrote them into the data folder, next to the accounts, and no key.
+    const settings = await readFile(join(dataDir, 'settings.json'), 'utf8');
+    expect(JSON.parse(settings)).toMatchObject({ theme: 'dark', rateLimit: 3 });
+
+    const second = await launch(dataDir);
+    try {
+      await expect(second.page.locator('html')).toHaveAttribute('data-theme', 'dark');
+      await second.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+      await expect(second.page.getByRole('spinbutton', { name: 'API calls per second' })).toHaveValue('3');
+    } finally {
+      await second.app.close();
+    }
+  });
+
   test('show in folder refuses a folder or plan main never handed out, and opens nothing', async () => {
     const { app, page } = await launch(dataDir);
     try {
