@@ -213,15 +213,15 @@ export const createPreferencesSlice =
           set({ forgetResult: null });
           try {
             const result = await client.app.forgetEverything();
-            // Folder ids main gave out are forgotten too.
-            set({ forgetResult: result, exportFolder: null });
+            // Folder ids main gave out are forgotten too, and so are the counts of every account.
+            set({ forgetResult: result, exportFolder: null, inventoryByAccount: {}, inventoryJobId: null });
           } catch (error) {
             get().pushError(toAppError(error));
             return false;
           }
           // Main announced the changes; reading them again covers an event that did not arrive.
           changes += 1;
-          await Promise.all([get().loadAccounts(), get().loadJobs(), get().loadPreferences()]);
+          await Promise.all([get().loadAccounts(), get().loadJobs(), get().loadPreferences(), get().loadInterruptedJobs()]);
           return true;
         }),
     };

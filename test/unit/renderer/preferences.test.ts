@@ -8,7 +8,7 @@ import { i18n } from '../../../src-renderer/i18n';
 import { applyTheme } from '../../../src-renderer/lib/theme';
 import { createStewardStore, resetStewardStore } from '../../../src-renderer/store';
 import { limitProblem } from '../../../src-renderer/store/preferences-slice';
-import { accountSummary, FakeMain } from './fakes';
+import { accountSummary, FakeMain, inventorySnapshot } from './fakes';
 import { FAKE_DEFAULT_PREFERENCES } from './fake-preferences';
 
 afterEach(async () => {
@@ -152,6 +152,7 @@ describe('forget everything', () => {
     await store.getState().loadAccounts();
     await store.getState().chooseLanguage('zh-TW');
     await store.getState().chooseTheme('dark');
+    store.getState().applyInventorySnapshot({ ...inventorySnapshot(), accountId: 'acc-1' });
     main.preferences.forgetResult = { accountsForgotten: 1, filesRemoved: 12 };
     main.preferences.onForget = () => {
       main.accounts.all = [];
@@ -163,6 +164,8 @@ describe('forget everything', () => {
 
     expect(store.getState().forgetResult).toEqual({ accountsForgotten: 1, filesRemoved: 12 });
     expect(store.getState().accounts).toEqual([]);
+    // The forgotten account's counts are not shown any more.
+    expect(store.getState().inventoryByAccount).toEqual({});
     expect(store.getState().preferences).toEqual(FAKE_DEFAULT_PREFERENCES);
     expect(store.getState().languageChoice).toBeNull();
     // Back to the OS language (English in Node, which has no navigator.languages here).
