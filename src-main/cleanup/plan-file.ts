@@ -5,9 +5,9 @@
  * half of one. Read back through CleanupPlanSchema plus the consistency checks of
  * plan-check.ts; any problem is PLAN_INVALID naming it.
  */
-import { randomBytes } from 'node:crypto';
-import { open, readFile, rename, rm } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { writeFileDurably } from '../fs/durable-write';
 import { CLEANUP_PLAN_FORMAT, CleanupPlanSchema, type CleanupPlan, type PlanSummary } from '../../shared/model/cleanup';
 import { AppError } from '../ipc/app-error';
 import { planProblem } from './plan-check';
@@ -56,34 +56,10 @@ export async function savePlan(path: string, plan: CleanupPlan): Promise<void> {
   // The same checks loadPlan makes: a plan that could not be run is never written.
   const problem = planProblem(plan);
   if (problem !== undefined) throw new AppError('PLAN_INVALID', `The plan was not saved: ${problem}.`);
-  const text = planText(plan);
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
-    const handle = await open(tmp, 'wx');
-    try {
-      await handle.writeFile(text, 'utf8');
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(tmp, path);
+    await writeFileDurably(path, planText(plan));
   } catch (error) {
-    await rm(tmp, { force: true });
     throw writeError(path, error);
-  }
-  await syncFolder(dirname(path));
-}
-
-/** Makes the rename itself durable; folders cannot be opened for that on Windows. */
-async function syncFolder(folder: string): Promise<void> {
-  let handle;
-  try {
-    handle = await open(folder, 'r');
-    await handle.sync();
-  } catch {
-    // Best effort: the file's own bytes were already flushed before the rename.
-  } finally {
-    await handle?.close();
   }
 }
 

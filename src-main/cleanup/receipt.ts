@@ -5,15 +5,13 @@
  * HTML page next to the plan, both in the language chosen when the cleanup was run, each atomically (tmp + fsync + rename), so a receipt on
  * disk is always a whole one.
  */
-import { planScopeText } from './planner';
-import { randomUUID } from 'node:crypto';
-import { open, rename, rm } from 'node:fs/promises';
-import { dirname, join, basename } from 'node:path';
 import type { Language } from '../../shared/ipc/contract';
 import { ReceiptSchema, type CleanupPlan, type Receipt, type Verification } from '../../shared/model/cleanup';
 import type { BackupRecord, CleanupJournal, StartLine } from './cleanup-journal';
 import { renderReceiptHtml } from './receipt-html';
 import { notDeletableFor } from './receipt-not-deletable';
+import { planScopeText } from './planner';
+import { writeFileDurably } from '../fs/durable-write';
 
 export interface ReceiptInput {
   plan: CleanupPlan;
@@ -69,27 +67,7 @@ export interface ReceiptPaths {
 }
 
 export async function writeReceipt(paths: ReceiptPaths, receipt: Receipt, projectNames: ReadonlyMap<string, string>): Promise<void> {
-  await writeFileAtomic(paths.receiptJson, `${JSON.stringify(receipt, null, 2)}\n`);
-  await writeFileAtomic(paths.receiptHtml, renderReceiptHtml(receipt, projectNames));
+  await writeFileDurably(paths.receiptJson, `${JSON.stringify(receipt, null, 2)}\n`);
+  await writeFileDurably(paths.receiptHtml, renderReceiptHtml(receipt, projectNames));
 }
 
-/** Writes a sibling temp file, fsyncs it and renames it over `path`. */
-export async function writeFileAtomic(path: string, text: string): Promise<void> {
-  const tmp = join(dirname(path), `.${basename(path)}.${randomUUID()}.tmp`);
-  const handle = await open(tmp, 'wx');
-  try {
-    await handle.writeFile(text, 'utf8');
-    await handle.sync();
-  } catch (error) {
-    await handle.close().catch(() => undefined);
-    await rm(tmp, { force: true });
-    throw error;
-  }
-  await handle.close();
-  try {
-    await rename(tmp, path);
-  } catch (error) {
-    await rm(tmp, { force: true });
-    throw error;
-  }
-}

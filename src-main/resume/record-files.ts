@@ -10,9 +10,9 @@
  * record: it is reported and skipped (and removed, since a record that cannot be parsed
  * can never be resumed; it would otherwise be reported at every start).
  */
-import { randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, readdir, rename, rm } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { syncFolder, writeFileDurably } from '../fs/durable-write';
 import { InterruptedRecordSchema, RECORD_ID, type InterruptedRecord } from './interrupted-record';
 
 export const RECORDS_FOLDER = 'running-jobs';
@@ -37,21 +37,7 @@ export class RecordFiles {
   async write(record: InterruptedRecord): Promise<void> {
     const path = this.pathOf(record.id);
     await mkdir(this.folder, { recursive: true });
-    const tmp = join(this.folder, `.${record.id}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-    try {
-      const handle = await open(tmp, 'wx');
-      try {
-        await handle.writeFile(`${JSON.stringify(record, null, 2)}\n`, 'utf8');
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
-      await rename(tmp, path);
-    } catch (error) {
-      await rm(tmp, { force: true });
-      throw error;
-    }
-    await syncFolder(this.folder);
+    await writeFileDurably(path, `${JSON.stringify(record, null, 2)}\n`);
   }
 
   /** True when there was a record to remove. */
@@ -131,17 +117,4 @@ function parseJson(text: string): unknown {
 
 function errnoCode(error: unknown): unknown {
   return typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined;
-}
-
-/** Makes a rename or delete durable; folders cannot be opened for that on Windows. */
-async function syncFolder(folder: string): Promise<void> {
-  let handle;
-  try {
-    handle = await open(folder, 'r');
-    await handle.sync();
-  } catch {
-    // Best effort: the file's own bytes were flushed before the rename.
-  } finally {
-    await handle?.close();
-  }
 }
