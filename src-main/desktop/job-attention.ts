@@ -7,6 +7,7 @@
  * the snapshots' timestamps), plus `startJobAttention`, which listens to the job runner and
  * calls the shell's two outputs. src-main/electron/job-attention-adapter.ts supplies them.
  */
+import { jobTotals } from '../../shared/model/job-totals';
 import type { Language } from '../../shared/ipc/contract';
 import type { JobKind, JobSnapshot } from '../../shared/model/job';
 import { mainTranslator } from '../i18n';
@@ -34,16 +35,7 @@ const ACTIVE_STATES = new Set(['queued', 'running', 'paused']);
 
 /** 0..1 done, by bytes when every size is known, else by items; null while totals are unknown. */
 export function jobFraction(job: JobSnapshot): number | null {
-  let items = 0;
-  let bytes = 0;
-  let itemsTotal: number | null = 0;
-  let bytesTotal: number | null = 0;
-  for (const category of job.categories) {
-    items += category.done;
-    bytes += category.bytesDone;
-    itemsTotal = itemsTotal === null || category.total === null ? null : itemsTotal + category.total;
-    bytesTotal = bytesTotal === null || category.bytesTotal === null ? null : bytesTotal + category.bytesTotal;
-  }
+  const { items, itemsTotal, bytes, bytesTotal } = jobTotals(job);
   if (bytesTotal !== null && bytesTotal > 0) return clamp(bytes / bytesTotal);
   if (itemsTotal !== null && itemsTotal > 0) return clamp(items / itemsTotal);
   return null;

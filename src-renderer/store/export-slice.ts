@@ -7,6 +7,7 @@
  * the *excluded* list, so a project that appears in a later scan is exported unless the
  * user took it out.
  */
+import { jobTotals } from '../../shared/model/job-totals';
 import type { StateCreator } from 'zustand';
 import { EXPORT_CATEGORIES, type ChosenFolder, type ExportCategory, type VerifyReport } from '../../shared/model/bundle';
 import type { InventorySnapshot } from '../../shared/model/inventory';
@@ -104,20 +105,8 @@ export function selectVerifyJob(state: StewardState): JobSnapshot | undefined {
   return latestJobOfKind(state, 'verify');
 }
 
-/** Sums a job's categories; a total is null while any category's total is unknown. */
-export function jobTotals(job: JobSnapshot): { items: number; itemsTotal: number | null; bytes: number; bytesTotal: number | null } {
-  let items = 0;
-  let bytes = 0;
-  let itemsTotal: number | null = 0;
-  let bytesTotal: number | null = 0;
-  for (const category of job.categories) {
-    items += category.done;
-    bytes += category.bytesDone;
-    itemsTotal = itemsTotal === null || category.total === null ? null : itemsTotal + category.total;
-    bytesTotal = bytesTotal === null || category.bytesTotal === null ? null : bytesTotal + category.bytesTotal;
-  }
-  return { items, itemsTotal, bytes, bytesTotal };
-}
+/** Sums a job's categories (shared with main's taskbar progress). */
+export { jobTotals };
 
 /** Adds a sample and forgets those the rate window no longer needs (keeping one baseline). */
 export function recordSample(samples: readonly TransferSample[], sample: TransferSample): TransferSample[] {
