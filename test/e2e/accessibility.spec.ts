@@ -8,38 +8,19 @@
  * lists each one's rule, impact and elements, so it can be fixed without rerunning.
  * A full-page screenshot of each checked state is attached as an artifact, never compared.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { writeFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
-import { test, expect, type Browser, type Page } from '@playwright/test';
+import { test, expect, type Page } from '@playwright/test';
 import { connectDemoAndScan } from './cleanup-support';
 // The shared page below replaces the fixtures' per-test page and its error check.
-import { launchHarness } from './fixtures';
+import { useSharedHarnessPage } from './shared-page';
 
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const BLOCKING = new Set(['serious', 'critical']);
 
-test.describe.configure({ mode: 'serial' });
-// The page outlives each test, so per-test traces cannot be recorded for it (Playwright
-// then fails when closing its context): the attached screenshots and axe summaries stand in.
-test.use({ trace: 'off' });
-
-let harness: Awaited<ReturnType<typeof launchHarness>> | undefined;
-let dataDir = '';
+const shared = useSharedHarnessPage('cvs-e2e-a11y-', { locale: 'en-US' });
+const pageErrors = shared.pageErrors;
 let page: Page;
-const pageErrors: string[] = [];
-
-/** One page shared by every test: the demo scan is done once, then each test visits a page. */
-async function openSharedPage(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({ locale: 'en-US' });
-  const opened = await context.newPage();
-  opened.on('pageerror', (error) => pageErrors.push(`pageerror: ${error.message}`));
-  opened.on('console', (message) => {
-    if (message.type() === 'error') pageErrors.push(`console: ${message.text()}`);
-  });
-  return opened;
-}
 
 /** Runs axe on the page as it is now, attaches a screenshot, and fails on serious or critical violations. */
 async function checkPage(label: string): Promise<void> {
@@ -80,17 +61,8 @@ async function goTo(name: string): Promise<void> {
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
 }
 
-test.beforeAll(async ({ browser }) => {
-  dataDir = await mkdtemp(join(tmpdir(), 'cvs-e2e-a11y-'));
-  harness = await launchHarness(['--data-dir', dataDir]);
-  page = await openSharedPage(browser);
-  await page.goto(harness.url);
-});
-
-test.afterAll(async () => {
-  await page?.context().close();
-  await harness?.stop();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+test.beforeAll(() => {
+  page = shared.page;
 });
 
 test('Accounts, before any account is connected', async () => {

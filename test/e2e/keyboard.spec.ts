@@ -17,46 +17,20 @@
  * have rendered; rows beyond those are not (the demo's lists are short enough to render whole).
  * A summary of each walk is attached (keyboard-<page>.txt).
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { test, expect, type Browser, type Page } from '@playwright/test';
-import { launchHarness } from './fixtures';
+import { writeFile } from 'node:fs/promises';
+import { test, expect, type Page } from '@playwright/test';
+import { useSharedHarnessPage } from './shared-page';
 import { label, tabTo, walk, type Stop, type Walk } from './keyboard-walker';
 
 /** WCAG 2.2 SC 1.4.11 / 2.4.13: a focus indicator needs 3:1 against its surroundings. */
 const MIN_FOCUS_CONTRAST = 3;
 
-test.describe.configure({ mode: 'serial' });
-// One page lives across the tests (the demo scan is done once), so per-test traces are off.
-test.use({ trace: 'off' });
-
-let harness: Awaited<ReturnType<typeof launchHarness>> | undefined;
-let dataDir = '';
+// One page lives across the tests (the demo scan is done once).
+const shared = useSharedHarnessPage('cvs-e2e-keyboard-', { locale: 'en-US', viewport: { width: 1280, height: 800 } });
+const pageErrors = shared.pageErrors;
 let page: Page;
-const pageErrors: string[] = [];
-
-async function openSharedPage(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 800 } });
-  const opened = await context.newPage();
-  opened.on('pageerror', (error) => pageErrors.push(`pageerror: ${error.message}`));
-  opened.on('console', (message) => {
-    if (message.type() === 'error') pageErrors.push(`console: ${message.text()}`);
-  });
-  return opened;
-}
-
-test.beforeAll(async ({ browser }) => {
-  dataDir = await mkdtemp(join(tmpdir(), 'cvs-e2e-keyboard-'));
-  harness = await launchHarness(['--data-dir', dataDir]);
-  page = await openSharedPage(browser);
-  await page.goto(harness.url);
-});
-
-test.afterAll(async () => {
-  await page?.context().close();
-  await harness?.stop();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+test.beforeAll(() => {
+  page = shared.page;
 });
 
 /** Whether `b` may follow `a` in reading order (same group, or a later one). */

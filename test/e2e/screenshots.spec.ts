@@ -11,25 +11,20 @@
  * wipe. They are for people to look at and are never compared pixel by pixel (language.spec
  * and accessibility.spec attach the empty-state and dark-theme pictures).
  */
-import { copyFile, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { copyFile, mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { test, expect, type Browser, type Page } from '@playwright/test';
+import { test, expect, type Page } from '@playwright/test';
 import { connectDemoAndScan } from './cleanup-support';
 import { startEmulatorProcess } from './emulator-process';
-import { launchHarness } from './fixtures';
+import { useSharedHarnessPage } from './shared-page';
 
 const ROOT = join(__dirname, '..', '..');
 const STABLE_DIR = join(ROOT, 'artifacts', 'screenshots');
 type Language = 'en' | 'zh-TW';
 
-test.describe.configure({ mode: 'serial' });
-test.use({ trace: 'off' });
-
-let harness: Awaited<ReturnType<typeof launchHarness>> | undefined;
-let dataDir = '';
+const shared = useSharedHarnessPage('cvs-e2e-screenshots-', { locale: 'en-US', colorScheme: 'light' });
+const pageErrors = shared.pageErrors;
 let page: Page;
-const pageErrors: string[] = [];
 const catalogues = {} as Record<Language, Record<string, unknown>>;
 
 /** A catalogue text by key ("cleanup.review.next"), so the steps are found in either language. */
@@ -38,16 +33,6 @@ function text(language: Language, key: string): string {
   for (const part of key.split('.')) node = (node as Record<string, unknown> | undefined)?.[part];
   if (typeof node !== 'string') throw new Error(`${language}.json has no text at ${key}`);
   return node;
-}
-
-async function openSharedPage(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({ locale: 'en-US', colorScheme: 'light' });
-  const opened = await context.newPage();
-  opened.on('pageerror', (error) => pageErrors.push(`pageerror: ${error.message}`));
-  opened.on('console', (message) => {
-    if (message.type() === 'error') pageErrors.push(`console: ${message.text()}`);
-  });
-  return opened;
 }
 
 async function shoot(language: Language, name: string): Promise<void> {
@@ -75,21 +60,12 @@ async function useLanguage(language: Language): Promise<void> {
   await expect(page.getByRole('combobox', { name: text(language, 'settings.language.label') })).toHaveValue(language);
 }
 
-test.beforeAll(async ({ browser }) => {
+test.beforeAll(async () => {
   for (const language of ['en', 'zh-TW'] as const) {
     catalogues[language] = JSON.parse(await readFile(join(ROOT, 'src-renderer', 'i18n', `${language}.json`), 'utf8')) as Record<string, unknown>;
   }
   await rm(STABLE_DIR, { recursive: true, force: true });
-  dataDir = await mkdtemp(join(tmpdir(), 'cvs-e2e-screenshots-'));
-  harness = await launchHarness(['--data-dir', dataDir]);
-  page = await openSharedPage(browser);
-  await page.goto(harness.url);
-});
-
-test.afterAll(async () => {
-  await page?.context().close();
-  await harness?.stop();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  page = shared.page;
 });
 
 test('Accounts before any account is connected, in both languages; a refused key in Chinese', async () => {
