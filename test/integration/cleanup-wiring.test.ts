@@ -9,15 +9,12 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { IpcResult } from '../../shared/ipc/errors';
 import type { CoverageReport, PlanSummary, Receipt } from '../../shared/model/cleanup';
-import type { JobSnapshot } from '../../shared/model/job';
 import { createTrainingClient, RateLimiterRegistry } from '../../src-main/customvision';
 import type { RunningEmulator } from '../../src-main/emulator';
 import { runExportInProcess } from '../../src-main/export-worker';
-import { createDispatcher } from '../../src-main/ipc/dispatcher';
 import { EXTERNAL_LINK_URLS } from '../../src-main/wiring/external-links';
-import { createTestServices } from '../support/test-services';
+import { createTestServices, pageCalls } from '../support/test-services';
 import { must, startTestEmulator } from './emulator-support';
 
 let emu: RunningEmulator;
@@ -55,20 +52,7 @@ async function setup() {
   });
   cleanups.push(() => services.dispose());
   await services.accounts.startDemo();
-  const dispatch = createDispatcher(services.handlers);
-  const call = async <T>(channel: string, payload: unknown = {}): Promise<IpcResult<T>> => (await dispatch(channel, payload)) as IpcResult<T>;
-  const value = async <T>(channel: string, payload: unknown = {}): Promise<T> => {
-    const result = await call<T>(channel, payload);
-    if (!result.ok) throw new Error(`${channel} failed: ${result.error.code} ${result.error.message}`);
-    return result.value;
-  };
-  const finished = (jobId: string) =>
-    new Promise<JobSnapshot>((resolve) => {
-      // The job may be over already (a small plan is quick).
-      const done = services.jobs.get(jobId);
-      if (done && ['succeeded', 'failed', 'cancelled'].includes(done.state)) resolve(done);
-      else services.jobs.onFinished((job) => job.id === jobId && resolve(job));
-    });
+  const { call, value, finished } = pageCalls(services);
   const chooseFolder = async (path: string) => {
     picks.push(path);
     return must(await value<{ folderId: string } | null>('cleanup:chooseBundle'), 'chosen folder').folderId;

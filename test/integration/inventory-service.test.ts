@@ -3,10 +3,10 @@
  * job, keeps its latest snapshot, forwards updates for the page, and refuses what would
  * confuse the user (no account, two scans of one account at once).
  */
+import { jobFinished } from '../support/test-services';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AccountList } from '../../shared/model/account';
 import type { InventorySnapshot } from '../../shared/model/inventory';
-import type { JobSnapshot } from '../../shared/model/job';
 import type { RunningEmulator } from '../../src-main/emulator';
 import { JobRunner } from '../../src-main/jobs';
 import { createInventoryService, type InventoryAccounts } from '../../src-main/inventory';
@@ -53,12 +53,7 @@ function setup() {
     createClient: () => emulatorClient(emu),
     updateIntervalMs: 0,
   });
-  const finished = (jobId: string) =>
-    new Promise<JobSnapshot>((resolve) => {
-      const done = jobs.get(jobId);
-      if (done && ['succeeded', 'failed', 'cancelled'].includes(done.state)) resolve(done);
-      else jobs.onFinished((job) => job.id === jobId && resolve(job));
-    });
+  const finished = (jobId: string) => jobFinished(jobs, jobId);
   return { jobs, accounts, events, inventory, finished };
 }
 

@@ -5,14 +5,11 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { IpcResult } from '../../shared/ipc/errors';
-import type { JobSnapshot } from '../../shared/model/job';
 import type { DemoAccount } from '../../src-main/accounts';
 import type { SeedDocument } from '../../src-main/emulator';
-import { createDispatcher } from '../../src-main/ipc/dispatcher';
 import { MemorySecretStore } from '../../src-main/secrets';
 import type { KeyValueStore } from '../../src-main/settings';
-import { createTestServices, memoryKeyValueStore } from '../support/test-services';
+import { createTestServices, memoryKeyValueStore, pageCalls } from '../support/test-services';
 
 /** What survives a restart besides the data folder: the keychain and the settings. */
 export interface Machine {
@@ -39,20 +36,7 @@ export function startApp(machine: Machine) {
     pickFolder: async () => machine.picks.shift() ?? null,
     reportError: (context, error) => problems.push(`${context}: ${error instanceof Error ? error.message : String(error)}`),
   });
-  const dispatch = createDispatcher(services.handlers);
-  const call = async <T>(channel: string, payload: unknown = {}): Promise<IpcResult<T>> => (await dispatch(channel, payload)) as IpcResult<T>;
-  const value = async <T>(channel: string, payload: unknown = {}): Promise<T> => {
-    const result = await call<T>(channel, payload);
-    if (!result.ok) throw new Error(`${channel} failed: ${result.error.code} ${result.error.message}`);
-    return result.value;
-  };
-  const finished = (jobId: string) =>
-    new Promise<JobSnapshot>((resolve) => {
-      const done = services.jobs.get(jobId);
-      if (done && ['succeeded', 'failed', 'cancelled'].includes(done.state)) resolve(done);
-      else services.jobs.onFinished((job) => job.id === jobId && resolve(job));
-    });
-  return { services, problems, call, value, finished };
+  return { services, problems, ...pageCalls(services) };
 }
 
 export async function exists(path: string): Promise<boolean> {

@@ -7,7 +7,11 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createServices, type ServicesOptions } from '../../src-main/services';
+import { createServices, type Services, type ServicesOptions } from '../../src-main/services';
+import { createDispatcher } from '../../src-main/ipc/dispatcher';
+import { isTerminal, type JobRunner } from '../../src-main/jobs';
+import type { IpcResult } from '../../shared/ipc/errors';
+import type { JobSnapshot } from '../../shared/model/job';
 import { MemorySecretStore } from '../../src-main/secrets';
 import { runExportInProcess } from '../../src-main/export-worker';
 import type { KeyValueStore } from '../../src-main/settings';
@@ -43,4 +47,28 @@ export function createTestServices(overrides: Partial<ServicesOptions> = {}) {
     exportRunner: runExportInProcess,
     ...overrides,
   });
+}
+
+/** When the job ends (at once if it has already): works whether or not the end came before the call. */
+export function jobFinished(jobs: Pick<JobRunner, 'get' | 'onFinished'>, jobId: string): Promise<JobSnapshot> {
+  return new Promise<JobSnapshot>((resolve) => {
+    const done = jobs.get(jobId);
+    if (done && isTerminal(done.state)) resolve(done);
+    else jobs.onFinished((job) => job.id === jobId && resolve(job));
+  });
+}
+
+/**
+ * Main as the page calls it: every request goes through the contract's dispatcher
+ * (validation, error mapping), as from the preload. `value` throws on an error answer.
+ */
+export function pageCalls(services: Services) {
+  const dispatch = createDispatcher(services.handlers);
+  const call = async <T>(channel: string, payload: unknown = {}): Promise<IpcResult<T>> => (await dispatch(channel, payload)) as IpcResult<T>;
+  const value = async <T>(channel: string, payload: unknown = {}): Promise<T> => {
+    const result = await call<T>(channel, payload);
+    if (!result.ok) throw new Error(`${channel} failed: ${result.error.code} ${result.error.message}`);
+    return result.value;
+  };
+  return { call, value, finished: (jobId: string) => jobFinished(services.jobs, jobId) };
 }

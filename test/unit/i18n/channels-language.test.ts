@@ -8,14 +8,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { IpcResult } from '../../../shared/ipc/errors';
 import type { Receipt } from '../../../shared/model/cleanup';
-import type { JobSnapshot } from '../../../shared/model/job';
 import { createTrainingClient, RateLimiterRegistry } from '../../../src-main/customvision';
 import { startEmulator, type RunningEmulator } from '../../../src-main/emulator';
 import { runExportInProcess } from '../../../src-main/export-worker';
-import { createDispatcher } from '../../../src-main/ipc/dispatcher';
-import { createTestServices } from '../../support/test-services';
+import { createTestServices, pageCalls } from '../../support/test-services';
 
 let emu: RunningEmulator;
 let dir: string;
@@ -40,18 +37,7 @@ async function setup() {
     exportRunner: runExportInProcess,
   });
   await services.accounts.startDemo();
-  const dispatch = createDispatcher(services.handlers);
-  const value = async <T>(channel: string, payload: unknown = {}): Promise<T> => {
-    const result = (await dispatch(channel, payload)) as IpcResult<T>;
-    if (!result.ok) throw new Error(`${channel} failed: ${result.error.code} ${result.error.message}`);
-    return result.value;
-  };
-  const finished = (jobId: string) =>
-    new Promise<JobSnapshot>((resolve) => {
-      const done = services.jobs.get(jobId);
-      if (done && ['succeeded', 'failed', 'cancelled'].includes(done.state)) resolve(done);
-      else services.jobs.onFinished((job) => job.id === jobId && resolve(job));
-    });
+  const { value, finished } = pageCalls(services);
   return { services, value, finished, picks, opened };
 }
 
