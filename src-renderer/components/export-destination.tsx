@@ -1,5 +1,6 @@
 import { Trans, useTranslation } from 'react-i18next';
 import { useStewardStore } from '../store';
+import { BusyButton } from './busy-button';
 
 /**
  * "Where": the bundle folder, chosen through main's own dialog or, with a default export
@@ -20,29 +21,13 @@ export function ExportDestination() {
       <h2 id="export-where-heading">{t('export.destination.heading')}</h2>
       <p>{t('export.destination.text')}</p>
       <div className="export-folder-row">
-        <button
-          type="button"
-          className="button"
-          aria-disabled={choosing}
-          aria-describedby="export-folder-path"
-          onClick={() => {
-            if (!choosing) void chooseFolder();
-          }}
-        >
+        <BusyButton busy={choosing} describedBy="export-folder-path" onClick={() => void chooseFolder()}>
           {t('export.destination.choose')}
-        </button>
+        </BusyButton>
         {defaultFolder !== null && (
-          <button
-            type="button"
-            className="button"
-            aria-disabled={choosing}
-            aria-describedby="export-folder-path"
-            onClick={() => {
-              if (!choosing) void makeFolderInDefault();
-            }}
-          >
+          <BusyButton busy={choosing} describedBy="export-folder-path" onClick={() => void makeFolderInDefault()}>
             {t('settings.exportFolder.exportPage.newFolder', { folder: defaultFolder })}
-          </button>
+          </BusyButton>
         )}
         <p id="export-folder-path" className="export-folder-path" aria-live="polite">
           {folder ? (

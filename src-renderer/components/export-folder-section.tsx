@@ -1,5 +1,6 @@
 import { Trans, useTranslation } from 'react-i18next';
 import { useStewardStore } from '../store';
+import { BusyButton } from './busy-button';
 
 /**
  * Settings › Exports › default folder: chosen through main's own dialog (the page never
@@ -17,29 +18,13 @@ export function ExportFolderSection() {
       <h3 id="export-folder-heading">{t('settings.exportFolder.heading')}</h3>
       <p className="field-hint">{t('settings.exportFolder.hint')}</p>
       <div className="export-folder-row">
-        <button
-          type="button"
-          className="button"
-          aria-disabled={busy || undefined}
-          aria-describedby="default-export-folder-path"
-          onClick={() => {
-            if (!busy) void choose();
-          }}
-        >
+        <BusyButton busy={busy} describedBy="default-export-folder-path" onClick={() => void choose()}>
           {t('settings.exportFolder.choose')}
-        </button>
+        </BusyButton>
         {folder !== null && (
-          <button
-            type="button"
-            className="button"
-            aria-disabled={busy || undefined}
-            aria-describedby="default-export-folder-path"
-            onClick={() => {
-              if (!busy) void clear();
-            }}
-          >
+          <BusyButton busy={busy} describedBy="default-export-folder-path" onClick={() => void clear()}>
             {t('settings.exportFolder.clear')}
-          </button>
+          </BusyButton>
         )}
         <p id="default-export-folder-path" className="export-folder-path" aria-live="polite">
           {folder !== null ? (
