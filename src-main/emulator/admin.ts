@@ -1,9 +1,10 @@
 /**
  * `/__emulator/*`: no auth, never rate-limited or faulted. GET stats, DELETE stats (reset),
- * GET config, POST config (a partial RuntimeConfig as JSON; invalid → 400 with the reason).
+ * GET config, POST config (a partial RuntimeConfig as JSON; invalid → 400 with the reason;
+ * `quirks` replaces the whole set).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { partialRuntimeConfigSchema, type PartialRuntimeConfig, type RuntimeConfig } from './options';
+import { describeConfigIssues, partialRuntimeConfigSchema, type PartialRuntimeConfig, type RuntimeConfig } from './options';
 import type { StatsCollector } from './stats';
 
 export interface AdminEnv {
@@ -41,7 +42,7 @@ export function serveAdmin(env: AdminEnv, req: IncomingMessage, res: ServerRespo
       }
       const result = partialRuntimeConfigSchema.strict().safeParse(parsed);
       if (!result.success) {
-        send(res, 400, { error: result.error.issues.map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`).join('; ') });
+        send(res, 400, { error: describeConfigIssues(result.error) });
         return;
       }
       env.configure(result.data);

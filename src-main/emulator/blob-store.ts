@@ -49,7 +49,7 @@ export class BlobCache {
 }
 
 /** Azure-style ETag (`"0x8D…"`), stable for the same content. */
-function etagFor(key: string): string {
+export function etagFor(key: string): string {
   const hex = createHash('sha1').update(key).digest('hex').slice(0, 13).toUpperCase();
   return `"0x8D${hex}"`;
 }

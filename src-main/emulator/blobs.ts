@@ -3,14 +3,18 @@
  * Storage: SAS checked first (expired/tampered → 403 AuthenticationFailed XML, reference
  * §6), then the blob (404 BlobNotFound); ETag, Last-Modified, a single `Range: bytes=a-b`
  * (206), bytes paced by the shared bandwidth cap, and reset/truncate faults part-way.
- * Blob downloads are not counted by the API rate limit.
+ * Blob downloads are not counted by the API rate limit. Quirks: behind a firewall
+ * (relative-uris, network-rules) every request is refused 403 AuthorizationFailure;
+ * oversize-blobs pads every body with zeros to 400 MiB, made as it is sent.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { resolveBlob } from './blob-store';
+import { etagFor, resolveBlob } from './blob-store';
 import type { EmulatorCore } from './core';
 import { formatHttpDate } from './dates';
-import { breakConnection, cutPoint } from './deliver';
+import { bufferBody, paddedBody, sliceBody, streamBody } from './deliver';
 import type { FaultInjector } from './faults';
+import type { RuntimeConfig } from './options';
+import { hasQuirk, OVERSIZE_BLOB_BYTES } from './quirks';
 import type { ByteBucket } from './rate-limit';
 import { storageErrorXml } from './sas';
 import type { StatsCollector } from './stats';
@@ -58,20 +62,20 @@ export function parseRange(header: string | undefined, size: number): { start: n
   return { start, end };
 }
 
-function waitForDrain(res: ServerResponse): Promise<void> {
-  return new Promise((resolve) => {
-    const done = (): void => {
-      res.off('drain', done);
-      res.off('close', done);
-      resolve();
-    };
-    res.on('drain', done);
-    res.on('close', done);
-  });
+/** Storage behind a firewall (relative-uris / network-rules quirks) refuses every request. */
+function firewalled(config: RuntimeConfig): boolean {
+  return hasQuirk(config, 'relative-uris') || hasQuirk(config, 'network-rules');
 }
 
 export async function serveBlob(env: BlobEnv, req: IncomingMessage, res: ServerResponse, path: string, search: URLSearchParams, requestId: string): Promise<void> {
   const now = env.core.state.now();
+  const config = env.core.config;
+  if (firewalled(config)) {
+    // What a storage account answers a caller its network rules do not allow, SAS or not.
+    env.stats.blobRejected();
+    sendStorageError(res, 403, 'AuthorizationFailure', requestId, now);
+    return;
+  }
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     sendStorageError(res, 405, 'UnsupportedHttpVerb', requestId, now);
     return;
@@ -88,18 +92,21 @@ export async function serveBlob(env: BlobEnv, req: IncomingMessage, res: ServerR
     sendStorageError(res, 404, 'BlobNotFound', requestId, now);
     return;
   }
-  const body = blob.bytes();
+  const oversize = hasQuirk(config, 'oversize-blobs');
+  const bytes = blob.bytes();
+  const body = oversize ? paddedBody(bytes, OVERSIZE_BLOB_BYTES, 0) : bufferBody(bytes);
   const range = parseRange(req.headers.range, body.length);
   if (range === 'unsatisfiable') {
     sendStorageError(res, 416, 'InvalidRange', requestId, now, undefined, { 'Content-Range': `bytes */${body.length}` });
     return;
   }
-  const slice = range ? body.subarray(range.start, range.end + 1) : body;
+  const slice = range ? sliceBody(body, range.start, range.end + 1) : body;
   const headers: Record<string, string> = {
     ...storageHeaders(requestId),
     'Content-Type': blob.contentType,
     'Content-Length': String(slice.length),
-    ETag: blob.etag,
+    // Other content, other ETag: a client resuming with If-Match must not mix the two.
+    ETag: oversize ? etagFor(`${blob.etag}|oversize`) : blob.etag,
     'Last-Modified': formatHttpDate(blob.lastModifiedMs),
     'Accept-Ranges': 'bytes',
     'x-ms-blob-type': 'BlockBlob',
@@ -111,25 +118,20 @@ export async function serveBlob(env: BlobEnv, req: IncomingMessage, res: ServerR
     return;
   }
   env.stats.blobStarted(blob.owner);
-  const fault = env.faults.decide(env.core.config, 'blob');
+  const fault = env.faults.decide(config, 'blob');
   const mode = fault.reset ? 'reset' : fault.truncate ? 'truncate' : undefined;
-  const limit = mode && slice.length >= 2 ? cutPoint(slice.length, fault.cutFraction) : slice.length;
   if (mode && slice.length >= 2) env.stats.fault(mode);
-  let sent = 0;
-  while (sent < limit && !res.destroyed) {
-    const size = Math.min(env.bandwidth.chunkSize(), limit - sent);
-    await env.bandwidth.take(size);
-    if (res.destroyed) break;
-    const flushed = res.write(slice.subarray(sent, sent + size));
-    env.stats.blobBytes(blob.owner, size);
-    sent += size;
-    if (!flushed) await waitForDrain(res);
-  }
-  if (res.destroyed) return;
-  if (limit < slice.length && mode) {
-    // Wait for what was written to leave, then break the connection.
-    res.write(Buffer.alloc(0), () => breakConnection(res, mode));
-    return;
-  }
-  res.end();
+  await streamBody(
+    res,
+    slice,
+    {
+      chunkSize: () => env.bandwidth.chunkSize(),
+      pace: (size) => env.bandwidth.take(size),
+      onChunk: (size) => {
+        env.stats.blobBytes(blob.owner, size);
+        if (oversize) env.stats.paddedBytes(size);
+      },
+    },
+    mode ? { mode, fraction: fault.cutFraction } : undefined,
+  );
 }

@@ -1,5 +1,6 @@
 /** Flags of `npm run emulator -- …` → EmulatorOptions; separate from process wiring for tests. */
 import { partialRuntimeConfigSchema, type EmulatorOptions, type PartialRuntimeConfig } from './options';
+import { QUIRK_NAMES, splitQuirkList } from './quirks';
 
 export type CliParse = { kind: 'run'; options: EmulatorOptions } | { kind: 'help' } | { kind: 'error'; message: string };
 
@@ -25,6 +26,9 @@ Options:
   --training-delay-ms N TrainProject: Training → Completed after N ms (default 300)
   --export-delay-ms N   ExportIteration: Exporting → Done after N ms (default 500)
   --delete-delay-ms N   DeleteImages with allImages/allIterations completes after N ms (default 200)
+  --quirks a,b          opt-in behaviours the real service can show (default none):
+                        ${QUIRK_NAMES.slice(0, 4).join(', ')},
+                        ${QUIRK_NAMES.slice(4).join(', ')}
   --help                show this help
 `;
 
@@ -40,7 +44,7 @@ const NUMERIC: Record<string, keyof PartialRuntimeConfig> = {
   '--export-delay-ms': 'exportDelayMs',
   '--delete-delay-ms': 'deleteDelayMs',
 };
-const OTHER = new Set(['--port', '--key', '--seed', '--images', '--fault-seed']);
+const OTHER = new Set(['--port', '--key', '--seed', '--images', '--fault-seed', '--quirks']);
 
 function wholeNumber(flag: string, text: string, max: number): number | string {
   if (!/^\d+$/.test(text) || Number(text) > max) return `${flag} needs a whole number from 0 to ${max}, got "${text.slice(0, 40)}"`;
@@ -49,7 +53,7 @@ function wholeNumber(flag: string, text: string, max: number): number | string {
 
 export function parseCliArgs(argv: readonly string[]): CliParse {
   const options: EmulatorOptions = {};
-  const config: Record<string, number> = {};
+  const config: Record<string, number | string[]> = {};
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i] ?? '';
     if (arg === '--help' || arg === '-h') return { kind: 'help' };
@@ -78,6 +82,9 @@ export function parseCliArgs(argv: readonly string[]): CliParse {
     } else if (flag === '--key') {
       if (!/^[\x21-\x7e]{1,256}$/.test(value)) return { kind: 'error', message: '--key must be 1 to 256 visible ASCII characters' };
       options.key = value;
+    } else if (flag === '--quirks') {
+      // Checked with the other settings below (unknown names → the list of valid ones).
+      config.quirks = splitQuirkList(value);
     } else if (flag === '--seed') {
       options.seed = value === 'demo' || value === 'empty' ? value : { file: value };
     } else {
@@ -87,7 +94,7 @@ export function parseCliArgs(argv: readonly string[]): CliParse {
   const checked = partialRuntimeConfigSchema.safeParse(config);
   if (!checked.success) {
     const issue = checked.error.issues[0];
-    const flag = Object.keys(NUMERIC).find((f) => NUMERIC[f] === issue?.path[0]) ?? 'option';
+    const flag = issue?.path[0] === 'quirks' ? '--quirks' : (Object.keys(NUMERIC).find((f) => NUMERIC[f] === issue?.path[0]) ?? 'option');
     return { kind: 'error', message: `${flag}: ${issue?.message ?? 'invalid value'}` };
   }
   Object.assign(options, checked.data);

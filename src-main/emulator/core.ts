@@ -1,6 +1,7 @@
 /** What every operation handler can reach: the account, timers, live config, URL signer. */
 import type { BlobCache } from './blob-store';
 import type { RuntimeConfig } from './options';
+import type { Prng } from './prng';
 import type { Scheduler } from './scheduler';
 import type { SasSigner } from './sas';
 import type { AccountState } from './state/account';
@@ -14,6 +15,8 @@ export interface EmulatorCore {
   readonly config: RuntimeConfig;
   readonly predictionSessions: PredictionSessions;
   readonly blobCache: BlobCache;
+  /** The `ties` quirk's own PRNG stream (seeded from the fault seed): orders equal `created`. */
+  readonly tieOrder: Prng;
 }
 
 export type ApiVersion = 'v3.3' | 'v3.4-preview';

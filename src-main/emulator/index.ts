@@ -10,7 +10,9 @@ import type { AddressInfo } from 'node:net';
 import { BlobCache } from './blob-store';
 import type { EmulatorCore } from './core';
 import { FaultInjector } from './faults';
-import { DEFAULT_CONFIG, partialRuntimeConfigSchema, type EmulatorOptions, type PartialRuntimeConfig, type RuntimeConfig } from './options';
+import { DEFAULT_CONFIG, parseConfigChanges, type EmulatorOptions, type PartialRuntimeConfig, type RuntimeConfig } from './options';
+import { createPrng } from './prng';
+import { hasQuirk } from './quirks';
 import { ByteBucket, CallBucket } from './rate-limit';
 import { ROUTES } from './routes';
 import { SasSigner } from './sas';
@@ -25,6 +27,7 @@ import { StatsCollector, type EmulatorStats } from './stats';
 
 export type { EmulatorOptions, RuntimeConfig, PartialRuntimeConfig, SeedChoice } from './options';
 export type { EmulatorStats } from './stats';
+export { QUIRK_NAMES, type QuirkName } from './quirks';
 export type { SeedDocument } from './seeds/format';
 export { SeedError, parseSeed } from './seeds/loader';
 export { demoSeed } from './seeds/demo';
@@ -38,7 +41,7 @@ export interface RunningEmulator {
   stats(): EmulatorStats;
   resetStats(): void;
   config(): RuntimeConfig;
-  /** Change limits, faults and delays while running. */
+  /** Change limits, faults, delays and quirks while running (`quirks` replaces the set); a bad value throws. */
   configure(changes: PartialRuntimeConfig): void;
   /** The live account, for assertions (read it; change it only through the API). */
   state: AccountState;
@@ -50,23 +53,27 @@ function definedOnly<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
-function loadInitialState(state: AccountState, options: EmulatorOptions): void {
+function loadInitialState(state: AccountState, options: EmulatorOptions, config: RuntimeConfig): void {
   const seed = options.seed ?? 'empty';
   if (seed === 'demo') loadSeed(state, demoSeed(), 'demo seed');
   else if (seed === 'empty') {
     // nothing
   } else if ('file' in seed) loadSeed(state, readSeedFile(seed.file), `Seed file ${seed.file}`);
   else loadSeed(state, seed);
-  if (options.images !== undefined && options.images > 0) addLargeProject(state, options.images);
+  if (options.images !== undefined && options.images > 0) {
+    // With `ties` at start, one `created` per upload batch of 64, as batch uploads record.
+    addLargeProject(state, options.images, { batchCreated: hasQuirk(config, 'ties') });
+  }
 }
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const now = options.now ?? Date.now;
-  const initial = partialRuntimeConfigSchema.parse(definedOnly(Object.fromEntries(Object.keys(DEFAULT_CONFIG).map((k) => [k, options[k as keyof RuntimeConfig]]))));
-  const config: RuntimeConfig = { ...DEFAULT_CONFIG, ...initial };
+  const initial = parseConfigChanges(definedOnly(Object.fromEntries(Object.keys(DEFAULT_CONFIG).map((k) => [k, options[k as keyof RuntimeConfig]]))));
+  const config: RuntimeConfig = { ...DEFAULT_CONFIG, quirks: [], ...definedOnly(initial) };
   const key = options.key ?? randomBytes(16).toString('hex');
   const state = new AccountState(now);
-  loadInitialState(state, options);
+  loadInitialState(state, options, config);
+  const faultSeed = options.faultSeed ?? 'cv-emulator';
 
   const stats = new StatsCollector();
   const calls = new CallBucket(config.tps);
@@ -75,10 +82,20 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const scheduler = new Scheduler();
   let endpoint = '';
   const sas = new SasSigner(() => endpoint, now, () => config.sasTtlSeconds);
-  const core: EmulatorCore = { state, scheduler, sas, config, predictionSessions: new PredictionSessions(), blobCache: new BlobCache() };
+  const core: EmulatorCore = {
+    state,
+    scheduler,
+    sas,
+    config,
+    predictionSessions: new PredictionSessions(),
+    blobCache: new BlobCache(),
+    // Its own stream: turning `ties` on does not move the fault decisions, nor they it.
+    tieOrder: createPrng(`${faultSeed}|ties`),
+  };
+  const snapshotConfig = (): RuntimeConfig => ({ ...config, quirks: [...config.quirks] });
 
   const configure = (changes: PartialRuntimeConfig): void => {
-    const valid = definedOnly(partialRuntimeConfigSchema.parse(changes));
+    const valid = definedOnly(parseConfigChanges(changes));
     Object.assign(config, valid);
     if (valid.tps !== undefined) calls.setRate(valid.tps);
     if (valid.bandwidthKbps !== undefined) bandwidth.setRate((valid.bandwidthKbps * 1000) / 8);
@@ -90,9 +107,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     routes: ROUTES,
     calls,
     stats,
-    faults: new FaultInjector(options.faultSeed ?? 'cv-emulator'),
+    faults: new FaultInjector(faultSeed),
     bandwidth,
-    config: () => ({ ...config }),
+    config: snapshotConfig,
     configure,
   });
   await new Promise<void>((resolve, reject) => {
@@ -110,7 +127,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     key,
     stats: () => stats.snapshot(),
     resetStats: () => stats.reset(),
-    config: () => ({ ...config }),
+    config: snapshotConfig,
     configure,
     state,
     close: async () => {

@@ -3,6 +3,7 @@
  * time (limits, faults, delays) through configure() or POST /__emulator/config.
  */
 import { z } from 'zod';
+import { quirkListSchema } from './quirks';
 import type { SeedDocument } from './seeds/format';
 
 export const runtimeConfigSchema = z
@@ -27,6 +28,8 @@ export const runtimeConfigSchema = z
     exportDelayMs: z.number().int().min(0).max(3_600_000),
     /** DeleteImages with allImages/allIterations (202): completes after this long. */
     deleteDelayMs: z.number().int().min(0).max(3_600_000),
+    /** Opt-in service behaviours (quirks.ts, README "Quirks"); setting it replaces the set. */
+    quirks: quirkListSchema,
   })
   .strict();
 
@@ -45,7 +48,20 @@ export const DEFAULT_CONFIG: RuntimeConfig = {
   trainingDelayMs: 300,
   exportDelayMs: 500,
   deleteDelayMs: 200,
+  quirks: [],
 };
+
+/** Zod issues as one line: `failRate: Too big…; quirks: unknown quirk "x"; …`. */
+export function describeConfigIssues(error: z.ZodError): string {
+  return error.issues.map((issue) => `${issue.path.map(String).join('.') || '(body)'}: ${issue.message}`).join('; ');
+}
+
+/** Validates run-time changes; a bad value throws an Error whose message names it (not Zod's JSON dump). */
+export function parseConfigChanges(changes: unknown): PartialRuntimeConfig {
+  const result = partialRuntimeConfigSchema.safeParse(changes);
+  if (!result.success) throw new RangeError(`Invalid emulator setting: ${describeConfigIssues(result.error)}`);
+  return result.data;
+}
 
 export type SeedChoice = 'demo' | 'empty' | { file: string } | SeedDocument;
 

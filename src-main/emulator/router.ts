@@ -38,8 +38,13 @@ export function matchRoute(routes: readonly Route[], method: string, segments: r
 
 const BASE = /^\/customvision\/(v3\.3|v3\.4-preview)\/training(\/.*)?$/i;
 
+export interface ApiPath {
+  apiVersion: 'v3.3' | 'v3.4-preview';
+  segments: string[];
+}
+
 /** Splits an API path into version and operation segments, or undefined if not an API path. */
-export function parseApiPath(pathname: string): { apiVersion: 'v3.3' | 'v3.4-preview'; segments: string[] } | undefined {
+export function parseApiPath(pathname: string): ApiPath | undefined {
   const match = BASE.exec(pathname);
   if (!match) return undefined;
   const version = (match[1] ?? '').toLowerCase() === 'v3.3' ? 'v3.3' : 'v3.4-preview';

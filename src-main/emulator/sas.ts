@@ -77,6 +77,8 @@ const MESSAGES: Record<string, string> = {
   BlobNotFound: 'The specified blob does not exist.',
   ResourceNotFound: 'The specified resource does not exist.',
   InvalidRange: 'The range specified is invalid for the current size of the resource.',
+  // A storage account whose firewall / virtual-network rules exclude the caller.
+  AuthorizationFailure: 'This request is not authorized to perform this operation.',
 };
 
 function escapeXml(text: string): string {

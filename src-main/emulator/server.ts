@@ -2,7 +2,8 @@
  * The HTTP server on 127.0.0.1: `/__blob/*` (SAS blob downloads), `/__emulator/*`
  * (stats/config) and the Training API under `/customvision/{v3.3|v3.4-preview}/training`
  * (a leading `//` is tolerated: recorded SDK traffic has it, reference §2).
- * API pipeline: route → Training-Key (401) → token bucket (429) → faults → operation.
+ * API pipeline: [network-rules quirk: 403] → route → Training-Key (401) → token bucket
+ * (429) → faults → operation.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
@@ -10,12 +11,13 @@ import { serveAdmin, type AdminEnv } from './admin';
 import { hasValidKey } from './auth';
 import { serveBlob, type BlobEnv } from './blobs';
 import type { ApiContext } from './core';
-import { writeReply, type Cut } from './deliver';
+import { writeReply, type Cut, type ReplyHooks } from './deliver';
 import { ApiError } from './errors';
+import { hasQuirk } from './quirks';
 import type { CallBucket } from './rate-limit';
-import { matchRoute, parseApiPath, type Route } from './router';
+import { matchRoute, parseApiPath, type ApiPath, type Route, type RouteMatch } from './router';
 import { BLOB_PREFIX } from './sas';
-import { apiHeaders, errorReply, gatewayReply, UNAUTHORIZED_MESSAGE, type Reply } from './wire';
+import { apiHeaders, errorReply, gatewayReply, replyLength, trafficDeniedReply, UNAUTHORIZED_MESSAGE, type Reply } from './wire';
 
 export interface ServerEnv extends BlobEnv, AdminEnv {
   key: string;
@@ -65,59 +67,94 @@ async function runOperation(env: ServerEnv, ctx: ApiContext, route: Route): Prom
   }
 }
 
-async function serveApi(env: ServerEnv, req: IncomingMessage, res: ServerResponse, path: string, search: URLSearchParams, body: Buffer, requestId: string): Promise<void> {
-  const headers = apiHeaders(requestId);
-  const api = parseApiPath(path);
-  const match = api ? matchRoute(env.routes, req.method ?? 'GET', api.segments) : undefined;
-  if (!api || !match) {
-    writeReply(res, gatewayReply(404, 'Resource not found'), headers);
-    return;
-  }
+/** Streams padded replies and GetArtifact blobs: bandwidth-paced and counted like blob downloads. */
+function replyHooks(env: ServerEnv, reply: Reply): ReplyHooks | undefined {
+  const owner = reply.blobOwner;
+  const padded = reply.padding !== undefined;
+  if (owner === undefined && !padded) return undefined;
+  return {
+    // Padded JSON is not a blob download: fixed chunks, no bandwidth pacing.
+    chunkSize: () => (owner === undefined ? 65_536 : env.bandwidth.chunkSize()),
+    ...(owner === undefined ? {} : { pace: (bytes: number) => env.bandwidth.take(bytes), onStart: () => env.stats.blobStarted(owner) }),
+    onChunk: (bytes) => {
+      if (owner !== undefined) env.stats.blobBytes(owner, bytes);
+      if (padded) env.stats.paddedBytes(bytes);
+    },
+  };
+}
+
+interface Answer {
+  reply: Reply;
+  cut?: Cut | undefined;
+}
+
+/** Behind the gateway: Training-Key (401) → token bucket (429) → faults → operation. */
+async function answerCall(env: ServerEnv, req: IncomingMessage, api: ApiPath, match: RouteMatch, search: URLSearchParams, body: Buffer): Promise<Answer> {
   const { route, params } = match;
   env.stats.request(route.operationId);
   const config = env.core.config;
-  let reply: Reply;
-  let cut: Cut | undefined;
   if (!hasValidKey(req.headers, env.key)) {
     env.stats.unauthorized();
-    reply = gatewayReply(401, UNAUTHORIZED_MESSAGE);
-  } else {
-    const taken = env.calls.take();
-    if (!taken.ok) {
-      env.stats.rateLimited();
-      reply = gatewayReply(429, rateLimitMessage(route.operationId, api.apiVersion, taken.retryAfterSeconds), {
+    return { reply: gatewayReply(401, UNAUTHORIZED_MESSAGE) };
+  }
+  const taken = env.calls.take();
+  if (!taken.ok) {
+    env.stats.rateLimited();
+    return {
+      reply: gatewayReply(429, rateLimitMessage(route.operationId, api.apiVersion, taken.retryAfterSeconds), {
         'Retry-After': String(taken.retryAfterSeconds),
-      });
-    } else {
-      const fault = env.faults.decide(config, 'api');
-      if (fault.fail) {
-        env.stats.fault('fail');
-        reply =
-          fault.fail === 500
-            ? errorReply(new ApiError(500, 'ErrorUnknown', 'An unexpected error occurred.'))
-            : gatewayReply(503, 'The service is temporarily unavailable. Please try again later.');
-      } else {
-        const ctx: ApiContext = {
-          core: env.core,
-          apiVersion: api.apiVersion,
-          params,
-          query: queryMap(search),
-          body,
-          contentType: req.headers['content-type'] ?? '',
-        };
-        reply = await runOperation(env, ctx, route);
-      }
-      if (fault.reset) cut = { mode: 'reset', fraction: fault.cutFraction };
-      else if (fault.truncate && reply.body.length >= 2) cut = { mode: 'truncate', fraction: fault.cutFraction };
-      if (cut) env.stats.fault(cut.mode);
-    }
+      }),
+    };
+  }
+  let reply: Reply;
+  let cut: Cut | undefined;
+  const fault = env.faults.decide(config, 'api');
+  if (fault.fail) {
+    env.stats.fault('fail');
+    reply =
+      fault.fail === 500
+        ? errorReply(new ApiError(500, 'ErrorUnknown', 'An unexpected error occurred.'))
+        : gatewayReply(503, 'The service is temporarily unavailable. Please try again later.');
+  } else {
+    const ctx: ApiContext = {
+      core: env.core,
+      apiVersion: api.apiVersion,
+      params,
+      query: queryMap(search),
+      body,
+      contentType: req.headers['content-type'] ?? '',
+    };
+    reply = await runOperation(env, ctx, route);
+  }
+  if (fault.reset) cut = { mode: 'reset', fraction: fault.cutFraction };
+  else if (fault.truncate && replyLength(reply) >= 2) cut = { mode: 'truncate', fraction: fault.cutFraction };
+  if (cut) env.stats.fault(cut.mode);
+  return { reply, cut };
+}
+
+async function serveApi(env: ServerEnv, req: IncomingMessage, res: ServerResponse, path: string, search: URLSearchParams, body: Buffer, requestId: string): Promise<void> {
+  const headers = apiHeaders(requestId);
+  const config = env.core.config;
+  const api = parseApiPath(path);
+  const match = api ? matchRoute(env.routes, req.method ?? 'GET', api.segments) : undefined;
+  let answer: Answer;
+  if (hasQuirk(config, 'network-rules')) {
+    // The firewall answers before anything behind it: no key check, rate limit or fault.
+    if (match) env.stats.request(match.route.operationId);
+    env.stats.trafficDenied();
+    answer = { reply: trafficDeniedReply() };
+  } else if (!api || !match) {
+    await writeReply(res, gatewayReply(404, 'Resource not found'), headers);
+    return;
+  } else {
+    answer = await answerCall(env, req, api, match, search, body);
   }
   if (config.latencyMs > 0) {
     env.stats.fault('latency');
     await sleep(config.latencyMs);
   }
   if (res.destroyed) return;
-  writeReply(res, reply, headers, cut);
+  await writeReply(res, answer.reply, headers, answer.cut, replyHooks(env, answer.reply));
 }
 
 async function handle(env: ServerEnv, req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -129,7 +166,7 @@ async function handle(env: ServerEnv, req: IncomingMessage, res: ServerResponse)
   const search = new URLSearchParams(q < 0 ? '' : raw.slice(q + 1));
   const body = await readBody(req);
   if (body === undefined) {
-    writeReply(res, gatewayReply(413, 'Request entity too large'), apiHeaders(requestId));
+    await writeReply(res, gatewayReply(413, 'Request entity too large'), apiHeaders(requestId));
     return;
   }
   if (path === BLOB_PREFIX || path.startsWith(`${BLOB_PREFIX}/`)) {

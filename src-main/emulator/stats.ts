@@ -16,8 +16,15 @@ export interface EmulatorStats {
   blobDownloads: Record<string, { count: number; bytes: number }>;
   /** Blob body bytes actually written. */
   blobBytes: number;
-  /** Blob requests refused (403 expired/tampered SAS, 404). */
+  /** Blob requests refused (403 expired/tampered SAS or firewall quirk, 404). */
   blobRejected: number;
+  /** API calls refused 403 by the network-rules quirk (before the key check). */
+  trafficDenied: number;
+  /**
+   * Body bytes actually written for padded answers (huge-json, oversize-blobs), real part
+   * included: far below the announced size when a client stopped reading early.
+   */
+  paddedBytesSent: number;
 }
 
 export class StatsCollector {
@@ -32,6 +39,8 @@ export class StatsCollector {
       blobDownloads: {},
       blobBytes: 0,
       blobRejected: 0,
+      trafficDenied: 0,
+      paddedBytesSent: 0,
     };
   }
 
@@ -64,6 +73,14 @@ export class StatsCollector {
 
   blobRejected(): void {
     this.data.blobRejected += 1;
+  }
+
+  trafficDenied(): void {
+    this.data.trafficDenied += 1;
+  }
+
+  paddedBytes(bytes: number): void {
+    this.data.paddedBytesSent += bytes;
   }
 
   snapshot(): EmulatorStats {

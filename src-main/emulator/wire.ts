@@ -10,6 +10,23 @@ export interface Reply {
   status: number;
   headers: Record<string, string>;
   body: Buffer;
+  /**
+   * The body on the wire is `body` followed by `byte` up to `length` bytes in all, made
+   * chunk by chunk while it is written (the huge-json and oversize-blobs quirks).
+   */
+  padding?: { length: number; byte: number };
+  /** A blob served by the API (GetArtifact): counted in blobDownloads, paced by the bandwidth cap. */
+  blobOwner?: string;
+}
+
+/** Bytes the reply announces in Content-Length. */
+export function replyLength(reply: Reply): number {
+  return reply.padding ? Math.max(reply.body.length, reply.padding.length) : reply.body.length;
+}
+
+/** The same reply, padded with `byte` up to `length` bytes (never shortened). */
+export function paddedReply(reply: Reply, length: number, byte: number): Reply {
+  return { ...reply, padding: { length: Math.max(reply.body.length, length), byte } };
 }
 
 const JSON_TYPE = 'application/json; charset=utf-8';
@@ -54,6 +71,14 @@ export function gatewayReply(status: number, message: string, headers: Record<st
 
 export const UNAUTHORIZED_MESSAGE =
   'Access denied due to invalid subscription key or wrong API endpoint. Make sure to provide a valid key for an active subscription and use a correct regional API endpoint for your resource.';
+
+/**
+ * The gateway's answer when the resource's network rules refuse the caller (network-rules
+ * quirk), as recorded from Azure OpenAI behind the same Cognitive Services gateway.
+ */
+export function trafficDeniedReply(): Reply {
+  return gatewayReply(403, 'Access denied due to Virtual Network/Firewall rules.', { 'policy-id': 'ThrowExceptionDueToTrafficDenied' });
+}
 
 /** Headers every API response carries, with a fresh id per request. */
 export function apiHeaders(requestId: string): Record<string, string> {

@@ -64,3 +64,41 @@ export interface WireIteration {
   publishName: string | null;
   trainedAt?: string;
 }
+
+/**
+ * Reads at least `bytes` of a response body (or all of it, if shorter), then gives up on
+ * the rest and closes the connection: for bodies too large to read whole.
+ */
+export async function readPrefix(response: Response, bytes: number, abort?: AbortController): Promise<Buffer> {
+  const reader = must(response.body, 'response body').getReader();
+  const chunks: Buffer[] = [];
+  let size = 0;
+  try {
+    while (size < bytes) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks.push(Buffer.from(value));
+      size += value.length;
+    }
+  } finally {
+    await reader.cancel().catch(() => undefined);
+    abort?.abort();
+  }
+  return Buffer.concat(chunks);
+}
+
+/** Every id returned by walking an offset-paged listing with `take` until a short page. */
+export async function pagedIds(emu: RunningEmulator, path: string, take = 256): Promise<string[]> {
+  const ids: string[] = [];
+  const join = path.includes('?') ? '&' : '?';
+  for (let skip = 0; ; skip += take) {
+    const page = await apiJson<Array<{ id: string }>>(emu, `${path}${join}take=${take}&skip=${skip}`);
+    ids.push(...page.map((item) => item.id));
+    if (page.length < take) return ids;
+  }
+}
+
+/** GET GetArtifact for a relative `{container}/{blob}` path (what URI fields hold behind a VNET). */
+export function fetchArtifact(emu: RunningEmulator, projectId: string, path: string, init: RequestInit & { key?: string } = {}): Promise<Response> {
+  return api(emu, `/projects/${projectId}/artifacts?path=${encodeURIComponent(path)}`, init);
+}

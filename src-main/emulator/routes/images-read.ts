@@ -1,20 +1,30 @@
 /**
  * Image listings and counts, for the workspace or (with `iterationId`) an iteration's
  * snapshot, which keeps images deleted from the workspace (reference §1.2 notes).
+ * Quirks: `ties` (equal `created` in a fresh order per request), `huge-json` (the paged
+ * lists padded to 1 GiB).
  */
 import type { ApiContext } from '../core';
+import { HUGE_JSON_BYTES, hasQuirk } from '../quirks';
 import type { Route } from '../router';
 import { countImages, imagesByIds, pageImages, type ImageFilter } from '../state/image-query';
 import { parseMetadataFilter } from '../state/metadata-filter';
 import type { ImageRec } from '../state/types';
 import { tagNameLookup } from '../state/workspace';
-import { countReply, jsonReply } from '../wire';
-import { enumQuery, imageScope, intQuery, projectOf, query, uuidList, type ImageScope } from './params';
+import { countReply, jsonReply, paddedReply, type Reply } from '../wire';
+import { enumQuery, imageScope, intQuery, projectOf, query, tieOrder, uuidList, type ImageScope } from './params';
 import { renderImage } from './render';
 
-function listReply(ctx: ApiContext, projectId: string, scope: ImageScope, images: readonly ImageRec[]) {
+function listReply(ctx: ApiContext, projectId: string, scope: ImageScope, images: readonly ImageRec[]): Reply {
   const tagName = tagNameLookup(scope.tags);
   return jsonReply(images.map((image) => renderImage(ctx, projectId, image, tagName)));
+}
+
+/** The paged lists (not GetImagesByIds): with huge-json, the page then whitespace to 1 GiB. */
+function pagedListReply(ctx: ApiContext, projectId: string, scope: ImageScope, images: readonly ImageRec[]): Reply {
+  const reply = listReply(ctx, projectId, scope, images);
+  // Trailing whitespace keeps the body valid JSON: only its size is hostile.
+  return hasQuirk(ctx.core.config, 'huge-json') ? paddedReply(reply, HUGE_JSON_BYTES, 0x20) : reply;
 }
 
 function page(ctx: ApiContext) {
@@ -50,7 +60,7 @@ export const imageReadRoutes: Route[] = [
       const project = projectOf(ctx);
       const scope = imageScope(ctx, project);
       const filter = { tagged: true, tagIds: tagFilter(ctx, 20) };
-      return listReply(ctx, project.id, scope, pageImages(scope.table, filter, page(ctx)));
+      return pagedListReply(ctx, project.id, scope, pageImages(scope.table, filter, page(ctx), tieOrder(ctx)));
     },
   },
   {
@@ -60,7 +70,7 @@ export const imageReadRoutes: Route[] = [
     handle: (ctx) => {
       const project = projectOf(ctx);
       const scope = imageScope(ctx, project);
-      return listReply(ctx, project.id, scope, pageImages(scope.table, { tagged: false }, page(ctx)));
+      return pagedListReply(ctx, project.id, scope, pageImages(scope.table, { tagged: false }, page(ctx), tieOrder(ctx)));
     },
   },
   {
@@ -89,7 +99,7 @@ export const imageReadRoutes: Route[] = [
       const project = projectOf(ctx);
       const scope = imageScope(ctx, project);
       const filter = generalFilter(ctx, 20);
-      return listReply(ctx, project.id, scope, pageImages(scope.table, filter, page(ctx)));
+      return pagedListReply(ctx, project.id, scope, pageImages(scope.table, filter, page(ctx), tieOrder(ctx)));
     },
   },
   {
@@ -109,7 +119,7 @@ export const imageReadRoutes: Route[] = [
       const project = projectOf(ctx);
       const scope = imageScope(ctx, project);
       const ids = uuidList(ctx, 'imageIds', 256) ?? [];
-      return listReply(ctx, project.id, scope, imagesByIds(scope.table, ids));
+      return listReply(ctx, project.id, scope, imagesByIds(scope.table, ids, tieOrder(ctx)));
     },
   },
 ];

@@ -6,6 +6,8 @@
 import type { ApiContext } from '../core';
 import { ApiError, badRequest, notFound } from '../errors';
 import { parseUuid } from '../ids';
+import type { Prng } from '../prng';
+import { hasQuirk } from '../quirks';
 import type { ImageTable } from '../state/image-table';
 import type { IterationRec, ProjectRec, TagRec } from '../state/types';
 
@@ -108,6 +110,11 @@ export function imageScope(ctx: ApiContext, project: ProjectRec): ImageScope {
   const snapshot = iteration.snapshot;
   if (!snapshot) throw new ApiError(404, 'NotFoundIteration', 'Invalid iteration');
   return { table: snapshot.images, tags: snapshot.tags, iteration };
+}
+
+/** The PRNG that orders equal `created` values when the `ties` quirk is on; undefined otherwise. */
+export function tieOrder(ctx: ApiContext): Prng | undefined {
+  return hasQuirk(ctx.core.config, 'ties') ? ctx.core.tieOrder : undefined;
 }
 
 /** Parses a JSON body, or 400 when it is missing or malformed. */

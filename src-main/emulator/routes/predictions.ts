@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { badRequest } from '../errors';
 import { parseUuid } from '../ids';
+import { hasQuirk, SMALL_PREDICTION_PAGE } from '../quirks';
 import type { Route } from '../router';
 import { decodeContinuation, encodeContinuation } from '../state/prediction-sessions';
 import type { PredictionRec, ProjectRec } from '../state/types';
@@ -67,8 +68,10 @@ export const predictionRoutes: Route[] = [
         throw badRequest('BadRequestPredictionInvalidQueryParameters', `Invalid orderBy '${orderBy.slice(0, 20)}'.`);
       }
       const maxCount = token.maxCount ?? 0;
-      if (maxCount < 0 || maxCount > MAX_PAGE) {
-        throw badRequest('BadRequestPredictionResultsExceededCount', `maxCount must be between 0 and ${MAX_PAGE}.`);
+      // The spec declares no maximum; the prediction-count-limit quirk uses a smaller one.
+      const maxPage = hasQuirk(ctx.core.config, 'prediction-count-limit') ? SMALL_PREDICTION_PAGE : MAX_PAGE;
+      if (maxCount < 0 || maxCount > maxPage) {
+        throw badRequest('BadRequestPredictionResultsExceededCount', `maxCount must be between 0 and ${maxPage}.`);
       }
       const sessions = ctx.core.predictionSessions;
       let session = token.session ?? undefined;

@@ -3,11 +3,12 @@ import { createHash } from 'node:crypto';
 import { resolveBlob } from '../blob-store';
 import { ApiError, badRequest, notFound } from '../errors';
 import { newUuid } from '../ids';
+import { hasQuirk, OVERSIZE_BLOB_BYTES } from '../quirks';
 import type { Route } from '../router';
 import { DOMAINS, findDomain, isObjectDetection } from '../state/domains';
 import { isPublished } from '../state/training';
 import type { Classifier } from '../state/types';
-import { binaryReply, emptyReply, jsonReply } from '../wire';
+import { binaryReply, emptyReply, jsonReply, paddedReply } from '../wire';
 import { enumQuery, projectOf, query, uuidValue } from './params';
 import { renderProject } from './render';
 
@@ -120,7 +121,9 @@ export const projectRoutes: Route[] = [
       const blob = resolveBlob(ctx.core, `/${path.replace(/^\/+/, '')}`);
       const belongs = path.includes(project.id) || path.includes(project.id.replaceAll('-', ''));
       if (!blob || !belongs) throw new ApiError(400, 'BadRequestInvalidArtifactUri', 'Invalid artifact path.');
-      return binaryReply(blob.bytes(), 'application/octet-stream');
+      // Streamed and counted like a blob download (the only way to the bytes behind a VNET).
+      const reply = { ...binaryReply(blob.bytes(), 'application/octet-stream'), blobOwner: blob.owner };
+      return hasQuirk(ctx.core.config, 'oversize-blobs') ? paddedReply(reply, OVERSIZE_BLOB_BYTES, 0) : reply;
     },
   },
 ];

@@ -7,6 +7,7 @@
 import type { ApiContext } from '../core';
 import { formatImageDate, formatZonedDate } from '../dates';
 import { toHex } from '../ids';
+import { hasQuirk } from '../quirks';
 import { exportPlatforms } from '../state/domains';
 import type { PseudoPrediction } from '../state/performance';
 import { isExportable } from '../state/training';
@@ -28,6 +29,15 @@ export function exportBlobPath(projectId: string, iterationId: string, exp: Expo
   return `/m-${toHex(projectId)}/${toHex(iterationId)}.${exp.platform}${flavor}.zip`;
 }
 
+/**
+ * What a URI field holds: a SAS URL minted now, or with the relative-uris quirk the
+ * `{container}/{blob}` path (no leading slash, no SAS) to pass to GetArtifact, as the spec
+ * says for resources with the VNET feature (GetArtifact example `i-<hex>/t-<hex>`).
+ */
+export function blobUri(ctx: ApiContext, path: string): string {
+  return hasQuirk(ctx.core.config, 'relative-uris') ? path.replace(/^\/+/, '') : ctx.core.sas.url(path);
+}
+
 function imageTags(image: ImageRec, tagName: TagName): Json[] {
   return image.tags.map((tag) => ({ tagId: tag.tagId, created: formatImageDate(tag.created.ms, tag.created.tick), tagName: tagName(tag.tagId) }));
 }
@@ -46,14 +56,14 @@ function imageRegions(image: ImageRec, tagName: TagName): Json[] {
 }
 
 export function renderImage(ctx: ApiContext, projectId: string, image: ImageRec, tagName: TagName): Json {
-  const original = ctx.core.sas.url(imageBlobPath(projectId, image.id, 'i'));
+  const original = blobUri(ctx, imageBlobPath(projectId, image.id, 'i'));
   const out: Json = {
     id: image.id,
     created: formatImageDate(image.created.ms, image.created.tick),
     width: image.width,
     height: image.height,
     resizedImageUri: original,
-    thumbnailUri: ctx.core.sas.url(imageBlobPath(projectId, image.id, 't')),
+    thumbnailUri: blobUri(ctx, imageBlobPath(projectId, image.id, 't')),
     originalImageUri: original,
   };
   if (image.tags.length > 0) out.tags = imageTags(image, tagName);
@@ -84,8 +94,8 @@ export function renderImagePerformance(
     predictions: renderPredictions(predictions),
     width: image.width,
     height: image.height,
-    imageUri: ctx.core.sas.url(imageBlobPath(projectId, image.id, 'i')),
-    thumbnailUri: ctx.core.sas.url(imageBlobPath(projectId, image.id, 't')),
+    imageUri: blobUri(ctx, imageBlobPath(projectId, image.id, 'i')),
+    thumbnailUri: blobUri(ctx, imageBlobPath(projectId, image.id, 't')),
     tags: imageTags(image, tagName),
     regions: imageRegions(image, tagName),
   };
@@ -128,7 +138,7 @@ export function renderProject(ctx: ApiContext, project: ProjectRec): Json {
     settings,
     created: formatZonedDate(project.createdMs),
     lastModified: formatZonedDate(project.lastModifiedMs),
-    thumbnailUri: first ? ctx.core.sas.url(imageBlobPath(project.id, first.id, 't')) : null,
+    thumbnailUri: first ? blobUri(ctx, imageBlobPath(project.id, first.id, 't')) : null,
     drModeEnabled: false,
     status: 'Succeeded',
   };
@@ -168,7 +178,7 @@ export function renderExport(ctx: ApiContext, projectId: string, iterationId: st
   return {
     platform: exp.platform,
     status: exp.status,
-    downloadUri: exp.status === 'Done' ? ctx.core.sas.url(exportBlobPath(projectId, iterationId, exp)) : null,
+    downloadUri: exp.status === 'Done' ? blobUri(ctx, exportBlobPath(projectId, iterationId, exp)) : null,
     flavor: exp.flavor,
     newerVersionAvailable: false,
   };
@@ -176,7 +186,7 @@ export function renderExport(ctx: ApiContext, projectId: string, iterationId: st
 
 /** Key order of the QueryPredictions example; resized == original as recorded. */
 export function renderStoredPrediction(ctx: ApiContext, project: ProjectRec, prediction: PredictionRec): Json {
-  const original = ctx.core.sas.url(predictionBlobPath(project.id, prediction.id, 'o'));
+  const original = blobUri(ctx, predictionBlobPath(project.id, prediction.id, 'o'));
   return {
     id: prediction.id,
     project: project.id,
@@ -184,7 +194,7 @@ export function renderStoredPrediction(ctx: ApiContext, project: ProjectRec, pre
     created: formatZonedDate(prediction.createdMs),
     predictions: renderPredictions(prediction.predictions),
     originalImageUri: original,
-    thumbnailUri: ctx.core.sas.url(predictionBlobPath(project.id, prediction.id, 't')),
+    thumbnailUri: blobUri(ctx, predictionBlobPath(project.id, prediction.id, 't')),
     resizedImageUri: original,
     domain: project.domainId,
   };

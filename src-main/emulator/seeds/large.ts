@@ -11,7 +11,18 @@ import type { ImageTagRec, RegionRec, TagRec } from '../state/types';
 const TAG_NAMES = ['Apple', 'Banana', 'Cherry', 'Date', 'Elderberry'];
 const BASE_MS = Date.parse('2023-03-01T08:00:00Z');
 
-export function addLargeProject(state: AccountState, count: number): string {
+/** Images per CreateImagesFromData call (reference §5): one batch shares one `created`. */
+const UPLOAD_BATCH = 64;
+
+export interface LargeProjectOptions {
+  /**
+   * One `created` value (to the tick) per batch of 64 images, as images uploaded in one
+   * call are recorded; set when the `ties` quirk is on at start, so paging shows it.
+   */
+  batchCreated?: boolean;
+}
+
+export function addLargeProject(state: AccountState, count: number, options: LargeProjectOptions = {}): string {
   const project = state.createProject({
     id: stableUuid('large/project'),
     name: `Large project (${count} images)`,
@@ -27,14 +38,19 @@ export function addLargeProject(state: AccountState, count: number): string {
   const noRegions: readonly RegionRec[] = [];
   for (let i = 0; i < count; i += 1) {
     const h = hashString(`large/${i}`);
-    // One image every 17 s, so `created` is unique and ordering is easy to check.
-    const ms = BASE_MS + 60_000 + i * 17_000 + (h % 997);
+    // One image every 17 s, so `created` is unique and ordering is easy to check; or the
+    // batch's first slot for every image of the batch.
+    const batch = Math.floor(i / UPLOAD_BATCH);
+    const hb = hashString(`large/batch/${batch}`);
+    const created = options.batchCreated
+      ? { ms: BASE_MS + 60_000 + batch * UPLOAD_BATCH * 17_000 + (hb % 997), tick: (hb % 9999) + 1 }
+      : { ms: BASE_MS + 60_000 + i * 17_000 + (h % 997), tick: (h % 9999) + 1 };
     const untaggedImage = h % 5 === 0;
     const tagIndex = i % tags.length;
     project.images.add({
       id: stableUuid(`large/image/${i}`),
       seq: state.nextSeq(),
-      created: { ms, tick: (h % 9999) + 1 },
+      created,
       width: 256 + (h % 25) * 32,
       height: 256 + ((h >>> 5) % 25) * 32,
       format: h & 1 ? 'png' : 'jpeg',

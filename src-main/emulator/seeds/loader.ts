@@ -9,7 +9,7 @@ import { hashString } from '../prng';
 import type { AccountState } from '../state/account';
 import { DOMAINS, findDomain } from '../state/domains';
 import { ImageTable } from '../state/image-table';
-import type { ExportRec, ImageRec, IterationRec, ProjectRec, TagRec } from '../state/types';
+import type { ExportRec, ImageRec, IterationRec, ProjectRec, Stamp, TagRec } from '../state/types';
 import { seedSchema, type Seed, type SeedDocument, type SeedProject } from './format';
 
 export class SeedError extends Error {
@@ -87,14 +87,28 @@ function loadTags(load: ProjectLoad): void {
   });
 }
 
+/** The 100-ns digits after the milliseconds of an ISO date (`…43.2010801Z` → 801), if written. */
+function isoTick(value: string): number | undefined {
+  const fraction = /T\d{2}:\d{2}:\d{2}\.(\d{4,})/.exec(value)?.[1];
+  return fraction === undefined ? undefined : Number(fraction.slice(3, 7).padEnd(4, '0'));
+}
+
 function loadImages(load: ProjectLoad): void {
   const pk = load.seed.key;
+  // Equal written `created` values must be equal to the tick (as one upload batch's are),
+  // so the first image with a value fixes the sub-millisecond part for the others.
+  const writtenStamps = new Map<number, Stamp>();
   load.seed.images.forEach((image, i) => {
     const path = `${load.where}.images[${i}]`;
     if (load.imagesByKey.has(image.key)) throw new SeedError(`${path}.key: duplicate image key "${image.key}"`);
     const h = hashString(`${pk}/${image.key}`);
     const ms = whenMs(image.created, load.baseMs, load.project.createdMs + (i + 1) * 5 * MINUTE + (h % 240_000));
-    const created = { ms, tick: (h % 9999) + 1 };
+    const exactTick = typeof image.created === 'string' ? isoTick(image.created) : undefined;
+    let created: Stamp = { ms, tick: exactTick ?? (h % 9999) + 1 };
+    if (image.created !== undefined && exactTick === undefined) {
+      created = writtenStamps.get(ms) ?? created;
+      writtenStamps.set(ms, created);
+    }
     const tagStamp = { ms: ms + 1500 + (h % 900), tick: ((h >>> 8) % 9999) + 1 };
     const tagIds = [
       ...new Set([
