@@ -58,9 +58,9 @@ export interface ServicesOptions {
 /** Without a shell (unit tests), opening things is refused with a message, never silently dropped. */
 const cannotOpen = () => Promise.reject(new AppError('NOT_SUPPORTED', 'CV Steward cannot open other programs from here.'));
 
-/** One real, cheap call that proves the endpoint and key work: GetProjects, few retries. */
+/** One real, cheap call that proves the endpoint and key work: GetProjects, retried like every other call. */
 export const probeWithGetProjects: ProbeAccount = async (endpoint, key, signal) => {
-  const client = createTrainingClient({ endpoint, key, maxAttempts: 2, timeoutMs: 20_000 });
+  const client = createTrainingClient({ endpoint, key, timeoutMs: 20_000 });
   await client.getProjects(signal ? { signal } : {});
 };
 

@@ -42,7 +42,7 @@ export function defaultServices(): CliServices {
   return {
     createClient: ({ endpoint, key, ratePerSecond }) => createTrainingClient({ endpoint, key, rateLimit: ratePerSecond }),
     async probe({ endpoint, key, ratePerSecond }, signal) {
-      const client = createTrainingClient({ endpoint, key, rateLimit: ratePerSecond, maxAttempts: 2, timeoutMs: 20_000 });
+      const client = createTrainingClient({ endpoint, key, rateLimit: ratePerSecond, timeoutMs: 20_000 });
       await client.getProjects(signal ? { signal } : {});
     },
     openAccounts(dataDir, onWarning) {

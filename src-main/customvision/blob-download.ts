@@ -2,22 +2,29 @@
  * Downloads an image or model file from the SAS URL the Training API handed out.
  *
  * - Streamed, never held whole: images go up to 6 MB, model zips far more, an export has
- *   100 000 of them. Bytes are counted as they pass (onBytes) and checked against
- *   Content-Length at the end.
+ *   100 000 of them. Bytes are counted as they pass (onBytes), checked against
+ *   Content-Length at the end and against the caller's size cap (maxBytes) as they come.
+ * - The returned stream is safe to hold before reading it (body-stream.ts): an error that
+ *   happens first is the first read's error, never an unhandled 'error' event.
  * - No Training-Key: the SAS URL carries its own read-only authorisation, and storage is
  *   another host; sending the key there would leak it. No rate limiter either (storage is
  *   not the Training API); how many downloads run at once is the caller's choice.
- * - An expired link (403 AuthenticationFailed, reference §6) is EXPIRED_LINK, so the
- *   caller can get fresh URLs with GetImagesByIds and try again.
+ * - An expired link (403 AuthenticationFailed) is EXPIRED_LINK, so the caller can get
+ *   fresh URLs with GetImagesByIds and try again.
  * - Errors never quote the URL: its `sig` is a credential for that blob.
+ * - Full https links only. The relative paths a resource behind a virtual network gives
+ *   instead are fetched with GetArtifact, an API call: `client.download()` takes either
+ *   kind of link and picks the way (file-link.ts).
  */
-import { Readable, Transform, type Writable } from 'node:stream';
+import type { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { AppError } from '../ipc/app-error';
-import { allowManyWaiters } from './abort';
-import { CustomVisionError, cancelledError, httpError, isCustomVisionError, parseErrorBody, requestIdFrom, timeoutError } from './errors';
-import { networkError } from './network-errors';
+import { readSome } from './body-reader';
+import { openedDownload, type BlobDownload, type BodyLimits } from './body-stream';
+import { CustomVisionError, cancelledError, httpError, parseErrorBody, requestIdFrom } from './errors';
+import { startTransfer } from './transfer';
+
+export type { BlobDownload } from './body-stream';
 
 export interface BlobDownloadOptions {
   signal?: AbortSignal;
@@ -27,19 +34,17 @@ export interface BlobDownloadOptions {
   timeoutMs?: number;
   /** Resume a partial file: bytes from `start` (to `end` inclusive). */
   range?: { start: number; end?: number };
+  /**
+   * Largest file accepted, in bytes (with a range: start + the rest). A larger
+   * Content-Length fails before reading; a body that grows past it is stopped.
+   * Either way FILE_TOO_LARGE, not retryable. Default: no cap.
+   */
+  maxBytes?: number;
+  /** Why the cap is what it is, for the message ("the service accepts training images up to 6 MB"). */
+  maxBytesReason?: string;
   fetch?: typeof fetch;
   /** Named in errors and logs. Default "BlobDownload". */
   operation?: string;
-}
-
-export interface BlobDownload {
-  /** The body; errors on it are CustomVisionErrors (CONNECTION_LOST, TIMEOUT, CANCELLED). */
-  stream: Readable;
-  /** 200, or 206 for a range. */
-  status: number;
-  contentType?: string;
-  contentLength?: number;
-  requestId?: string;
 }
 
 export interface BlobDownloadResult {
@@ -50,6 +55,7 @@ export interface BlobDownloadResult {
   requestId?: string;
 }
 
+export const DEFAULT_DOWNLOAD_TIMEOUT_MS = 30_000;
 const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 const ERROR_BODY_LIMIT = 64 * 1024;
 
@@ -57,109 +63,40 @@ export async function downloadBlob(url: string, options: BlobDownloadOptions = {
   const operation = options.operation ?? 'BlobDownload';
   const target = checkBlobUrl(url);
   const fetchImpl = options.fetch ?? globalThis.fetch;
-  const timeoutMs = options.timeoutMs ?? 30_000;
-  const { signal } = options;
-  if (signal?.aborted) throw cancelledError(operation);
-
-  const controller = new AbortController();
-  let timedOut = false;
-  let idle: NodeJS.Timeout | undefined;
-  // Set once the body flows: while it holds unread data the *consumer* is the slow one
-  // (a paused job, a slow disk), which is no reason to give up on the network.
-  let consumerBehind = (): boolean => false;
-  const armIdle = (): void => {
-    clearTimeout(idle);
-    idle = setTimeout(() => {
-      if (consumerBehind()) {
-        armIdle();
-        return;
-      }
-      timedOut = true;
-      controller.abort();
-    }, timeoutMs);
-  };
-  const onAbort = (): void => controller.abort();
-  allowManyWaiters(signal);
-  signal?.addEventListener('abort', onAbort, { once: true });
-  const cleanup = (): void => {
-    clearTimeout(idle);
-    signal?.removeEventListener('abort', onAbort);
-  };
-  const failure = (error: unknown): CustomVisionError => {
-    if (isCustomVisionError(error)) return error;
-    if (signal?.aborted) return cancelledError(operation);
-    if (timedOut) return timeoutError(operation, timeoutMs);
-    return networkError(operation, error);
-  };
+  if (options.signal?.aborted) throw cancelledError(operation);
+  const transfer = startTransfer({ operation, timeoutMs: options.timeoutMs ?? DEFAULT_DOWNLOAD_TIMEOUT_MS, signal: options.signal });
 
   const headers: Record<string, string> = { Accept: '*/*' };
   if (options.range) headers.Range = `bytes=${options.range.start}-${options.range.end ?? ''}`;
 
   let response: Response;
-  armIdle();
+  transfer.waiting();
   try {
-    response = await fetchImpl(target, { method: 'GET', headers, signal: controller.signal });
+    response = await fetchImpl(target, { method: 'GET', headers, signal: transfer.signal });
   } catch (error) {
-    cleanup();
-    throw failure(error);
+    const mapped = transfer.failure(error);
+    transfer.close();
+    throw mapped;
   }
+  transfer.resting();
 
   const requestId = requestIdFrom(response.headers);
-  if (!response.ok || !response.body) {
+  if (!response.ok) {
     let text = '';
+    transfer.waiting();
     try {
       text = await readSome(response, ERROR_BODY_LIMIT);
     } catch {
       // The status alone decides; an unreadable error body adds nothing.
     } finally {
-      cleanup();
+      transfer.close();
     }
     throw blobHttpError(operation, response, text);
   }
-
-  const contentLength = numberHeader(response.headers.get('content-length'));
-  // A compressed body's length is not the decoded length we count.
-  const expected = response.headers.get('content-encoding') ? undefined : contentLength;
-  const source = Readable.fromWeb(response.body as unknown as NodeReadableStream<Uint8Array>);
-  let total = 0;
-  const counter = new Transform({
-    transform(chunk: Buffer, _encoding, callback) {
-      armIdle();
-      total += chunk.length;
-      try {
-        options.onBytes?.(chunk.length, total);
-      } catch {
-        // A broken progress callback must not corrupt the download.
-      }
-      callback(null, chunk);
-    },
-    flush(callback) {
-      cleanup();
-      if (expected !== undefined && total !== expected) {
-        callback(truncated(operation, total, expected, requestId));
-        return;
-      }
-      callback();
-    },
-  });
-  source.on('error', (error) => {
-    const mapped = failure(error);
-    cleanup();
-    counter.destroy(mapped);
-  });
-  counter.on('close', () => {
-    cleanup();
-    if (!source.destroyed) source.destroy();
-  });
-  consumerBehind = () => counter.readableLength > 0 || counter.writableLength > 0;
-  source.pipe(counter);
-
-  const result: BlobDownload = { stream: counter, status: response.status };
-  const contentType = response.headers.get('content-type');
-  if (contentType) result.contentType = contentType;
-  if (contentLength !== undefined) result.contentLength = contentLength;
-  if (requestId) result.requestId = requestId;
-  return result;
+  const limits: BodyLimits = { operation, onBytes: options.onBytes, maxBytes: options.maxBytes, maxBytesReason: options.maxBytesReason };
+  // A 206 carries the rest of a file whose first `start` bytes the caller already has.
+  if (response.status === 206 && options.range) limits.offset = options.range.start;
+  return openedDownload(response, transfer, limits, requestId);
 }
 
 /** Streams the blob into `destination` (a file, a hash…) and resolves once all is written. */
@@ -197,8 +134,8 @@ function checkBlobUrl(url: string): string {
   try {
     parsed = new URL(url);
   } catch {
-    // Under a private network (VNET) the API gives relative paths for GetArtifact.
-    throw new AppError('INVALID_ARGUMENT', 'This file link is not a full web address (a private-network resource gives paths for GetArtifact instead).');
+    // A resource behind a virtual network gives relative paths: client.download fetches those with GetArtifact.
+    throw new AppError('INVALID_ARGUMENT', 'This file link is not a full web address; a relative path (from a resource behind a virtual network) is fetched with the training client instead.');
   }
   const local = LOCAL_HOSTS.has(parsed.hostname);
   if (parsed.protocol !== 'https:' && !(parsed.protocol === 'http:' && local)) {
@@ -223,34 +160,4 @@ function blobHttpError(operation: string, response: Response, text: string): Cus
     });
   }
   return httpError({ operation, status: response.status, headers: response.headers, bodyText: text });
-}
-
-function truncated(operation: string, got: number, expected: number, requestId: string | undefined): CustomVisionError {
-  return new CustomVisionError(`${operation} failed: the download stopped early (${got} of ${expected} bytes).`, {
-    kind: 'network',
-    code: 'CONNECTION_LOST',
-    operation,
-    requestId,
-    retryable: true,
-  });
-}
-
-async function readSome(response: Response, limit: number): Promise<string> {
-  if (!response.body) return '';
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  while (size < limit) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    chunks.push(value);
-    size += value.byteLength;
-  }
-  await reader.cancel().catch(() => undefined);
-  return Buffer.concat(chunks).subarray(0, limit).toString('utf8');
-}
-
-function numberHeader(value: string | null): number | undefined {
-  if (value === null || !/^\d+$/.test(value.trim())) return undefined;
-  return Number(value);
 }

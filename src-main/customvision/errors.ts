@@ -8,11 +8,12 @@
  */
 import { AppError } from '../ipc/app-error';
 
-export type CustomVisionErrorKind = 'http' | 'network' | 'timeout' | 'aborted' | 'expired-link' | 'invalid-response';
+export type CustomVisionErrorKind = 'http' | 'network' | 'timeout' | 'aborted' | 'expired-link' | 'invalid-response' | 'too-large';
 
 export type CustomVisionErrorCode =
   | 'WRONG_KEY'
   | 'FORBIDDEN'
+  | 'NETWORK_RULES'
   | 'NOT_FOUND'
   | 'CONFLICT'
   | 'THROTTLED'
@@ -25,7 +26,9 @@ export type CustomVisionErrorCode =
   | 'TIMEOUT'
   | 'CANCELLED'
   | 'EXPIRED_LINK'
-  | 'INVALID_RESPONSE';
+  | 'INVALID_RESPONSE'
+  | 'RESPONSE_TOO_LARGE'
+  | 'FILE_TOO_LARGE';
 
 export interface CustomVisionErrorDetails {
   kind: CustomVisionErrorKind;
@@ -171,6 +174,8 @@ export function codeForStatus(status: number): CustomVisionErrorCode {
 export const STATUS_TEXT: Record<CustomVisionErrorCode, string> = {
   WRONG_KEY: 'the service refused the training key (check the key, and that it belongs to this endpoint\'s resource)',
   FORBIDDEN: 'the service refused access',
+  NETWORK_RULES:
+    "the resource's network rules (Azure portal → the resource → Networking) do not allow calls from this computer's network; allow it there, or run CV Steward inside the allowed network",
   NOT_FOUND: 'it does not exist (any more)',
   CONFLICT: 'the item is busy or in a conflicting state',
   THROTTLED: 'the service is limiting how fast this resource may call it',
@@ -184,6 +189,8 @@ export const STATUS_TEXT: Record<CustomVisionErrorCode, string> = {
   CANCELLED: 'it was cancelled',
   EXPIRED_LINK: 'the download link has expired',
   INVALID_RESPONSE: 'the service sent an answer that could not be read',
+  RESPONSE_TOO_LARGE: "the service's answer is larger than any answer of this call should be",
+  FILE_TOO_LARGE: 'the file is larger than allowed',
 };
 
 export interface HttpErrorInput {
@@ -198,7 +205,7 @@ export interface HttpErrorInput {
 /** The error for a non-success HTTP answer from the Training API. */
 export function httpError(input: HttpErrorInput): CustomVisionError {
   const { serviceCode, serviceMessage } = parseErrorBody(input.bodyText);
-  const code = codeForStatus(input.status);
+  const code = isNetworkRulesRefusal(input.status, input.headers, serviceMessage) ? 'NETWORK_RULES' : codeForStatus(input.status);
   const requestId = requestIdFrom(input.headers);
   const extra = [`HTTP ${input.status}`, serviceCode, requestId ? `request id ${requestId}` : undefined].filter(Boolean).join(', ');
   const said = serviceMessage && serviceCode !== serviceMessage ? ` The service said: "${serviceMessage}"` : '';
@@ -214,6 +221,22 @@ export function httpError(input: HttpErrorInput): CustomVisionError {
     retryAfterMs: input.retryAfterMs,
     attempts: input.attempts,
   });
+}
+
+/**
+ * A 403 from the resource's firewall or virtual-network rules rather than from the key:
+ * Azure's gateway marks it with `policy-id: ThrowExceptionDueToTrafficDenied` and says
+ * "Access denied due to Virtual Network/Firewall rules."
+ * (https://github.com/Azure-Samples/azure-sql-db-chatbot/issues/3), or, for a resource
+ * reachable only through a private endpoint, "A Virtual Network is configured for this
+ * resource. Please use the correct endpoint …"
+ * (https://github.com/continuedev/continue/issues/12547). The user can fix neither with
+ * another key: the fix is in the resource's Networking settings, or another network.
+ */
+export function isNetworkRulesRefusal(status: number, headers: Headers, serviceMessage: string | undefined): boolean {
+  if (status !== 403) return false;
+  if (/^ThrowExceptionDueToTrafficDenied$/i.test(headers.get('policy-id')?.trim() ?? '')) return true;
+  return /Virtual Network\/Firewall rules|A Virtual Network is configured for this resource/i.test(serviceMessage ?? '');
 }
 
 /** 408, 429 and 5xx may succeed later; other 4xx will not (501/505 are permanent). */
@@ -245,4 +268,46 @@ export function invalidResponseError(operation: string, why: string, extra: { st
     requestId: extra.requestId,
     retryable: extra.retryable ?? false,
   });
+}
+
+/**
+ * An API answer over the client's cap (maxResponseBytes). Not retryable: the same request
+ * would get the same answer; the rest of the body was not read.
+ */
+export function responseTooLargeError(operation: string, maxBytes: number, extra: { status?: number; requestId?: string } = {}): CustomVisionError {
+  const ids = extra.requestId ? ` (request id ${extra.requestId})` : '';
+  return new CustomVisionError(
+    `${operation} failed: ${STATUS_TEXT.RESPONSE_TOO_LARGE} (more than ${formatSize(maxBytes)}); CV Steward stopped reading it${ids}.`,
+    { kind: 'too-large', code: 'RESPONSE_TOO_LARGE', operation, status: extra.status, requestId: extra.requestId, retryable: false },
+  );
+}
+
+/**
+ * A downloaded file over the caller's cap (maxBytes). Not retryable: the file will not
+ * shrink. `reason` says why the cap is what it is ("the service accepts training images
+ * up to 6 MB").
+ */
+export function fileTooLargeError(operation: string, maxBytes: number, extra: { reason?: string; status?: number; requestId?: string } = {}): CustomVisionError {
+  const why = extra.reason ? ` (${extra.reason})` : '';
+  const ids = extra.requestId ? ` Request id ${extra.requestId}.` : '';
+  return new CustomVisionError(`${operation} failed: the file is larger than ${formatSize(maxBytes)}${why}; the download was stopped and nothing was saved.${ids}`, {
+    kind: 'too-large',
+    code: 'FILE_TOO_LARGE',
+    operation,
+    status: extra.status,
+    requestId: extra.requestId,
+    retryable: false,
+  });
+}
+
+/** "64 MB", "2 GB", "1.5 MB" (binary units, as the caps are written; shown the way people say them). */
+export function formatSize(bytes: number): string {
+  const mib = bytes / (1024 * 1024);
+  if (mib >= 1024) return `${trimNumber(mib / 1024)} GB`;
+  if (mib >= 1) return `${trimNumber(mib)} MB`;
+  return `${Math.ceil(bytes / 1024)} KB`;
+}
+
+function trimNumber(value: number): string {
+  return String(Math.round(value * 10) / 10);
 }

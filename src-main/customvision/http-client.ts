@@ -8,8 +8,13 @@
  * message or an error's cause; anything a server or the runtime echoes back is redacted.
  * Redirects are not followed: fetch would forward the Training-Key header to whatever host
  * the redirect names.
+ *
+ * Answers are read with a cap (maxResponseBytes): memory stays bounded whatever a server
+ * sends. File bodies (GetArtifact) are not read here at all: `open` returns once a 2xx
+ * has its headers, and the caller streams the body (artifact-download.ts).
  */
 import { allowManyWaiters } from './abort';
+import { readBoundedBody, readSome } from './body-reader';
 import { systemClock, sleep, type Clock } from './clock';
 import {
   CustomVisionError,
@@ -24,6 +29,7 @@ import { networkError } from './network-errors';
 import type { RateLimiter, RateLimitTicket } from './rate-limiter';
 import { retryAfterFromHeaders, retryAfterFromText } from './retry-after';
 import { backoffDelayMs, isRetryableError, retryPolicy, type RetryPolicy } from './retry';
+import { startTransfer, type Transfer } from './transfer';
 
 export type QueryValue = string | number | boolean | readonly string[] | undefined;
 
@@ -44,6 +50,26 @@ export interface ApiResponse {
   requestId?: string;
   /** Parsed JSON, or undefined for an empty body (204, 202). */
   body: unknown;
+}
+
+/** A GET whose answer is a file (GetArtifact): the body is streamed by the caller. */
+export interface ApiStreamRequest {
+  operation: string;
+  /** Path below the API root, segments already encoded. */
+  path: string;
+  query?: Record<string, QueryValue>;
+  signal?: AbortSignal;
+  /** Longest wait for the headers, then (by the caller's body stream) for each chunk. Default: the client's timeoutMs. */
+  timeoutMs?: number;
+}
+
+/** A 2xx whose body has not been read: the caller streams `response.body` and owns `transfer`. */
+export interface ApiStreamResponse {
+  status: number;
+  requestId?: string;
+  response: Response;
+  /** Abort, idle clock and error mapping for the body; close it when done with the body. */
+  transfer: Transfer;
 }
 
 /** One line per attempt, for journals, receipts and statistics. Never contains the key. */
@@ -75,6 +101,8 @@ export interface HttpClientOptions {
   fetch?: typeof fetch;
   /** Per attempt, from sending to the last body byte. Default 30 s. */
   timeoutMs?: number;
+  /** Largest JSON answer read, in bytes; more → RESPONSE_TOO_LARGE. Default 64 MiB. */
+  maxResponseBytes?: number;
   retry?: Partial<RetryPolicy>;
   clock?: Clock;
   requestLog?: (entry: RequestLogEntry) => void;
@@ -82,18 +110,42 @@ export interface HttpClientOptions {
 
 export interface HttpClient {
   send(request: ApiRequest): Promise<ApiResponse>;
+  /**
+   * Like send, for a GET answered with a file: the same key, limiter, retries and error
+   * mapping until a 2xx's headers arrive, then the unread body is the caller's.
+   */
+  open(request: ApiStreamRequest): Promise<ApiStreamResponse>;
 }
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
+
+/**
+ * The largest JSON answer read. A legitimate page is far smaller: 256 images with 300
+ * regions, 100 tags and 50 metadata pairs each (the service's limits) is about 30 MB of
+ * JSON. Twice that leaves room for what we do not foresee, while a server sending a
+ * gigabyte cannot take the process (a worker with a capped heap) with it.
+ */
+export const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
+
+/** Error answers are read only this far: the status decides, the text only explains. */
+const ERROR_BODY_LIMIT = 64 * 1024;
+
+/** Whatever an attempt returns that the journal records. */
+interface Answered {
+  status: number;
+  requestId?: string;
+}
 
 export function createHttpClient(options: HttpClientOptions): HttpClient {
   const key = options.key;
   const fetchImpl = options.fetch ?? globalThis.fetch;
   const clock = options.clock ?? systemClock;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
   const policy = retryPolicy(options.retry);
   const { limiter } = options;
   if (!(timeoutMs > 0)) throw new RangeError('timeoutMs must be positive');
+  if (!Number.isInteger(maxResponseBytes) || maxResponseBytes < 1) throw new RangeError('maxResponseBytes must be a whole number ≥ 1');
 
   const redact = (text: string): string => (key.length >= 4 ? text.split(key).join('[redacted]') : text);
 
@@ -127,7 +179,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     }
     try {
       const response = await fetchImpl(url, { method: request.method, headers, body, signal, redirect: 'manual' });
-      const bytes = new Uint8Array(await response.arrayBuffer());
+      if (!isSuccess(response.status)) throw failedAnswer(request.operation, response, await errorText(response));
+      const bytes = await readBoundedBody(response, { operation: request.operation, maxBytes: maxResponseBytes, abort: () => attemptAbort.abort() });
       return interpret(request.operation, response, bytes);
     } catch (error) {
       if (request.signal?.aborted) throw cancelledError(request.operation);
@@ -140,21 +193,34 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     }
   }
 
-  function interpret(operation: string, response: Response, bytes: Uint8Array): ApiResponse {
+  /** The start of an error answer's body, redacted; unreadable counts as empty (the status decides). */
+  async function errorText(response: Response): Promise<string> {
+    try {
+      return redact(await readSome(response, ERROR_BODY_LIMIT));
+    } catch {
+      return '';
+    }
+  }
+
+  /** The error for a non-2xx answer. */
+  function failedAnswer(operation: string, response: Response, text: string): CustomVisionError {
     const { status, headers } = response;
     const requestId = requestIdFrom(headers);
-    const text = redact(new TextDecoder().decode(bytes));
     if (status >= 300 && status < 400) {
       // Following it would send the key to another host; the endpoint is wrong instead.
-      throw invalidResponseError(operation, `the endpoint answered with a redirect (HTTP ${status}); use the endpoint shown in the Azure portal`, {
+      return invalidResponseError(operation, `the endpoint answered with a redirect (HTTP ${status}); use the endpoint shown in the Azure portal`, {
         status,
         requestId,
       });
     }
-    if (status < 200 || status >= 300) {
-      const retryAfterMs = status === 429 ? (retryAfterFromHeaders(headers, clock.now()) ?? retryAfterFromText(text)) : undefined;
-      throw httpError({ operation, status, headers, bodyText: text, retryAfterMs });
-    }
+    const retryAfterMs = status === 429 ? (retryAfterFromHeaders(headers, clock.now()) ?? retryAfterFromText(text)) : undefined;
+    return httpError({ operation, status, headers, bodyText: text, retryAfterMs });
+  }
+
+  function interpret(operation: string, response: Response, bytes: Uint8Array): ApiResponse {
+    const { status, headers } = response;
+    const requestId = requestIdFrom(headers);
+    const text = redact(new TextDecoder().decode(bytes));
     if (status === 204 || text.trim() === '') return { status, requestId, body: undefined };
     try {
       return { status, requestId, body: JSON.parse(text) as unknown };
@@ -173,9 +239,50 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     }
   }
 
-  async function send(request: ApiRequest): Promise<ApiResponse> {
+  /** One attempt of a file GET: resolves at a 2xx's headers, the body unread. */
+  async function openOnce(request: ApiStreamRequest, url: string): Promise<ApiStreamResponse> {
+    const transfer = startTransfer({ operation: request.operation, timeoutMs: request.timeoutMs ?? timeoutMs, signal: request.signal, clock });
+    // Any media type: the file's own, or JSON for an error.
+    const headers = { 'Training-Key': key, Accept: '*/*' };
+    let response: Response;
+    transfer.waiting();
+    try {
+      response = await fetchImpl(url, { method: 'GET', headers, signal: transfer.signal, redirect: 'manual' });
+    } catch (error) {
+      const mapped = transfer.failure(sanitize(error, key));
+      transfer.close();
+      throw mapped;
+    }
+    transfer.resting();
+    if (!isSuccess(response.status)) {
+      transfer.waiting();
+      const text = await errorText(response);
+      const cancelled = request.signal?.aborted === true;
+      transfer.close();
+      throw cancelled ? cancelledError(request.operation) : failedAnswer(request.operation, response, text);
+    }
+    return { status: response.status, requestId: requestIdFrom(response.headers), response, transfer };
+  }
+
+  function send(request: ApiRequest): Promise<ApiResponse> {
     const pathAndQuery = request.path + queryString(request.query);
     const url = options.baseUrl + options.apiRoot + pathAndQuery;
+    return withRetries(request, request.method, pathAndQuery, () => attemptOnce(request, url));
+  }
+
+  function open(request: ApiStreamRequest): Promise<ApiStreamResponse> {
+    const pathAndQuery = request.path + queryString(request.query);
+    const url = options.baseUrl + options.apiRoot + pathAndQuery;
+    return withRetries(request, 'GET', pathAndQuery, () => openOnce(request, url));
+  }
+
+  /** The limiter, the journal and the retry policy around one call's attempts. */
+  async function withRetries<T extends Answered>(
+    request: { operation: string; signal?: AbortSignal },
+    method: string,
+    pathAndQuery: string,
+    attemptOnce: () => Promise<T>,
+  ): Promise<T> {
     let attempt = 0;
     let failures = 0;
     let throttles = 0;
@@ -190,9 +297,9 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         throw cancelledError(request.operation);
       }
       const startedAt = clock.now();
-      const entry = { operation: request.operation, method: request.method, path: pathAndQuery, startedAt, attempt, waitedMs: startedAt - queuedAt };
+      const entry = { operation: request.operation, method, path: pathAndQuery, startedAt, attempt, waitedMs: startedAt - queuedAt };
       try {
-        const response = await attemptOnce(request, url);
+        const response = await attemptOnce();
         limiter.onSuccess(ticket);
         log({ ...entry, durationMs: clock.now() - startedAt, status: response.status, requestId: response.requestId, outcome: 'success' });
         return response;
@@ -232,7 +339,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     }
   }
 
-  return { send };
+  return { send, open };
 }
 
 /** `?a=1&ids=x,y` (csv arrays, as the spec's collectionFormat says; commas get %2C-encoded). */
@@ -245,6 +352,10 @@ export function queryString(query: Record<string, QueryValue> | undefined): stri
   }
   const text = params.toString();
   return text === '' ? '' : `?${text}`;
+}
+
+function isSuccess(status: number): boolean {
+  return status >= 200 && status < 300;
 }
 
 /** A body cut short: fewer bytes than Content-Length, or JSON that simply stops. */

@@ -1,8 +1,9 @@
 /**
  * A set of GUIDs that holds 100 000 of them in a few MB: each id is kept as its 16 raw
  * bytes packed into a one-byte-per-character string (V8 stores such strings compactly),
- * instead of the 36-character text. Export keeps one per project to know which images
- * are in the workspace, never the image records themselves.
+ * instead of the 36-character text. Complete listings keep one to union several walks,
+ * and export one per project to know which images are in the workspace, never the image
+ * records themselves.
  */
 export class IdSet {
   private readonly keys = new Set<string>();

@@ -2,9 +2,10 @@
  * The Custom Vision Training API client's public API; other main-process modules import
  * from here only. It shares nothing with src-main/emulator (DESIGN §6).
  */
-export { normalizeEndpoint, type EndpointKind, type NormalizedEndpoint } from './endpoint';
+export { normalizeEndpoint, AZURE_CLOUDS, type AzureCloud, type CloudName, type EndpointKind, type NormalizedEndpoint } from './endpoint';
 export {
   createTrainingClient,
+  DEFAULT_PERFORMANCE_THRESHOLD,
   type ApiVersion,
   type AllImagesListOptions,
   type CallOptions,
@@ -18,7 +19,7 @@ export {
 } from './training-client';
 export type { PagedList, PagingStats } from './paging';
 export type { RequestLogEntry } from './http-client';
-export { DEFAULT_TIMEOUT_MS } from './http-client';
+export { DEFAULT_TIMEOUT_MS, DEFAULT_MAX_RESPONSE_BYTES } from './http-client';
 export {
   CustomVisionError,
   isCustomVisionError,
@@ -36,6 +37,12 @@ export {
 } from './rate-limiter';
 export { systemClock, type Clock } from './clock';
 export { downloadBlob, downloadBlobTo, sasExpiry, type BlobDownload, type BlobDownloadOptions, type BlobDownloadResult } from './blob-download';
+export type { FileDownloadOptions } from './artifact-download';
+export { fileLink, type FileLink } from './file-link';
+export { FILE_CAPS, type FileCap, type FileKind } from './file-caps';
 export { parseApiDate, parseApiDateMs } from './api-date';
 export { MAX_IMAGE_IDS, MAX_PAGE_SIZE, MAX_PREDICTION_IDS, MAX_TAG_IDS } from './arguments';
 export type * from './wire-types';
+export { IdSet } from './id-set';
+export { CompleteListing, type CompleteListingOptions, type ListingOutcome, type ListingWalk } from './complete-listing';
+export { imagePerformanceListing, iterationImageListing, workspaceImageListing, type ImageListingOptions } from './image-listings';

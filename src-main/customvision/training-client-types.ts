@@ -4,6 +4,8 @@
  * Every method takes an optional last argument with `signal`; paged lists are PagedList
  * (iterate items, or `.pages()` for one array per API call).
  */
+import type { FileDownloadOptions } from './artifact-download';
+import type { BlobDownload } from './body-stream';
 import type { NormalizedEndpoint } from './endpoint';
 import type { RequestLogEntry } from './http-client';
 import type { PagedList } from './paging';
@@ -37,6 +39,8 @@ export interface TrainingClientOptions {
   rateLimit?: number | RateLimiterOptions;
   /** Per attempt. Default 30 000. */
   timeoutMs?: number;
+  /** Largest JSON answer read, in bytes; more → RESPONSE_TOO_LARGE. Default 64 MiB (DEFAULT_MAX_RESPONSE_BYTES). */
+  maxResponseBytes?: number;
   /** Attempts per call for failures other than 429. Default 6. */
   maxAttempts?: number;
   /** Finer retry tuning (backoff bounds, 429 budget); maxAttempts wins over retry.maxAttempts. */
@@ -106,6 +110,7 @@ export interface TrainingClient {
   getIteration(projectId: string, iterationId: string, options?: CallOptions): Promise<Iteration>;
   deleteIteration(projectId: string, iterationId: string, options?: CallOptions): Promise<DeleteResult>;
   unpublishIteration(projectId: string, iterationId: string, options?: CallOptions): Promise<DeleteResult>;
+  /** `threshold` is always sent: 0.5 (DEFAULT_PERFORMANCE_THRESHOLD) unless given. */
   getIterationPerformance(
     projectId: string,
     iterationId: string,
@@ -131,6 +136,22 @@ export interface TrainingClient {
   iterateTaggedImages(projectId: string, options?: TaggedImageListOptions): PagedList<Image>;
   iterateUntaggedImages(projectId: string, options?: ImageListOptions): PagedList<Image>;
   iterateImagePerformances(projectId: string, iterationId: string, options?: ImagePerformanceListOptions): PagedList<ImagePerformance>;
-  /** QueryPredictions with continuation paging; `query.maxCount` is the page size (service default if absent). */
+  /**
+   * QueryPredictions with continuation paging; `query.maxCount` is the page size (service
+   * default if absent). A size the service refuses (BadRequestPredictionResultsExceededCount)
+   * is halved, down to 1, and kept for the rest of the walk.
+   */
   iteratePredictions(projectId: string, query?: PredictionQueryToken, options?: CallOptions): PagedList<StoredImagePrediction>;
+  /**
+   * GetArtifact: a file of a resource behind a virtual network, by the relative path the
+   * API gave for it. An API call (key, rate limiter, retries until the body starts); the
+   * body is streamed, like downloadBlob's.
+   */
+  downloadArtifact(projectId: string, path: string, options?: FileDownloadOptions): Promise<BlobDownload>;
+  /**
+   * Any file link the API gave (image, prediction, model export): an absolute https URL
+   * (http only on loopback) is fetched from storage without the key (downloadBlob), a
+   * relative path with GetArtifact. Errors on the stream are CustomVisionErrors.
+   */
+  download(projectId: string, uri: string, options?: FileDownloadOptions): Promise<BlobDownload>;
 }

@@ -22,11 +22,21 @@ import {
   invalidArgument,
   pageSize,
 } from './arguments';
-import { offsetPages, pagedList, tokenPages, type PagedList } from './paging';
-import type { Image, ImagePerformance, PredictionQueryResult, PredictionQueryToken, StoredImagePrediction } from './wire-types';
+import { offsetPages, pagedList, type PagedList } from './paging';
+import { predictionPages } from './prediction-pages';
+import { downloadArtifact } from './artifact-download';
+import { downloadFileLink } from './file-link';
+import type { Image, ImagePerformance, PredictionQueryResult } from './wire-types';
 import type { ApiVersion, DeleteResult, ImageListOptions, TrainingClient, TrainingClientOptions } from './training-client-types';
 
 export type * from './training-client-types';
+
+/**
+ * Sent with GetIterationPerformance when the caller gives no threshold. The spec declares
+ * no default, so what the service computes without one is undocumented; 0.5 is the
+ * probability threshold the Custom Vision portal shows performance at by default.
+ */
+export const DEFAULT_PERFORMANCE_THRESHOLD = 0.5;
 
 const API_ROOT: Record<ApiVersion, string> = {
   'v3.3': '/customvision/v3.3/training',
@@ -46,6 +56,7 @@ export function createTrainingClient(options: TrainingClientOptions): TrainingCl
     limiter: (options.rateLimiters ?? sharedRateLimiters).forEndpoint(endpoint.baseUrl, { clock, ...limiterOptions }),
     fetch: options.fetch,
     timeoutMs: options.timeoutMs,
+    maxResponseBytes: options.maxResponseBytes,
     retry: { ...options.retry, ...(options.maxAttempts === undefined ? {} : { maxAttempts: options.maxAttempts }) },
     clock,
     requestLog: options.requestLog,
@@ -74,7 +85,8 @@ export function createTrainingClient(options: TrainingClientOptions): TrainingCl
     const query = { iterationId: optionalId('iterationId', options.iterationId), orderBy: options.orderBy ?? 'Oldest', ...extra };
     return pagedList(
       operation,
-      offsetPages(size, (skip, take) => getList<Image>(operation, path, { ...query, take, skip }, options.signal)),
+      offsetPages(size, (skip, take) => getList<Image>(operation, path, { ...query, take, skip }, options.signal), createdOf),
+      createdOf,
     );
   }
 
@@ -91,7 +103,12 @@ export function createTrainingClient(options: TrainingClientOptions): TrainingCl
     deleteIteration: (projectId, iterationId, o = {}) => remove('DeleteIteration', it(projectId, iterationId), undefined, o.signal),
     unpublishIteration: (projectId, iterationId, o = {}) => remove('UnpublishIteration', `${it(projectId, iterationId)}/publish`, undefined, o.signal),
     getIterationPerformance: (projectId, iterationId, o = {}) =>
-      getOne('GetIterationPerformance', `${it(projectId, iterationId)}/performance`, { threshold: o.threshold, overlapThreshold: o.overlapThreshold }, o.signal),
+      getOne(
+        'GetIterationPerformance',
+        `${it(projectId, iterationId)}/performance`,
+        { threshold: o.threshold ?? DEFAULT_PERFORMANCE_THRESHOLD, overlapThreshold: o.overlapThreshold },
+        o.signal,
+      ),
     getImagePerformanceCount: (projectId, iterationId, o = {}) =>
       getCount('GetImagePerformanceCount', `${it(projectId, iterationId)}/performance/images/count`, { tagIds: tagIdsParam(o.tagIds) }, o.signal),
     getExports: (projectId, iterationId, o = {}) => getList('GetExports', `${it(projectId, iterationId)}/export`, undefined, o.signal),
@@ -153,26 +170,27 @@ export function createTrainingClient(options: TrainingClientOptions): TrainingCl
       const query = { tagIds: tagIdsParam(o.tagIds, MAX_TAG_IDS), orderBy: o.orderBy ?? 'Oldest' };
       return pagedList(
         'GetImagePerformances',
-        offsetPages(size, (skip, take) => getList<ImagePerformance>('GetImagePerformances', path, { ...query, take, skip }, o.signal)),
+        offsetPages(size, (skip, take) => getList<ImagePerformance>('GetImagePerformances', path, { ...query, take, skip }, o.signal), createdOf),
+        createdOf,
       );
     },
     iteratePredictions: (projectId, query = {}, o = {}) => {
       const path = `${p(projectId)}/predictions/query`;
       return pagedList(
         'QueryPredictions',
-        tokenPages<StoredImagePrediction, PredictionQueryToken>(query, async (token) => {
-          const response = await call('QueryPredictions', 'POST', path, undefined, o.signal, token);
-          const result = expectObject<PredictionQueryResult>('QueryPredictions', response.body);
-          const items = result.results === null || result.results === undefined ? [] : expectArray<StoredImagePrediction>('QueryPredictions', result.results);
-          const continuation = result.token?.continuation;
-          // null or "" ends the walk (both observed); so does a token that did not move on.
-          const more = typeof continuation === 'string' && continuation !== '' && !(items.length === 0 && continuation === token.continuation);
-          return { items, next: more && result.token ? { ...token, ...result.token } : undefined };
-        }),
+        predictionPages(query, async (token) => expectObject<PredictionQueryResult>('QueryPredictions', (await call('QueryPredictions', 'POST', path, undefined, o.signal, token)).body)),
       );
     },
+    downloadArtifact: async (projectId, path, o = {}) => downloadArtifact(http, p(projectId), path, o),
+    download: async (projectId, uri, o = {}) => downloadFileLink({ http, projectPath: p(projectId), fetch: options.fetch }, uri, o),
   };
   return Object.freeze(describeWithoutKey(client));
+}
+
+/** Image lists are ordered by `created` alone: the value paging must allow ties of (paging.ts, offsetPages). */
+function createdOf(record: Image | ImagePerformance): string | undefined {
+  const created: unknown = record.created;
+  return typeof created === 'string' ? created : undefined;
 }
 
 function checkKey(key: string): string {

@@ -13,25 +13,16 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import type { ServerResponse } from 'node:http';
 import { downloadBlob, downloadBlobTo, sasExpiry } from '../../src-main/customvision/blob-download';
-import type { CustomVisionError } from '../../src-main/customvision/errors';
-import { startLocalServer, type Handler, type LocalServer } from '../unit/customvision/helpers/local-server';
+import { failure, localServers } from './local-servers';
 
-const servers: LocalServer[] = [];
 const dirs: string[] = [];
 afterEach(async () => {
-  await Promise.all(servers.splice(0).map((server) => server.close()));
   await Promise.all(dirs.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
 });
 
-async function serve(handler: Handler): Promise<LocalServer> {
-  const server = await startLocalServer(handler);
-  servers.push(server);
-  return server;
-}
+const serve = localServers();
 
 const sasPath = '/i-0123456789abcdef0123456789abcdef/i-fedcba9876543210fedcba9876543210?sv=2017-04-17&sr=b&sig=abc%2Fdef%3D&se=2020-06-07T16%3A45%3A22Z&sp=r';
-const failure = (promise: Promise<unknown>) => promise.then(() => expect.unreachable('should have failed'), (error: unknown) => error as CustomVisionError);
-
 /** Deterministic bytes, so the receiver can check every one arrived in order. */
 function patternChunk(offset: number, size: number): Buffer {
   const chunk = Buffer.alloc(size);

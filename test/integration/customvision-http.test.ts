@@ -4,27 +4,19 @@
  * that survives throttling, flaky servers and cut connections without ever going over
  * the rate limit; a wrong key reported at once; a cancel that stops immediately.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createServer } from 'node:net';
 import { createTrainingClient, type TrainingClientOptions } from '../../src-main/customvision/training-client';
 import { RateLimiterRegistry } from '../../src-main/customvision/rate-limiter';
 import type { CustomVisionError } from '../../src-main/customvision/errors';
 import type { RequestLogEntry } from '../../src-main/customvision/http-client';
-import { maxInWindow, sendJson, startLocalServer, type Handler, type LocalServer } from '../unit/customvision/helpers/local-server';
+import { maxInWindow, sendJson, type LocalServer } from '../unit/customvision/helpers/local-server';
+import { TEST_KEY, failure, localServers } from './local-servers';
 
-const KEY = 'fedcba9876543210fedcba9876543210';
+const KEY = TEST_KEY;
 const P = 'bc3f7dad-5544-468c-8573-3ef04d55463e';
-const servers: LocalServer[] = [];
 
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((server) => server.close()));
-});
-
-async function serve(handler: Handler): Promise<LocalServer> {
-  const server = await startLocalServer(handler);
-  servers.push(server);
-  return server;
-}
+const serve = localServers();
 
 function clientFor(server: LocalServer, extra: Partial<TrainingClientOptions> = {}) {
   return createTrainingClient({
@@ -37,7 +29,6 @@ function clientFor(server: LocalServer, extra: Partial<TrainingClientOptions> = 
   });
 }
 
-const failure = (promise: Promise<unknown>) => promise.then(() => expect.unreachable('should have failed'), (error: unknown) => error as CustomVisionError);
 const imageId = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 
 describe('throttling', () => {

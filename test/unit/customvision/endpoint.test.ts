@@ -2,24 +2,27 @@
  * What a person may paste as the endpoint, and what they are told when it is not one.
  */
 import { describe, expect, it } from 'vitest';
-import { normalizeEndpoint } from '../../../src-main/customvision/endpoint';
+import { AZURE_CLOUDS, normalizeEndpoint } from '../../../src-main/customvision/endpoint';
 import { AppError } from '../../../src-main/ipc/app-error';
 
 describe('normalizeEndpoint accepts', () => {
   const accepted: Array<[string, string, Record<string, unknown>]> = [
-    ['https://myres.cognitiveservices.azure.com/', 'https://myres.cognitiveservices.azure.com', { kind: 'resource', resourceName: 'myres' }],
+    ['https://myres.cognitiveservices.azure.com/', 'https://myres.cognitiveservices.azure.com', { kind: 'resource', resourceName: 'myres', cloud: 'public' }],
     ['https://myres.cognitiveservices.azure.com', 'https://myres.cognitiveservices.azure.com', { kind: 'resource', resourceName: 'myres' }],
     ['  https://My-Res.CognitiveServices.Azure.com/ \n', 'https://my-res.cognitiveservices.azure.com', { kind: 'resource', resourceName: 'my-res' }],
     ['https://myres.cognitiveservices.azure.com/customvision/v3.3/training/', 'https://myres.cognitiveservices.azure.com', { kind: 'resource' }],
     ['https://myres.cognitiveservices.azure.com/customvision/v3.3/training/projects?take=50', 'https://myres.cognitiveservices.azure.com', { kind: 'resource' }],
     ['https://myres-prediction.cognitiveservices.azure.com/', 'https://myres-prediction.cognitiveservices.azure.com', { kind: 'resource', resourceName: 'myres-prediction' }],
     ['myres.cognitiveservices.azure.com/', 'https://myres.cognitiveservices.azure.com', { kind: 'resource' }],
-    ['https://westus.api.cognitive.microsoft.com', 'https://westus.api.cognitive.microsoft.com', { kind: 'regional', region: 'westus' }],
+    ['https://westus.api.cognitive.microsoft.com', 'https://westus.api.cognitive.microsoft.com', { kind: 'regional', region: 'westus', cloud: 'public' }],
     ['https://southcentralus.api.cognitive.microsoft.com/customvision/v3.3/training', 'https://southcentralus.api.cognitive.microsoft.com', { kind: 'regional', region: 'southcentralus' }],
-    ['https://myres.cognitiveservices.azure.cn/', 'https://myres.cognitiveservices.azure.cn', { kind: 'resource', resourceName: 'myres' }],
-    ['https://chinaeast2.api.cognitive.azure.cn/', 'https://chinaeast2.api.cognitive.azure.cn', { kind: 'regional', region: 'chinaeast2' }],
+    ['https://myres.cognitiveservices.azure.cn/', 'https://myres.cognitiveservices.azure.cn', { kind: 'resource', resourceName: 'myres', cloud: 'china' }],
+    ['https://chinaeast2.api.cognitive.azure.cn/', 'https://chinaeast2.api.cognitive.azure.cn', { kind: 'regional', region: 'chinaeast2', cloud: 'china' }],
+    ['https://myres.cognitiveservices.azure.us/', 'https://myres.cognitiveservices.azure.us', { kind: 'resource', resourceName: 'myres', cloud: 'government' }],
+    ['https://virginia.api.cognitive.microsoft.us', 'https://virginia.api.cognitive.microsoft.us', { kind: 'regional', region: 'virginia', cloud: 'government' }],
+    ['usgovarizona.api.cognitive.microsoft.us/customvision/v3.3/training', 'https://usgovarizona.api.cognitive.microsoft.us', { kind: 'regional', region: 'usgovarizona', cloud: 'government' }],
     ['https://myres.cognitiveservices.azure.com:443/', 'https://myres.cognitiveservices.azure.com', { kind: 'resource' }],
-    ['http://127.0.0.1:7071', 'http://127.0.0.1:7071', { kind: 'local' }],
+    ['http://127.0.0.1:7071', 'http://127.0.0.1:7071', { kind: 'local', cloud: 'local' }],
     ['http://localhost:7071/customvision/v3.3/training/', 'http://localhost:7071', { kind: 'local' }],
     ['http://[::1]:8080/', 'http://[::1]:8080', { kind: 'local' }],
     ['https://127.0.0.1:8443', 'https://127.0.0.1:8443', { kind: 'local' }],
@@ -35,6 +38,22 @@ describe('normalizeEndpoint accepts', () => {
   it('reports the host without scheme or path', () => {
     expect(normalizeEndpoint('https://westus.api.cognitive.microsoft.com/x').host).toBe('westus.api.cognitive.microsoft.com');
     expect(normalizeEndpoint('http://127.0.0.1:7071/').host).toBe('127.0.0.1:7071');
+  });
+});
+
+describe('the table of clouds', () => {
+  it('names each cloud once, with distinct suffixes', () => {
+    expect(AZURE_CLOUDS.map((cloud) => cloud.name)).toEqual(['public', 'government', 'china']);
+    const suffixes = AZURE_CLOUDS.flatMap((cloud) => [cloud.resourceSuffix, cloud.regionalSuffix, cloud.storageSuffix, cloud.portalHost]);
+    expect(new Set(suffixes).size).toBe(suffixes.length);
+  });
+
+  it('accepts both endpoint forms of every cloud, and refuses its storage hosts', () => {
+    for (const cloud of AZURE_CLOUDS) {
+      expect(normalizeEndpoint(`https://myres.${cloud.resourceSuffix}/`)).toMatchObject({ kind: 'resource', cloud: cloud.name, resourceName: 'myres' });
+      expect(normalizeEndpoint(`https://region1.${cloud.regionalSuffix}/`)).toMatchObject({ kind: 'regional', cloud: cloud.name, region: 'region1' });
+      expect(() => normalizeEndpoint(`https://acct.${cloud.storageSuffix}/c/b`)).toThrow(/storage link/);
+    }
   });
 });
 
@@ -61,6 +80,20 @@ describe('normalizeEndpoint rejects', () => {
     ['https://a.b.cognitiveservices.azure.com', /not a Custom Vision endpoint/],
     ['http://192.168.1.10:7071', /not a Custom Vision endpoint/],
     ['https://myresource.openai.azure.com/', /Azure OpenAI/],
+    // Every cloud of the table, and look-alikes of its hosts.
+    ['https://usgovstore.blob.core.usgovcloudapi.net/i-abc/i-def?sv=2017-04-17&sr=b', /storage link.*Keys and Endpoint/],
+    ['https://cnstore.blob.core.chinacloudapi.cn/i-abc/i-def', /storage link/],
+    ['https://portal.azure.us/#home', /Azure portal page/],
+    ['https://portal.azure.cn/', /Azure portal page/],
+    ['http://virginia.api.cognitive.microsoft.us/', /must use https/],
+    ['https://myres.cognitiveservices.azure.us:8443/', /no port number/],
+    ['https://myres.cognitiveservices.azure.us.example.com/', /not a Custom Vision endpoint/],
+    ['https://cognitiveservices.azure.us/', /not a Custom Vision endpoint/],
+    ['https://a.b.cognitiveservices.azure.us/', /not a Custom Vision endpoint/],
+    ['https://virginia.api.cognitive.microsoft.cn/', /not a Custom Vision endpoint/],
+    ['https://chinaeast2.api.cognitive.azure.com/', /not a Custom Vision endpoint/],
+    ['https://us-gov.api.cognitive.microsoft.us/', /not a Custom Vision endpoint/],
+    ['https://myres.cognitiveservices.azure.de/', /not a Custom Vision endpoint/],
   ];
   it.each(rejected)('%j', (input, message) => {
     let caught: unknown;

@@ -103,6 +103,31 @@ describe('httpError', () => {
   });
 });
 
+describe('a 403 from the resource’s network rules', () => {
+  const firewall = '{"error":{"code":"403","message":"Access denied due to Virtual Network/Firewall rules."}}';
+  const vnet = '{"code":"403","message":"A Virtual Network is configured for this resource. Please use the correct endpoint for making requests. Check https://aka.ms/cogsvc-vnet for more details."}';
+
+  it.each([
+    ['the firewall message with its policy-id header', firewall, { 'policy-id': 'ThrowExceptionDueToTrafficDenied' }],
+    ['the firewall message alone', firewall, {}],
+    ['the virtual-network message', vnet, {}],
+    ['the policy-id header alone (body unreadable)', '', { 'policy-id': 'ThrowExceptionDueToTrafficDenied' }],
+  ])('is NETWORK_RULES: %s', (_name, bodyText, headers) => {
+    const error = httpError({ operation: 'GetProjects', status: 403, headers: new Headers({ 'apim-request-id': 'req-7', ...headers }), bodyText });
+    expect(error).toMatchObject({ code: 'NETWORK_RULES', kind: 'http', status: 403, retryable: false, requestId: 'req-7' });
+    expect(error.message).toMatch(
+      /^GetProjects failed: the resource's network rules \(Azure portal → the resource → Networking\) do not allow calls from this computer's network; allow it there, or run CV Steward inside the allowed network \(HTTP 403/,
+    );
+  });
+
+  it('leaves other 403s as FORBIDDEN, and the same words on another status alone', () => {
+    const other = httpError({ operation: 'GetProjects', status: 403, headers: new Headers(), bodyText: '{"code":"ForbiddenUser","message":"Forbidden"}' });
+    expect(other.code).toBe('FORBIDDEN');
+    const policyElsewhere = httpError({ operation: 'GetProjects', status: 401, headers: new Headers({ 'policy-id': 'ThrowExceptionDueToTrafficDenied' }), bodyText: firewall });
+    expect(policyElsewhere.code).toBe('WRONG_KEY');
+  });
+});
+
 describe('classifyNetworkError (undici cause codes)', () => {
   it.each([
     ['ENOTFOUND', 'DNS_FAILURE', false],

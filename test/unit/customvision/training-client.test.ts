@@ -11,40 +11,13 @@ import { CustomVisionError } from '../../../src-main/customvision/errors';
 import type { RequestLogEntry } from '../../../src-main/customvision/http-client';
 import type { AppError } from '../../../src-main/ipc/app-error';
 import { FakeClock } from './helpers/fake-clock';
+import { empty, fakeFetch, json } from './helpers/fake-fetch';
 
 const KEY = '0123456789abcdef0123456789abcdef';
 const P = 'bc3f7dad-5544-468c-8573-3ef04d55463e';
 const I = 'fe1e83c4-6f50-4899-9544-6bb08cf0e15a';
 const T = '9e27bc1b-7ae7-4e3b-a4e5-36153479dc01';
 const ids = (n: number) => Array.from({ length: n }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`);
-
-interface Sent {
-  url: URL;
-  method: string;
-  headers: Headers;
-  body?: string;
-}
-
-type Answer = Response | Error | ((sent: Sent) => Response | Error);
-
-function fakeFetch(answers: Answer[] | ((sent: Sent) => Response | Error)) {
-  const sent: Sent[] = [];
-  const queue = Array.isArray(answers) ? [...answers] : undefined;
-  const impl = (async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
-    const request: Sent = { url: new URL(String(input)), method: init?.method ?? 'GET', headers: new Headers(init?.headers), body: init?.body as string | undefined };
-    sent.push(request);
-    let answer: Answer | undefined = queue ? queue.shift() : (answers as (s: Sent) => Response | Error);
-    if (typeof answer === 'function') answer = answer(request);
-    if (!answer) throw new Error('no answer scripted');
-    if (answer instanceof Error) throw answer;
-    return answer;
-  }) as typeof globalThis.fetch;
-  return { fetch: impl, sent };
-}
-
-const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
-  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json; charset=utf-8', ...headers } });
-const empty = (status: number, headers: Record<string, string> = {}) => new Response(null, { status, headers });
 
 function client(fetch: typeof globalThis.fetch, extra: Partial<TrainingClientOptions> = {}) {
   return createTrainingClient({
