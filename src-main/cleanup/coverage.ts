@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { CLEANUP_CATEGORIES, type CleanupPlan, type CoverageReport } from '../../shared/model/cleanup';
 import type { VerifyReport } from '../../shared/model/bundle';
 import { MANIFEST_PATH, readManifest, verifyBundle, type Manifest } from '../export';
+import { folderProblem } from '../fs/folder-state';
 import { AppError } from '../ipc/app-error';
 import type { JobContext } from '../jobs';
 import { planItems, tallyCoverage, type FileVerdict, type ProjectItems } from './coverage-items';
@@ -29,13 +30,10 @@ export interface CoverageOptions {
 }
 
 async function checkFolder(folder: string): Promise<void> {
-  try {
-    const info = await lstat(folder);
-    if (!info.isDirectory()) throw new AppError('BUNDLE_NOT_FOUND', `${folder} is a file, not an export bundle folder.`);
-  } catch (error) {
-    if (error instanceof AppError) throw error;
-    throw new AppError('BUNDLE_NOT_FOUND', `There is no export bundle at ${folder}: the folder does not exist.`);
-  }
+  // Links are followed (a link to a bundle folder is that bundle), as by export, verify and
+  // the command line; a missing folder, a file or a link to nothing is named as such.
+  const notAFolder = await folderProblem(folder);
+  if (notAFolder !== undefined) throw new AppError('BUNDLE_NOT_FOUND', `${notAFolder} Choose the folder of a finished CV Steward export.`);
   try {
     await lstat(join(folder, MANIFEST_PATH));
   } catch {

@@ -4,14 +4,13 @@
  * refuses before any delete call unless --confirm matches the plan's confirmText and the
  * bundle covers the plan (or --no-backup). Exit 0 only when every step is verified gone.
  */
-import { stat } from 'node:fs/promises';
-import path from 'node:path';
 import { CLEANUP_CATEGORIES, type CategoryCounts, type CleanupPlan } from '../../shared/model/cleanup';
-import { buildPlan, loadPlan, runCleanup, savePlan, type CleanupOutcome } from '../cleanup';
+import { buildPlan, loadPlan, runCleanup, savePlan, type BackupChoice, type CleanupOutcome } from '../cleanup';
 import type { TrainingClient } from '../customvision';
 import type { CleanupPlanRequest, CleanupRequest, CleanupRunRequest } from './cli-args';
 import { connect, resolveAccount, type ResolvedAccount } from './cli-account';
-import { describeError, EXIT, UsageError, type ExitCode } from './cli-errors';
+import { describeError, EXIT, type ExitCode } from './cli-errors';
+import { existingFile, existingFolder, newFile } from './folder-arguments';
 import { commandLine, progressPrinter, shellQuote as quote, type CommandContext } from './command-context';
 import { formatCount, printable } from './format';
 import { runJob } from './job-session';
@@ -33,14 +32,18 @@ const REFUSALS = new Set([
 export async function cleanupCommand(context: CommandContext, request: CleanupRequest): Promise<ExitCode> {
   // Paths are checked before connecting: a typo should not cost a round trip.
   if (request.action === 'plan') {
-    await refuseExisting(path.resolve(request.out));
+    const file = await newFile(request.out, '--out', 'A plan is never overwritten (its journal and receipt sit next to it); choose another --out.');
     const { account, client } = await openAccount(context, request);
-    return planAction(context, request, account, client);
+    return planAction(context, request, file, account, client);
   }
-  const plan = await loadPlan(path.resolve(request.plan));
+  const planPath = await existingFile(request.plan, 'plan file', 'Give --plan the file made by "cv-steward cleanup plan".');
+  const backup = request.backup.kind === 'bundle' ? { kind: 'bundle' as const, folder: await existingFolder(request.backup.folder, BUNDLE_ADVICE) } : request.backup;
+  const plan = await loadPlan(planPath);
   const { client } = await openAccount(context, request);
-  return runAction(context, request, client, plan);
+  return runAction(context, request, client, { planPath, plan, backup });
 }
+
+const BUNDLE_ADVICE = 'Give --bundle the folder of an export bundle (the one holding manifest.json), or --no-backup.';
 
 async function openAccount(context: CommandContext, request: CleanupRequest): Promise<{ account: ResolvedAccount; client: TrainingClient }> {
   const account = await resolveAccount(request.account, { ...context, warn: (message) => context.err(`cv-steward: ${message}\n`) });
@@ -48,8 +51,7 @@ async function openAccount(context: CommandContext, request: CleanupRequest): Pr
   return { account, client: await connect(account, context.services, request.ratePerSecond, context.interrupt) };
 }
 
-async function planAction(context: CommandContext, request: CleanupPlanRequest, account: ResolvedAccount, client: TrainingClient): Promise<ExitCode> {
-  const file = path.resolve(request.out);
+async function planAction(context: CommandContext, request: CleanupPlanRequest, file: string, account: ResolvedAccount, client: TrainingClient): Promise<ExitCode> {
   const outcome = await runJob({
     kind: 'cleanup-plan',
     title: `Cleanup plan for ${account.displayName}`,
@@ -88,9 +90,14 @@ async function planAction(context: CommandContext, request: CleanupPlanRequest, 
   return EXIT.done;
 }
 
-async function runAction(context: CommandContext, request: CleanupRunRequest, client: TrainingClient, plan: CleanupPlan): Promise<ExitCode> {
-  const planPath = path.resolve(request.plan);
-  const backup = request.backup.kind === 'bundle' ? { kind: 'bundle' as const, folder: path.resolve(request.backup.folder) } : request.backup;
+/** The run's checked arguments: the plan's absolute path, the plan, and the backup with its folder made absolute. */
+interface RunInputs {
+  planPath: string;
+  plan: CleanupPlan;
+  backup: BackupChoice;
+}
+
+async function runAction(context: CommandContext, request: CleanupRunRequest, client: TrainingClient, { planPath, plan, backup }: RunInputs): Promise<ExitCode> {
   const resume = commandLine(context.argv);
   const json = (fields: Record<string, unknown>) => {
     if (request.json) context.out(`${JSON.stringify({ command: 'cleanup', action: 'run', plan: planPath, ...fields })}\n`);
@@ -159,11 +166,6 @@ function countLines(counts: CategoryCounts): string[] {
     `  predictions: ${formatCount(counts.predictions)}`,
     `  tags:        ${formatCount(counts.tags)}`,
   ];
-}
-
-async function refuseExisting(file: string): Promise<void> {
-  const info = await stat(file).catch(() => undefined);
-  if (info) throw new UsageError(`${file} already exists. A plan is never overwritten (its journal and receipt sit next to it); choose another --out.`);
 }
 
 function accountArgs(request: CleanupPlanRequest): string {

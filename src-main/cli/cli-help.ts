@@ -11,7 +11,7 @@ export const COMMANDS: Record<CommandName, string> = {
   cleanup: 'plan, then run, a safe deletion backed by a verified bundle, with a receipt',
 };
 
-const EXIT_HELP = 'Exit codes: 0 done; 1 failed or incomplete; 2 usage error (bad or missing arguments).';
+const EXIT_HELP = 'Exit codes: 0 done; 1 failed or incomplete; 2 usage error (bad or missing arguments, or a path that cannot be what it names).';
 
 /** Option lines: the flag padded to one column, continuation lines under the text. */
 export function optionLines(options: ReadonlyArray<readonly [string, string]>): string {

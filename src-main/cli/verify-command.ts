@@ -3,11 +3,10 @@
  * verify job (the same check as the app's Verify button). Exit 0 only when nothing is
  * missing, altered, truncated or unlisted and the manifest says complete.
  */
-import { stat } from 'node:fs/promises';
-import path from 'node:path';
 import type { VerifyReport } from '../../shared/model/bundle';
 import type { VerifyRequest } from './cli-args';
-import { EXIT, UsageError, type ExitCode } from './cli-errors';
+import { EXIT, type ExitCode } from './cli-errors';
+import { existingFolder } from './folder-arguments';
 import { progressPrinter, type CommandContext } from './command-context';
 import { formatBytes, plural, printable } from './format';
 import { runJob } from './job-session';
@@ -16,9 +15,7 @@ import { runJob } from './job-session';
 const SHOWN_PER_KIND = 50;
 
 export async function verifyCommand(context: CommandContext, request: VerifyRequest): Promise<ExitCode> {
-  const folder = path.resolve(request.folder);
-  const info = await stat(folder).catch(() => undefined);
-  if (!info?.isDirectory()) throw new UsageError(`${folder} is not a folder. Give the bundle folder (the one holding manifest.json).`);
+  const folder = await existingFolder(request.folder, 'Give the bundle folder (the one holding manifest.json).');
 
   let lastDone = 0;
   let bytesSoFar = 0;

@@ -11,6 +11,7 @@ import { createReadStream } from 'node:fs';
 import { lstat, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { VerifyReport } from '../../shared/model/bundle';
+import { folderProblem } from '../fs/folder-state';
 import { AppError } from '../ipc/app-error';
 import { isErrno } from './bundle-fs';
 import { MANIFEST_PATH, STATE_DIR, isSystemClutter, pathProblem } from './bundle-paths';
@@ -27,6 +28,14 @@ type FileVerdict = 'ok' | 'missing' | 'truncated' | 'altered';
 
 export async function verifyBundle(folder: string, options: VerifyOptions = {}): Promise<VerifyReport> {
   const report: VerifyReport = { folder, checkedFiles: 0, checkedBytes: 0, missing: [], extra: [], truncated: [], altered: [], problems: [], ok: false };
+  // The folder itself first, so that a folder that is gone, a file or a link to nothing is
+  // named as that rather than as "no manifest". A link to a bundle folder is followed, as
+  // by export, the cleanup's check and the command line (src-main/fs/folder-state).
+  const notAFolder = await folderProblem(folder);
+  if (notAFolder !== undefined) {
+    report.problems.push(notAFolder);
+    return report;
+  }
   let manifest: Manifest;
   try {
     manifest = await readManifest(folder);

@@ -3,7 +3,7 @@
  * to delete all of it; a bundle that lacks one image, holds one altered byte, covers only
  * one project, or belongs to another account does not — and says exactly which items.
  */
-import { cp, mkdir, readFile, rm, unlink, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, rm, symlink, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CleanupPlan, CleanupScope } from '../../shared/model/cleanup';
@@ -68,6 +68,18 @@ describe('a verified full export', () => {
     expect(report.checkedFiles).toBe(manifest.files.length);
     const files = job.progress.snapshot().find((bar) => bar.category === 'files');
     expect(files).toMatchObject({ done: manifest.files.length, total: manifest.files.length });
+  });
+
+  it('reads a bundle through a link to its folder, and names a link to nothing with where it points', async () => {
+    const link = join(root.path, 'link-to-full');
+    await symlink(full, link);
+    expect(await checkBundleCoverage(testJob(), whole, link)).toMatchObject({ ok: true, uncoveredCount: 0, bundleFolder: link });
+    const dangling = join(root.path, 'link-to-nothing');
+    await symlink(join(root.path, 'moved-away'), dangling);
+    await expect(checkBundleCoverage(testJob(), whole, dangling)).rejects.toMatchObject({
+      code: 'BUNDLE_NOT_FOUND',
+      message: expect.stringContaining(`${dangling} is a link to ${join(root.path, 'moved-away')}, which does not exist`),
+    });
   });
 
   it.each<[string, (ids: { project: string; tag: string; iteration: string }) => CleanupScope]>([

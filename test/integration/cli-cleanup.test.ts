@@ -125,10 +125,10 @@ describe('cv-steward cleanup', () => {
     expect(jsonLine<RunLine>(rerun).ok).toBe(true);
   }, 180_000);
 
-  it('names a missing plan file before contacting the service', async () => {
+  it('names a missing plan file before contacting the service (a usage error)', async () => {
     // An endpoint nothing listens on: had the command connected first, it would report that instead.
     const run = await cv(['cleanup', 'run', '--endpoint', 'http://127.0.0.1:1/', '--plan', join(root, 'no-such-plan.json'), '--no-backup', '--confirm', 'x']);
-    expect(run.code).toBe(1);
+    expect(run.code).toBe(2);
     expect(run.stderr).toContain(`There is no plan file at ${join(root, 'no-such-plan.json')}`);
   });
 

@@ -83,8 +83,14 @@ export function cliEnv(dataDir: string, extra: Record<string, string> = {}): Nod
   return { ...env, NODE_PATH: join(ROOT, 'node_modules'), CV_STEWARD_DATA_DIR: dataDir, ...extra };
 }
 
-export function startCli(cli: BuiltCli, args: string[], env: NodeJS.ProcessEnv): { child: ChildProcess; done: Promise<CliRun> } {
-  const child = spawn(process.execPath, [cli.path, ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+/** Another user to run as (POSIX, when the tests run as root): root passes every permission check. */
+export interface RunAs {
+  uid: number;
+  gid: number;
+}
+
+export function startCli(cli: BuiltCli, args: string[], env: NodeJS.ProcessEnv, as?: RunAs): { child: ChildProcess; done: Promise<CliRun> } {
+  const child = spawn(process.execPath, [cli.path, ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], ...as });
   let stdout = '';
   let stderr = '';
   child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
@@ -96,8 +102,8 @@ export function startCli(cli: BuiltCli, args: string[], env: NodeJS.ProcessEnv):
   return { child, done };
 }
 
-export function runCliProcess(cli: BuiltCli, args: string[], env: NodeJS.ProcessEnv): Promise<CliRun> {
-  return startCli(cli, args, env).done;
+export function runCliProcess(cli: BuiltCli, args: string[], env: NodeJS.ProcessEnv, as?: RunAs): Promise<CliRun> {
+  return startCli(cli, args, env, as).done;
 }
 
 /** The JSON line on stdout (exactly one line). */
