@@ -5,6 +5,13 @@ export const EXPORT_CATEGORIES = ['projects', 'iterations', 'performance', 'tags
 export const ExportCategorySchema = z.enum(EXPORT_CATEGORIES);
 export type ExportCategory = z.infer<typeof ExportCategorySchema>;
 
+/**
+ * The progress category of an export's re-check of the files a bundle already holds
+ * (each by size and SHA-256) before it continues: shown first, and not counted as
+ * exported items (the files it checks are counted under their own kind of data).
+ */
+export const SAVED_FILES_CATEGORY = 'saved-files';
+
 export const VerifyReportSchema = z.object({
   folder: z.string(),
   checkedFiles: z.number().int().nonnegative(),

@@ -1,23 +1,24 @@
 /**
  * `cv-steward export --out DIR`: the app's export engine as a job. Exit 0 only when the
  * manifest says complete (nothing missing, every count matching the service); a partial
- * bundle, a failure or Ctrl-C exit 1 with the command that resumes it.
+ * bundle, a failure or Ctrl-C exit 1 with the command that resumes it; a folder holding
+ * another resource's bundle exits 2 (nothing is written).
  */
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { EXPORT_CATEGORIES } from '../../shared/model/bundle';
-import type { Manifest } from '../export';
+import { SAVED_FILES_CATEGORY } from '../../shared/model/bundle';
+import { exportJobCategories, type Manifest } from '../export';
 import type { ExportRequest } from './cli-args';
 import { connect, resolveAccount } from './cli-account';
 import { describeError, EXIT, UsageError, type ExitCode } from './cli-errors';
 import { countDownloads, type BundleDownloads } from './bundle-downloads';
 import { commandLine, progressPrinter, type CommandContext } from './command-context';
 import { formatBytes, formatCount, plural, printable } from './format';
+import { outputFolder } from './folder-arguments';
 import { runJob } from './job-session';
 
 export async function exportCommand(context: CommandContext, request: ExportRequest): Promise<ExitCode> {
-  const folder = path.resolve(request.out);
-  await checkFolder(folder);
+  const folder = await checkFolder(request.out);
   const account = await resolveAccount(request.account, { ...context, warn: (message) => context.err(`cv-steward: ${message}\n`) });
   context.hide(account.key);
   // Proves endpoint and key before a folder is touched; the export builds its own client in its worker.
@@ -31,8 +32,9 @@ export async function exportCommand(context: CommandContext, request: ExportRequ
   const outcome = await runJob({
     kind: 'export',
     title: `Export of ${account.displayName}`,
-    categories: EXPORT_CATEGORIES.filter((category) => request.categories.includes(category)),
-    printer: progressPrinter(context, request.quiet),
+    // On a resumed bundle the re-check of saved files comes first, with its own line.
+    categories: exportJobCategories(folder, request.categories),
+    printer: progressPrinter(context, request.quiet, (category) => (category === SAVED_FILES_CATEGORY ? 'files checked' : '')),
     ...(context.interrupt ? { interrupt: context.interrupt } : {}),
     work: (ctx) =>
       context.services.runExport(ctx, {
@@ -60,6 +62,12 @@ export async function exportCommand(context: CommandContext, request: ExportRequ
   }
   if (outcome.state === 'failed') {
     const error = describeError(outcome.error);
+    if (error.code === 'BUNDLE_OF_OTHER_RESOURCE') {
+      // The wrong folder for this account: a usage mistake, and nothing was written.
+      context.err(`cv-steward: ${error.message}\n`);
+      json({ ok: false, status: 'refused', error });
+      return EXIT.usage;
+    }
     context.err(`cv-steward: ${error.message}\nThe bundle in ${folder} is partial. Once that is fixed, run the same command again to resume:\n  ${resume}\n`);
     json({ ok: false, status: 'failed', error, resume });
     return EXIT.failed;
@@ -93,21 +101,17 @@ export async function exportCommand(context: CommandContext, request: ExportRequ
   return ok ? EXIT.done : EXIT.failed;
 }
 
+const OUT_ADVICE = 'Give --out a new or empty folder, or an earlier bundle to resume it.';
+
 /** A new folder, an empty one, or an earlier bundle; never someone's unrelated files. */
-async function checkFolder(folder: string): Promise<void> {
-  let entries: string[];
-  try {
-    const info = await stat(folder);
-    if (!info.isDirectory()) throw new UsageError(`--out must be a folder; ${folder} is a file.`);
-    entries = await readdir(folder);
-  } catch (error) {
-    if (error instanceof UsageError) throw error;
-    if (error instanceof Error && 'code' in error && error.code === 'ENOENT') return;
-    throw error;
-  }
+async function checkFolder(out: string): Promise<string> {
+  const { folder, exists } = await outputFolder(out, OUT_ADVICE);
+  if (!exists) return folder;
+  const entries = await readdir(folder);
   if (entries.length > 0 && !entries.includes('manifest.json') && !entries.includes('.cv-steward')) {
     throw new UsageError(`${folder} already holds other files and is not a CV Steward bundle. Choose a new or empty folder (or an earlier bundle, to resume it).`);
   }
+  return folder;
 }
 
 async function zipInfo(file: string): Promise<{ path: string; bytes: number } | null> {

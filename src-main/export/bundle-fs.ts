@@ -3,6 +3,8 @@
  * that fills up or refuses writes at an exact byte (ENOSPC, EACCES) without a real full
  * disk. The real implementation is plain node:fs/promises.
  */
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
 
 export interface WritableFile {
@@ -22,6 +24,13 @@ export interface BundleFs {
   remove(path: string): Promise<void>;
   /** Size of a regular file, or undefined when there is none. */
   fileSize(path: string): Promise<number | undefined>;
+  /** Size and SHA-256 of a regular file's bytes as they are now, or undefined when there is none. */
+  digest(path: string, signal?: AbortSignal): Promise<FileDigest | undefined>;
+}
+
+export interface FileDigest {
+  bytes: number;
+  sha256: string;
 }
 
 export const nodeBundleFs: BundleFs = {
@@ -52,6 +61,21 @@ export const nodeBundleFs: BundleFs = {
       if (isErrno(error, 'ENOENT') || isErrno(error, 'ENOTDIR')) return undefined;
       throw error;
     }
+  },
+  async digest(path, signal) {
+    const hash = createHash('sha256');
+    let bytes = 0;
+    try {
+      if (!(await stat(path)).isFile()) return undefined;
+      for await (const chunk of createReadStream(path, signal ? { signal } : {}) as AsyncIterable<Buffer>) {
+        hash.update(chunk);
+        bytes += chunk.length;
+      }
+    } catch (error) {
+      if (isErrno(error, 'ENOENT') || isErrno(error, 'ENOTDIR')) return undefined;
+      throw error;
+    }
+    return { bytes, sha256: hash.digest('hex') };
   },
 };
 

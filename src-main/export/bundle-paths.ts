@@ -12,6 +12,8 @@ export const MANIFEST_PATH = 'manifest.json';
 export const STATE_DIR = '.cv-steward';
 export const JOURNAL_PATH = `${STATE_DIR}/journal.jsonl`;
 export const TMP_DIR = `${STATE_DIR}/tmp`;
+/** Files found altered on resume are moved here (never deleted: they may be the only copy left). */
+export const DAMAGED_DIR = `${STATE_DIR}/damaged`;
 
 const ID_PATTERN = /^[0-9a-f-]{36}$/i;
 

@@ -10,13 +10,21 @@ import { dirname, join } from 'node:path';
 import { AppError } from '../ipc/app-error';
 import type { BundleFileRecord, BundleFileSink } from './file-sink';
 import { nodeBundleFs, type BundleFs, type WritableFile } from './bundle-fs';
-import { STATE_DIR, TMP_DIR, checkBundlePath } from './bundle-paths';
+import { DAMAGED_DIR, STATE_DIR, TMP_DIR, checkBundlePath } from './bundle-paths';
 import { diskError } from './disk-errors';
-import { Journal, isPrintable, type JournalEntry } from './journal';
+import { Journal, isPrintable, type JournalCheckOptions, type JournalEntry } from './journal';
 import { acquireBundleLock, type BundleLock } from './bundle-lock';
 import { SNIFFED_EXTENSIONS, SNIFF_BYTES, sniffMediaType } from './magic-bytes';
 
 export type ChunkSource = AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>;
+
+/**
+ * Where a file's bytes come from: the chunks themselves, or a function that starts
+ * producing them (a download). A download is started only once the temp file is open, so
+ * its stream is read from the moment it exists: an early network error then fails this
+ * write (and can be retried) instead of hitting a stream nobody listens to yet.
+ */
+export type FileSource = ChunkSource | (() => Promise<ChunkSource>);
 
 export interface StreamWriteOptions {
   /** The media type to record (ignored with mediaTypeFromBytes). */
@@ -31,6 +39,15 @@ export interface StreamWriteOptions {
 export interface BundleWriterOptions {
   fs?: BundleFs;
   now?: () => Date;
+  /** Progress and cancel of the re-check of every saved file on open. */
+  check?: JournalCheckOptions;
+}
+
+/** A saved file that was found altered on open, and where its damaged copy was put. */
+export interface DamagedFile {
+  path: string;
+  /** Relative to the bundle root, inside the state folder. */
+  movedTo: string;
 }
 
 export class BundleWriter implements BundleFileSink {
@@ -47,18 +64,25 @@ export class BundleWriter implements BundleFileSink {
    */
   private readonly caseFold = new Map<string, string>();
   private closed = false;
+  /** Files the journal listed that were found altered on open: moved aside, to be fetched again. */
+  readonly damaged: readonly DamagedFile[];
 
-  private constructor(folder: string, fs: BundleFs, now: () => Date, journal: Journal, lock: BundleLock) {
+  private constructor(folder: string, fs: BundleFs, now: () => Date, journal: Journal, lock: BundleLock, damaged: readonly DamagedFile[]) {
     this.folder = folder;
     this.fs = fs;
     this.now = now;
     this.journal = journal;
     this.lock = lock;
+    this.damaged = damaged;
   }
 
-  /** Prepares `folder` (created if needed): takes its lock, clears tmp/, reads the journal. */
+  /**
+   * Prepares `folder` (created if needed): takes its lock, clears tmp/, reads the journal
+   * and re-checks every saved file by size and SHA-256 (docs/bundle-format.md, "Resume").
+   */
   static async open(folder: string, options: BundleWriterOptions = {}): Promise<BundleWriter> {
     const fs = options.fs ?? nodeBundleFs;
+    const now = options.now ?? (() => new Date());
     try {
       await fs.mkdirp(join(folder, STATE_DIR));
       const lock = await acquireBundleLock(folder);
@@ -66,8 +90,9 @@ export class BundleWriter implements BundleFileSink {
         // Leftovers of a killed run are never mistaken for finished files: they go.
         await fs.remove(join(folder, TMP_DIR));
         await fs.mkdirp(join(folder, TMP_DIR));
-        const journal = await Journal.open(folder, fs);
-        return new BundleWriter(folder, fs, options.now ?? (() => new Date()), journal, lock);
+        const journal = await Journal.open(folder, fs, options.check);
+        const damaged = await moveAside(folder, fs, journal.damaged, now());
+        return new BundleWriter(folder, fs, now, journal, lock, damaged);
       } catch (error) {
         await lock.release();
         throw error;
@@ -114,7 +139,7 @@ export class BundleWriter implements BundleFileSink {
     return this.writeFile(relativePath, `${JSON.stringify(value, null, 2)}\n`, 'application/json');
   }
 
-  async writeStream(relativePath: string, source: ChunkSource, options: StreamWriteOptions = {}): Promise<BundleFileRecord> {
+  async writeStream(relativePath: string, source: FileSource, options: StreamWriteOptions = {}): Promise<BundleFileRecord> {
     checkBundlePath(relativePath);
     if (options.mediaType !== undefined && !isPrintable(options.mediaType)) {
       throw new AppError('INVALID_ARGUMENT', `"${options.mediaType}" is not a media type.`);
@@ -127,7 +152,8 @@ export class BundleWriter implements BundleFileSink {
       const hash = createHash('sha256');
       let bytes = 0;
       let head = Buffer.alloc(0);
-      for await (const chunk of source) {
+      const chunks = typeof source === 'function' ? await source() : source;
+      for await (const chunk of chunks) {
         const data = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
         if (data.byteLength === 0) continue;
         if (head.length < SNIFF_BYTES) head = Buffer.concat([head, data.subarray(0, SNIFF_BYTES - head.length)]);
@@ -193,6 +219,11 @@ export class BundleWriter implements BundleFileSink {
     }
   }
 
+  /** Damaged files of the open that this run has not written again (still missing from the bundle). */
+  unrepaired(): DamagedFile[] {
+    return this.damaged.filter((file) => !this.journal.has(file.path));
+  }
+
   private claimCase(path: string): void {
     const folded = path.toLowerCase();
     const earlier = this.caseFold.get(folded) ?? (folded !== path && this.journal.has(folded) ? folded : undefined);
@@ -207,4 +238,22 @@ export class BundleWriter implements BundleFileSink {
     await this.fs.mkdirp(dir);
     this.madeDirs.add(dir);
   }
+}
+
+/**
+ * Damaged copies leave the bundle's content (so verify and the manifest describe only
+ * good files) but are never deleted: when the service no longer has an item, its damaged
+ * copy may be all that is left. They go to `.cv-steward/damaged/<time>/<path>`.
+ */
+async function moveAside(folder: string, fs: BundleFs, paths: readonly string[], at: Date): Promise<DamagedFile[]> {
+  const moved: DamagedFile[] = [];
+  const stamp = at.toISOString().replace(/[:.]/g, '-');
+  for (const path of paths) {
+    const movedTo = `${DAMAGED_DIR}/${stamp}/${path}`;
+    const target = join(folder, movedTo);
+    await fs.mkdirp(dirname(target));
+    await fs.rename(join(folder, path), target);
+    moved.push({ path, movedTo });
+  }
+  return moved;
 }

@@ -5,15 +5,19 @@
  * resumes: journaled files are skipped, records files are rewritten. A cancelled or
  * failed run still leaves a `partial` manifest describing what is there.
  */
+import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { LanguageSchema, type Language } from '../../shared/ipc/contract';
-import { EXPORT_CATEGORIES, type ExportCategory } from '../../shared/model/bundle';
-import type { TrainingClient } from '../customvision';
+import { EXPORT_CATEGORIES, SAVED_FILES_CATEGORY, type ExportCategory } from '../../shared/model/bundle';
+import type { Project, TrainingClient } from '../customvision';
 import { AppError } from '../ipc/app-error';
 import type { JobContext } from '../jobs';
-import { MANIFEST_PATH, STATE_DIR, accountPaths, isSystemClutter } from './bundle-paths';
+import { JOURNAL_PATH, MANIFEST_PATH, STATE_DIR, accountPaths, categoryOfPath, isSystemClutter } from './bundle-paths';
+import { readBundleSource, refuseOtherResource } from './bundle-source';
+import type { JournalCheckOptions } from './journal';
 import { BackgroundDownloads } from './background-downloads';
+import type { BundleFs } from './bundle-fs';
 import { BundleWriter } from './bundle-writer';
 import { writeDatasets } from './datasets';
 import { isDiskError } from './disk-errors';
@@ -48,6 +52,8 @@ export interface ExportOptions {
   zip?: boolean;
   /** The offline viewer's language. Absent: the language an earlier run of this bundle recorded, else 'en'. */
   language?: Language;
+  /** The disk the bundle is written through; tests pass one that fills up (default node:fs). */
+  fs?: BundleFs;
 }
 
 /**
@@ -63,8 +69,11 @@ export async function runExport(ctx: JobContext, options: ExportOptions): Promis
   const concurrency = Math.max(1, Math.min(32, Math.floor(options.concurrency ?? DEFAULT_CONCURRENCY)));
   const startedAt = new Date();
   await refuseForeignFolder(options.folder);
+  // Before anything is written: the account must be the one the bundle was made from.
+  const projects = await options.client.getProjects({ signal: ctx.signal });
+  await refuseOtherResourceBundle(options, projects);
   const language = options.language ?? (await recordedLanguage(options.folder)) ?? 'en';
-  const writer = await BundleWriter.open(options.folder);
+  const writer = await BundleWriter.open(options.folder, { check: savedFilesCheck(ctx), ...(options.fs ? { fs: options.fs } : {}) });
   const run: ExportRun = {
     ctx,
     client: options.client,
@@ -86,7 +95,7 @@ export async function runExport(ctx: JobContext, options: ExportOptions): Promis
       // From here until the end the folder says "partial": a kill leaves no stale "complete".
       await writeManifest(writer, manifest, 'stopped');
       await writeAccount(run, options, startedAt);
-      const plans = await planExport(run, options.selection.projectIds);
+      const plans = await planExport(run, projects, options.selection.projectIds);
       for (const plan of plans) {
         await ctx.checkpoint();
         run.downloads.throwIfFailed();
@@ -102,10 +111,12 @@ export async function runExport(ctx: JobContext, options: ExportOptions): Promis
       // Nothing may still be writing when the folder is described and the writer closed.
       run.downloads.stop(error);
       await run.downloads.settle();
+      reportUnrepaired(run);
       // Whatever is in the folder is described, as partial, so verify and a resume can use it.
       await writeManifest(writer, manifest, 'stopped').catch(() => undefined);
       throw error;
     }
+    reportUnrepaired(run);
     const status = await writeManifest(writer, manifest, 'finished');
     await writer.close();
     let zipProblem: string | undefined;
@@ -122,6 +133,47 @@ export async function runExport(ctx: JobContext, options: ExportOptions): Promis
   } finally {
     await writer.close().catch(() => undefined);
   }
+}
+
+/**
+ * The progress categories of an export job: the chosen kinds of data, after the re-check
+ * of saved files when the folder already holds a bundle (so that bar comes first).
+ */
+export function exportJobCategories(folder: string, categories: readonly ExportCategory[]): string[] {
+  const chosen = EXPORT_CATEGORIES.filter((category) => categories.includes(category));
+  return existsSync(join(folder, JOURNAL_PATH)) ? [SAVED_FILES_CATEGORY, ...chosen] : chosen;
+}
+
+function savedFilesCheck(ctx: JobContext): JournalCheckOptions {
+  let reported = 0;
+  let reportedBytes = 0;
+  return {
+    signal: ctx.signal,
+    onProgress: (done, total, bytes) => {
+      if (done === 0) ctx.progress.setTotal(SAVED_FILES_CATEGORY, total);
+      ctx.progress.advance(SAVED_FILES_CATEGORY, { items: done - reported, bytes: Math.max(0, bytes - reportedBytes) });
+      reported = done;
+      reportedBytes = Math.max(reportedBytes, bytes);
+    },
+  };
+}
+
+/** A saved file found altered and not fetched again in this run is missing from the bundle: said, by path. */
+function reportUnrepaired(run: ExportRun): void {
+  for (const file of run.writer.unrepaired()) {
+    run.problems.push({
+      category: categoryOfPath(file.path) ?? 'files',
+      message: `${file.path} had been altered since it was saved (its bytes no longer match the SHA-256 recorded then) and could not be fetched again in this run; the damaged copy was moved to ${file.movedTo}.`,
+    });
+  }
+}
+
+async function refuseOtherResourceBundle(options: ExportOptions, projects: readonly Project[]): Promise<void> {
+  const bundle = await readBundleSource(options.folder);
+  if (!bundle) return;
+  const ids = new Set(projects.map((project) => String(project.id ?? '').toLowerCase()));
+  const { endpointHost, resourceName, displayName } = options.account;
+  refuseOtherResource(options.folder, bundle, { endpointHost, displayName, ...(resourceName === undefined ? {} : { resourceName }) }, ids);
 }
 
 async function writeAccount(run: ExportRun, options: ExportOptions, startedAt: Date): Promise<void> {

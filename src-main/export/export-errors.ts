@@ -2,13 +2,15 @@
  * Which failures stop a whole export and which only cost one item. An item that cannot
  * be fetched (a 404, a link that keeps failing, a page the service refuses) becomes a
  * problem in the manifest and the export goes on; anything that would fail every next
- * item too (cancel, wrong key, unreachable service, full disk) stops it, with a partial
+ * item too (cancel, wrong key, unreachable service, the resource's network rules, full
+ * disk) stops it, with a partial
  * manifest written so a later run resumes.
  */
 import { AppError } from '../ipc/app-error';
 import { isCustomVisionError } from '../customvision';
 
-const FATAL_SERVICE_CODES = new Set(['CANCELLED', 'WRONG_KEY', 'UNREACHABLE', 'DNS_FAILURE', 'TLS_ERROR']);
+// NETWORK_RULES: the resource's firewall refuses this computer, so every next call would be refused too.
+const FATAL_SERVICE_CODES = new Set(['CANCELLED', 'WRONG_KEY', 'UNREACHABLE', 'DNS_FAILURE', 'TLS_ERROR', 'NETWORK_RULES']);
 const ITEM_APP_CODES = new Set(['INVALID_ID', 'INVALID_ARGUMENT']);
 
 export function isFatalExportError(error: unknown): boolean {

@@ -5,13 +5,15 @@
  * in iterations use the same download path (export-iterations.ts) and the same files/.
  */
 import { join } from 'node:path';
-import { downloadBlob, type Image } from '../customvision';
+import { workspaceImageListing, type Image } from '../customvision';
 import { isBundleId, projectPaths } from './bundle-paths';
 import { runDownloads, type DownloadTask } from './download-pool';
-import { addProblem, advance, callOptions, poolCheckpoint, step, type ExportRun } from './export-run';
-import { IdSet } from './id-set';
+import { addProblem, advance, callOptions, poolCheckpoint, reportListingGap, step, type ExportRun } from './export-run';
+import type { ProjectPlan } from './export-plan';
+import { IdSet } from '../customvision';
 import { readJsonl } from './jsonl';
 import { writeRecords } from './records-file';
+import { saveDownload } from './save-download';
 
 export interface WorkspaceImages {
   tagged: number;
@@ -41,19 +43,25 @@ export function isTaggedImage(image: Image): boolean {
   return Array.isArray(image.tags) && image.tags.length > 0;
 }
 
-/** Lists the workspace images, then starts downloading their bytes in the background. */
-export async function exportWorkspaceImages(run: ExportRun, projectId: string, images: ProjectImageState): Promise<WorkspaceImages | undefined> {
+/**
+ * Lists the workspace images completely (reconciled with the counts of the planning
+ * pass; walked again other ways when short), then starts downloading their bytes in
+ * the background.
+ */
+export async function exportWorkspaceImages(run: ExportRun, plan: ProjectPlan, images: ProjectImageState): Promise<WorkspaceImages | undefined> {
+  const projectId = plan.id;
   const result: WorkspaceImages = { tagged: 0, untagged: 0, ids: new IdSet() };
   const path = projectPaths.images(projectId);
-  const list = run.client.iterateImages(projectId, { ...callOptions(run), pageSize: 256 });
+  const knownCount = plan.taggedCount !== undefined && plan.untaggedCount !== undefined ? plan.taggedCount + plan.untaggedCount : undefined;
+  const listing = workspaceImageListing(run.client, projectId, { ...callOptions(run), seen: result.ids, ...(knownCount === undefined ? {} : { knownCount }) });
   const written = await step(run, 'images', projectId, 'Listing images', () =>
-    writeRecords(run, path, [list], (image) => {
-      if (typeof image.id === 'string') result.ids.add(image.id);
+    writeRecords(run, path, [listing], (image) => {
       if (isTaggedImage(image)) result.tagged += 1;
       else result.untagged += 1;
     }),
   );
   if (!written) return undefined;
+  reportListingGap(run, 'images', projectId, 'workspace images', listing.outcome);
   images.downloads.push(downloadImageFiles(run, projectId, readJsonl<Image>(join(run.writer.folder, path)), undefined, images.tally));
   return result;
 }
@@ -100,10 +108,7 @@ export function downloadImageFiles(
     slot: run.downloads.slot,
     signal: run.ctx.signal,
     checkpoint: () => poolCheckpoint(run),
-    download: async (task, url) => {
-      const blob = await downloadBlob(url, { signal: run.ctx.signal, operation: 'DownloadImage' });
-      return writer.writeStream(task.stem, blob.stream, { mediaTypeFromBytes: true });
-    },
+    download: (task, url) => saveDownload(run, projectId, url, 'image', { path: task.stem, sniff: true }),
     refresh: async (scope, batch) => {
       const ids = batch.map((task) => task.id);
       const fresh = await client.getImagesByIds(projectId, ids, { ...callOptions(run), ...(scope === undefined ? {} : { iterationId: scope }) });

@@ -4,13 +4,12 @@
  * id), its performance, and its model exports.
  */
 import { join } from 'node:path';
-import type { Image, ImagePerformance, Iteration } from '../customvision';
+import { DEFAULT_PERFORMANCE_THRESHOLD, imagePerformanceListing, iterationImageListing, type Image, type ImagePerformance, type Iteration } from '../customvision';
 import { bundleId, isBundleId, iterationPaths } from './bundle-paths';
-import { advance, addProblem, callOptions, step, wants, type ExportRun } from './export-run';
+import { advance, addProblem, callOptions, reportListingGap, step, wants, type ExportRun } from './export-run';
 import { downloadImageFiles, isTaggedImage, type ProjectImageState } from './export-images';
 import { exportModels } from './export-models';
 import { isTrained, type ProjectPlan } from './export-plan';
-import { IdSet } from './id-set';
 import { readJsonl } from './jsonl';
 import type { Reconciliation } from './manifest';
 import { writeRecords } from './records-file';
@@ -55,21 +54,25 @@ export async function exportIteration(
 
 async function exportIterationImages(run: ExportRun, p: string, i: string, images: ProjectImageState, reconciliation: Reconciliation[]): Promise<void> {
   const { client } = run;
-  const options = { ...callOptions(run), iterationId: i, pageSize: 256 };
-  const seen = new IdSet();
+  // Counted first: the listing reconciles against them, and the checks below reuse them.
+  const taggedCount = await step(run, 'images', p, `Counting tagged images of iteration ${i}`, () => client.getTaggedImageCount(p, { ...callOptions(run), iterationId: i }));
+  const untaggedCount = await step(run, 'images', p, `Counting untagged images of iteration ${i}`, () =>
+    client.getUntaggedImageCount(p, { ...callOptions(run), iterationId: i }),
+  );
+  const knownCount = taggedCount !== undefined && untaggedCount !== undefined ? taggedCount + untaggedCount : undefined;
+  // Tagged and untagged are separate lists (an image re-tagged between them would come twice): the listing keeps one of each id.
+  const listing = iterationImageListing(client, p, i, { ...callOptions(run), ...(knownCount === undefined ? {} : { knownCount }) });
   let tagged = 0;
   let untagged = 0;
   const path = iterationPaths.images(p, i);
   const written = await step(run, 'images', p, `Images of iteration ${i}`, () =>
-    writeRecords<Image>(run, path, [client.iterateTaggedImages(p, options), client.iterateUntaggedImages(p, options)], (image) => {
-      // Tagged and untagged are two walks: an image re-tagged between them would come twice.
-      if (typeof image.id === 'string' && !seen.add(image.id)) return false;
+    writeRecords<Image>(run, path, [listing], (image) => {
       if (isTaggedImage(image)) tagged += 1;
       else untagged += 1;
-      return true;
     }),
   );
   if (!written) return;
+  reportListingGap(run, 'images', p, `images in iteration ${i}`, listing.outcome);
   const { workspaceIds, onlyInIterations } = images;
   images.downloads.push(
     downloadImageFiles(run, p, readJsonl<Image>(join(run.writer.folder, path)), i, images.tally, (id) => {
@@ -80,8 +83,10 @@ async function exportIterationImages(run: ExportRun, p: string, i: string, image
       return true;
     }),
   );
-  await countCheck(run, p, reconciliation, { what: 'taggedImages', iterationId: i, exported: tagged }, () => client.getTaggedImageCount(p, { ...callOptions(run), iterationId: i }));
-  await countCheck(run, p, reconciliation, { what: 'untaggedImages', iterationId: i, exported: untagged }, () =>
+  await countCheck(run, p, reconciliation, { what: 'taggedImages', iterationId: i, exported: tagged, ...planned(taggedCount) }, () =>
+    client.getTaggedImageCount(p, { ...callOptions(run), iterationId: i }),
+  );
+  await countCheck(run, p, reconciliation, { what: 'untaggedImages', iterationId: i, exported: untagged, ...planned(untaggedCount) }, () =>
     client.getUntaggedImageCount(p, { ...callOptions(run), iterationId: i }),
   );
 }
@@ -89,18 +94,27 @@ async function exportIterationImages(run: ExportRun, p: string, i: string, image
 async function exportPerformance(run: ExportRun, p: string, i: string, reconciliation: Reconciliation[]): Promise<void> {
   const { client, writer } = run;
   const summary = await step(run, 'performance', p, `Performance of iteration ${i}`, async () =>
-    writer.writeJson(iterationPaths.performance(p, i), await client.getIterationPerformance(p, i, callOptions(run))),
+    // At the portal's default probability threshold, sent explicitly: the API declares no default (docs/bundle-format.md).
+    writer.writeJson(iterationPaths.performance(p, i), await client.getIterationPerformance(p, i, { ...callOptions(run), threshold: DEFAULT_PERFORMANCE_THRESHOLD })),
   );
+  const expected = await step(run, 'performance', p, `Counting per-image performance of iteration ${i}`, () => client.getImagePerformanceCount(p, i, callOptions(run)));
+  const listing = imagePerformanceListing(client, p, i, { ...callOptions(run), ...(expected === undefined ? {} : { knownCount: expected }) });
   let count = 0;
   const perImage = await step(run, 'performance', p, `Per-image performance of iteration ${i}`, () =>
-    writeRecords<ImagePerformance>(run, iterationPaths.imagePerformances(p, i), [client.iterateImagePerformances(p, i, { ...callOptions(run), pageSize: 256 })], () => {
+    writeRecords<ImagePerformance>(run, iterationPaths.imagePerformances(p, i), [listing], () => {
       count += 1;
     }),
   );
   if (perImage) {
-    await countCheck(run, p, reconciliation, { what: 'imagePerformances', iterationId: i, exported: count, category: 'performance' }, () =>
+    reportListingGap(run, 'performance', p, `per-image results of iteration ${i}`, listing.outcome);
+    await countCheck(run, p, reconciliation, { what: 'imagePerformances', iterationId: i, exported: count, category: 'performance', ...planned(expected) }, () =>
       client.getImagePerformanceCount(p, i, callOptions(run)),
     );
   }
   if (summary && perImage) advance(run, 'performance', 1);
+}
+
+/** A count already read, for countCheck (which then asks again only if it differs). */
+function planned(count: number | undefined): { planned?: number } {
+  return count === undefined ? {} : { planned: count };
 }

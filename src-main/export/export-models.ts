@@ -3,11 +3,12 @@
  * the zip of every finished (`Done`) export under models/<platform>[.<flavor>].zip.
  * Export links expire like image links; fresh ones come from GetExports again.
  */
-import { downloadBlob, type ExportModel } from '../customvision';
+import type { ExportModel } from '../customvision';
 import { iterationPaths } from './bundle-paths';
 import { runDownloads, type DownloadTask } from './download-pool';
 import { addProblem, advance, callOptions, poolCheckpoint, step, type ExportRun } from './export-run';
 import { isDownloadableExport, type ProjectPlan } from './export-plan';
+import { saveDownload } from './save-download';
 
 interface ModelTask extends DownloadTask {
   path: string;
@@ -58,10 +59,7 @@ export async function exportModels(run: ExportRun, plan: ProjectPlan, iterationI
     slot: run.downloads.slot,
     signal: run.ctx.signal,
     checkpoint: () => poolCheckpoint(run),
-    download: async (task, url) => {
-      const blob = await downloadBlob(url, { signal: run.ctx.signal, operation: 'DownloadModel' });
-      return writer.writeStream(task.path, blob.stream, { mediaType: 'application/zip' });
-    },
+    download: (task, url) => saveDownload(run, p, url, 'model', { path: task.path, mediaType: 'application/zip' }),
     refresh: async () => {
       const fresh = await client.getExports(p, iterationId, callOptions(run));
       return new Map(fresh.filter(isDownloadableExport).map((record) => [exportKey(record), record.downloadUri]));

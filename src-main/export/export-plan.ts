@@ -28,9 +28,9 @@ export function isDownloadableExport(record: ExportModel): boolean {
   return record.status === 'Done' && typeof record.downloadUri === 'string' && record.downloadUri !== '';
 }
 
-export async function planExport(run: ExportRun, projectIds: readonly string[] | undefined): Promise<ProjectPlan[]> {
+/** `all`: the account's projects (GetProjects, listed once by the engine before anything was written). */
+export async function planExport(run: ExportRun, all: readonly Project[], projectIds: readonly string[] | undefined): Promise<ProjectPlan[]> {
   const { client } = run;
-  const all = await client.getProjects(callOptions(run));
   const chosen = selectProjects(run, all, projectIds);
   const plans: ProjectPlan[] = [];
   const needIterations = wants(run, 'iterations') || wants(run, 'performance') || wants(run, 'models') || wants(run, 'images');

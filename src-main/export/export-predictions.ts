@@ -4,7 +4,7 @@
  * predictions, so expired links are renewed by querying again and picking the ids needed.
  */
 import { join } from 'node:path';
-import { downloadBlob, type StoredImagePrediction } from '../customvision';
+import type { StoredImagePrediction } from '../customvision';
 import { isBundleId, projectPaths } from './bundle-paths';
 import { runDownloads, type DownloadTask } from './download-pool';
 import { addProblem, advance, callOptions, poolCheckpoint, step, type ExportRun } from './export-run';
@@ -12,6 +12,7 @@ import { readJsonl } from './jsonl';
 import type { Reconciliation } from './manifest';
 import { selfCheck } from './reconcile';
 import { writeRecords } from './records-file';
+import { saveDownload } from './save-download';
 
 interface PredictionTask extends DownloadTask {
   stem: string;
@@ -65,10 +66,7 @@ export async function exportPredictions(run: ExportRun, projectId: string, recon
     slot: run.downloads.slot,
     signal: run.ctx.signal,
     checkpoint: () => poolCheckpoint(run),
-    download: async (task, url) => {
-      const blob = await downloadBlob(url, { signal: run.ctx.signal, operation: 'DownloadPrediction' });
-      return writer.writeStream(task.stem, blob.stream, { mediaTypeFromBytes: true });
-    },
+    download: (task, url) => saveDownload(run, projectId, url, 'prediction', { path: task.stem, sniff: true }),
     refresh: async (_scope, batch) => {
       const wanted = new Set(batch.map((task) => task.id));
       const fresh = new Map<string, string | null | undefined>();

@@ -9,7 +9,7 @@ import { exportWorkspaceImages, type ProjectImageState, type WorkspaceImages } f
 import { exportIteration } from './export-iterations';
 import type { ProjectPlan } from './export-plan';
 import { exportPredictions } from './export-predictions';
-import { IdSet } from './id-set';
+import { IdSet } from '../customvision';
 import type { ManifestProject, Reconciliation } from './manifest';
 import { countCheck, selfCheck } from './reconcile';
 
@@ -44,7 +44,7 @@ export async function exportProject(run: ExportRun, plan: ProjectPlan): Promise<
   const images: ProjectImageState = { workspaceIds: undefined, onlyInIterations: new IdSet(), tally: { expected: 0, present: 0 }, downloads: [] };
   let workspace: WorkspaceImages | undefined;
   if (wants(run, 'images')) {
-    workspace = await exportWorkspaceImages(run, p, images);
+    workspace = await exportWorkspaceImages(run, plan, images);
     images.workspaceIds = workspace?.ids;
   }
 

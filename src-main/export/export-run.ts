@@ -4,7 +4,7 @@
  * per-project summaries that end up in the manifest).
  */
 import type { ExportCategory } from '../../shared/model/bundle';
-import type { TrainingClient } from '../customvision';
+import type { ListingOutcome, TrainingClient } from '../customvision';
 import type { JobContext } from '../jobs';
 import type { BackgroundDownloads } from './background-downloads';
 import type { BundleWriter } from './bundle-writer';
@@ -63,6 +63,22 @@ export async function step<T>(run: ExportRun, category: ExportCategory, projectI
     addProblem(run, category, projectId, `${what}: ${problemText(error)}`);
     return undefined;
   }
+}
+
+/**
+ * A listing that could not reach the service's count (complete-listing.ts) leaves
+ * images out of the bundle: said plainly, with the number missing, as a problem (which
+ * makes the bundle partial).
+ */
+export function reportListingGap(run: ExportRun, category: ExportCategory, projectId: string, what: string, outcome: Readonly<ListingOutcome>): void {
+  if (outcome.missing === 0) return;
+  const walks = outcome.walks.length === 1 ? 'one walk' : `${outcome.walks.length} walks (${outcome.walks.join(', ')})`;
+  addProblem(
+    run,
+    category,
+    projectId,
+    `The service counts ${outcome.expected ?? '?'} ${what}, but only ${outcome.found} could be listed after ${walks}: ${outcome.missing} are missing from this bundle. Exporting again into the same folder tries once more.`,
+  );
 }
 
 /** The signal every request of this run carries. */

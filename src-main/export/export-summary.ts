@@ -29,6 +29,10 @@ export function summarize(run: ExportRun, result: { folder: string; status: Bund
     plural(run.items.predictions, 'prediction'),
   ];
   const sentences = [`Exported ${parts.join(', ')} into ${result.folder}.`];
+  const repaired = run.writer.damaged.length - run.writer.unrepaired().length;
+  if (repaired > 0) {
+    sentences.push(`${plural(repaired, 'saved file')} had been altered since ${repaired === 1 ? 'it was' : 'they were'} saved and ${repaired === 1 ? 'was' : 'were'} fetched again (the damaged copies are in .cv-steward/damaged).`);
+  }
   const differences = run.projects.flatMap((project) =>
     mismatches(project.reconciliation).map(
       (item) => `${project.name || project.id}: ${item.what}${item.iterationId ? ` (iteration ${item.iterationId})` : ''} ${item.api} expected, ${item.exported} exported`,

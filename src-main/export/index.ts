@@ -2,7 +2,7 @@
  * The export engine's public API (DESIGN §5, docs/bundle-format.md): other main-process
  * modules import from here only.
  */
-export { runExport, type ExportAccount, type ExportOptions } from './export-engine';
+export { runExport, exportJobCategories, type ExportAccount, type ExportOptions } from './export-engine';
 export { verifyBundle, type VerifyOptions } from './verify-bundle';
 export { zipBundle, type ZipOptions, type ZipResult } from './zip-bundle';
 export {

@@ -1,9 +1,11 @@
 /**
  * The bundle's journal (docs/bundle-format.md, "Resume"): one JSON line per finished
- * file, appended only after the file was flushed and renamed into place. On open, an
- * entry counts only if its file is still there with the same size; the journal is then
- * rewritten (atomically) with just those entries, so it does not grow run after run and a
- * torn last line from a power cut is dropped rather than fatal.
+ * file, appended only after the file was flushed and renamed into place. On open, every
+ * entry is checked against the disk — size first, then the SHA-256 of the bytes — and
+ * counts only if both still match: a file altered in place (same size, other bytes) is
+ * not "finished", so a re-run fetches it again instead of trusting it. The journal is
+ * then rewritten (atomically) with just the trusted entries, so it does not grow run
+ * after run and a torn last line from a power cut is dropped rather than fatal.
  */
 import { createReadStream } from 'node:fs';
 import { randomUUID } from 'node:crypto';
@@ -18,7 +20,14 @@ export interface JournalEntry extends BundleFileRecord {
   at: string;
 }
 
-const VALIDATE_CONCURRENCY = 32;
+/** Files hashed at once on open: enough to keep a disk busy, few enough not to thrash a spinning one. */
+const CHECK_CONCURRENCY = 4;
+
+export interface JournalCheckOptions {
+  /** After each checked file: files done, files in all, bytes read so far. */
+  onProgress?: (doneFiles: number, totalFiles: number, bytes: number) => void;
+  signal?: AbortSignal;
+}
 
 /**
  * In memory an entry is one packed string (bytes, sha256, mediaType, at; one per line) keyed by path:
@@ -53,28 +62,24 @@ export class Journal {
     this.file = file;
   }
 
-  /** Reads, checks against the disk and compacts the journal of `folder` (tmp/ must exist). */
-  static async open(folder: string, fs: BundleFs): Promise<Journal> {
+  /**
+   * Reads, checks against the disk and compacts the journal of `folder` (tmp/ must exist).
+   * Entries whose file is gone are dropped; entries whose file is there with other bytes
+   * are dropped too and listed in `damaged` (the caller decides what becomes of them).
+   */
+  static async open(folder: string, fs: BundleFs, check: JournalCheckOptions = {}): Promise<Journal> {
     const path = join(folder, JOURNAL_PATH);
     const entries = await readJournalFile(path);
     const lines = entries.size;
-    // Checked in place (no second map): a resumed 100 000-image bundle has 100 000 entries.
-    let batch: Array<[string, string]> = [];
-    const check = async (): Promise<void> => {
-      const sizes = await Promise.all(batch.map(([entryPath]) => fs.fileSize(join(folder, entryPath))));
-      batch.forEach(([entryPath, packed], index) => {
-        if (sizes[index] !== unpack(entryPath, packed).bytes) entries.delete(entryPath);
-      });
-      batch = [];
-    };
-    for (const item of [...entries]) {
-      batch.push(item);
-      if (batch.length >= VALIDATE_CONCURRENCY) await check();
-    }
-    await check();
+    const damaged = await checkEntries(folder, fs, entries, check);
     if (lines > 0) await rewrite(folder, path, entries, fs);
-    return new Journal(entries, await fs.openFile(path, 'append'));
+    const journal = new Journal(entries, await fs.openFile(path, 'append'));
+    journal.damaged = damaged;
+    return journal;
   }
+
+  /** Paths the journal listed whose file was found altered or cut short on open (sorted). */
+  damaged: readonly string[] = [];
 
   get(path: string): JournalEntry | undefined {
     const packed = this.entries.get(path);
@@ -124,6 +129,51 @@ export class Journal {
     this.tail = next.catch(() => undefined);
     return next;
   }
+}
+
+/**
+ * Checks every entry in place (no second map: a resumed 100 000-image bundle has 100 000
+ * entries): a missing file drops its entry; a file of another size or hash drops it and
+ * is reported as damaged. Sizes are compared before hashing so a truncated file costs no read.
+ */
+async function checkEntries(folder: string, fs: BundleFs, entries: Map<string, string>, check: JournalCheckOptions): Promise<string[]> {
+  const damaged: string[] = [];
+  const all = [...entries];
+  const total = all.length;
+  let next = 0;
+  let done = 0;
+  let bytes = 0;
+  check.onProgress?.(0, total, 0);
+  const worker = async (): Promise<void> => {
+    for (;;) {
+      check.signal?.throwIfAborted();
+      const item = all[next];
+      next += 1;
+      if (!item) return;
+      const [entryPath, packed] = item;
+      const recorded = unpack(entryPath, packed);
+      const file = join(folder, entryPath);
+      const size = await fs.fileSize(file);
+      if (size === undefined) {
+        entries.delete(entryPath);
+      } else if (size !== recorded.bytes) {
+        entries.delete(entryPath);
+        damaged.push(entryPath);
+      } else {
+        const digest = await fs.digest(file, check.signal);
+        bytes += digest?.bytes ?? 0;
+        if (digest === undefined) entries.delete(entryPath);
+        else if (digest.bytes !== recorded.bytes || digest.sha256 !== recorded.sha256) {
+          entries.delete(entryPath);
+          damaged.push(entryPath);
+        }
+      }
+      done += 1;
+      check.onProgress?.(done, total, bytes);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(CHECK_CONCURRENCY, Math.max(1, total)) }, worker));
+  return damaged.sort();
 }
 
 /** Media types and times are printable ASCII; anything else in a journal line is damage. */

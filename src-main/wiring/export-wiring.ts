@@ -6,10 +6,10 @@
  * page can fetch them.
  */
 import type { Language } from '../../shared/ipc/contract';
-import { EXPORT_CATEGORIES, type ExportCategory, type VerifyReport } from '../../shared/model/bundle';
+import type { ExportCategory, VerifyReport } from '../../shared/model/bundle';
 import type { AccountsService } from '../accounts';
 import { normalizeEndpoint } from '../customvision';
-import { verifyBundle } from '../export';
+import { exportJobCategories, verifyBundle } from '../export';
 import { runExportInWorker, type ExportRunner } from '../export-worker';
 import { AppError } from '../ipc/app-error';
 import type { JobRunner } from '../jobs';
@@ -42,7 +42,7 @@ export function createExportWiring(options: ExportWiringOptions) {
     const job = options.jobs.start({
       kind: 'export',
       title: `Export of ${credentials.displayName}`,
-      categories: EXPORT_CATEGORIES.filter((c) => request.categories.includes(c)),
+      categories: exportJobCategories(folder, request.categories),
       run: (ctx) => {
         const limits = options.limits?.();
         return runExport(ctx, {

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SAVED_FILES_CATEGORY } from '../../shared/model/bundle';
 import type { CategoryProgress, JobSnapshot } from '../../shared/model/job';
 import { canCancel } from '../lib/job-state';
 import { useStewardStore } from '../store';
@@ -29,6 +30,11 @@ function CategoryRow({ progress }: { progress: CategoryProgress }) {
       <CategoryErrors progress={progress} />
     </li>
   );
+}
+
+/** The re-check of saved files has a row only when there were saved files to check. */
+function isShown(progress: CategoryProgress): boolean {
+  return progress.category !== SAVED_FILES_CATEGORY || progress.total !== 0;
 }
 
 /** Bytes when every size is known in advance, else items, else an indeterminate bar. */
@@ -105,7 +111,7 @@ export function ExportJob({ job }: { job: JobSnapshot }) {
       <ExportTransfer job={job} />
       {job.categories.length > 0 && (
         <ul className="category-list">
-          {job.categories.map((category) => (
+          {job.categories.filter(isShown).map((category) => (
             <CategoryRow key={category.category} progress={category} />
           ))}
         </ul>

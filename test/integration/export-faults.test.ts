@@ -6,45 +6,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { RunningEmulator, SeedDocument } from '../../src-main/emulator';
+import type { RunningEmulator } from '../../src-main/emulator';
 import { readManifest, runExport, verifyBundle } from '../../src-main/export';
 import { JobRunner } from '../../src-main/jobs';
 import { EXPORT_CATEGORIES } from '../../shared/model/bundle';
 import type { TrainingClient } from '../../src-main/customvision';
 import { startTestEmulator } from './emulator-support';
 import { waitFor } from './emulator-support';
-import { bundleHashesByStem, exportClient, exportOptions, servedHashes, tempFolder, testJob } from './export-support';
-
-const FORMATS = ['png', 'jpeg', 'bmp', 'gif'] as const;
-
-function smallSeed(images: number): SeedDocument {
-  return {
-    format: 'cv-emulator-seed',
-    version: 1,
-    projects: [
-      {
-        key: 'faults',
-        name: 'Faults',
-        domain: 'General (compact)',
-        tags: [{ name: 'x' }, { name: 'y' }],
-        images: Array.from({ length: images }, (_, i) => ({
-          key: `i${i}`,
-          width: 48 + (i % 7),
-          height: 40,
-          format: FORMATS[i % 4],
-          tags: i % 5 === 4 ? [] : [i % 2 === 0 ? 'x' : 'y'],
-          created: i,
-          deletedFromWorkspace: i === 3,
-        })),
-        iterations: [{ name: 'Iteration 1', created: images + 10, exports: [{ platform: 'ONNX' }] }],
-        predictions: [
-          { key: 'p1', iteration: 'Iteration 1', width: 40, height: 30, results: [{ tag: 'x', probability: 0.9 }] },
-          { key: 'p2', iteration: 'Iteration 1', width: 40, height: 30, results: [{ tag: 'y', probability: 0.8 }] },
-        ],
-      },
-    ],
-  };
-}
+import { exportClient, exportOptions, expectFaithful, smallProjectSeed, tempFolder, testJob } from './export-support';
 
 let emu: RunningEmulator | undefined;
 const cleanups: Array<() => Promise<void>> = [];
@@ -55,23 +24,11 @@ afterEach(async () => {
 });
 
 async function setup(images: number, options: Parameters<typeof startTestEmulator>[0] = {}) {
-  const started = await startTestEmulator({ seed: smallSeed(images), ...options });
+  const started = await startTestEmulator({ seed: smallProjectSeed(images), ...options });
   emu = started;
   const folder = await tempFolder();
   cleanups.push(folder.remove);
   return { emu: started, folder: folder.path };
-}
-
-async function expectFaithful(emulator: RunningEmulator, folder: string): Promise<void> {
-  const manifest = await readManifest(folder);
-  expect(manifest.problems).toEqual([]);
-  expect(manifest.status).toBe('complete');
-  expect(await verifyBundle(folder)).toMatchObject({ ok: true });
-  const inBundle = await bundleHashesByStem(folder);
-  for (const project of manifest.projects) {
-    const served = await servedHashes(emulator, project.id);
-    for (const [stem, hash] of served) expect(inBundle.get(stem), stem).toBe(hash);
-  }
 }
 
 describe('export under faults', () => {

@@ -3,12 +3,13 @@
  * that is not slowed by the shared rate limiter, a JobContext without a JobRunner, and
  * an independent check of every image byte against what the emulator serves.
  */
+import { expect } from 'vitest';
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { EXPORT_CATEGORIES, type ExportCategory } from '../../shared/model/bundle';
-import type { RunningEmulator } from '../../src-main/emulator';
+import type { RunningEmulator, SeedDocument } from '../../src-main/emulator';
 import { fastClient, tempDirectory, testJobContext, type TestJob } from '../support/test-job';
-import { readManifest, type ExportOptions } from '../../src-main/export';
+import { readManifest, verifyBundle, type ExportOptions } from '../../src-main/export';
 
 export const exportClient = fastClient;
 export type { TestJob };
@@ -54,9 +55,29 @@ async function fetchBytes(url: string): Promise<Buffer> {
 }
 
 /**
+ * The bytes behind a URI field as the service hands it out: an absolute (SAS) URL is
+ * fetched directly; a relative `{container}/{blob}` path (a VNET resource, the emulator's
+ * relative-uris quirk) through GetArtifact with the key, waiting out any 429.
+ */
+export async function fetchServedUri(emu: RunningEmulator, projectId: string, uri: string): Promise<Buffer> {
+  if (/^https?:\/\//i.test(uri)) return fetchBytes(uri);
+  const url = `${emu.endpoint}/customvision/v3.3/training/projects/${projectId}/artifacts?path=${encodeURIComponent(uri)}`;
+  for (let attempt = 0; ; attempt += 1) {
+    const response = await fetch(url, { headers: { 'Training-Key': emu.key } });
+    if (response.status === 429 && attempt < 20) {
+      await response.arrayBuffer();
+      await new Promise((resolve) => setTimeout(resolve, 1000 * Number(response.headers.get('retry-after') ?? '1')));
+      continue;
+    }
+    if (!response.ok) throw new Error(`artifact ${uri} → ${response.status}`);
+    return Buffer.from(await response.arrayBuffer());
+  }
+}
+
+/**
  * Every image, prediction and model file the emulator serves for `projectId`, by bundle
  * path stem, with its hash — fetched here independently of the engine (plain fetch, fresh
- * links), including images that only live in iterations.
+ * links, or GetArtifact for relative URIs), including images that only live in iterations.
  */
 export async function servedHashes(emu: RunningEmulator, projectId: string): Promise<Map<string, string>> {
   const out = new Map<string, string>();
@@ -85,10 +106,10 @@ export async function servedHashes(emu: RunningEmulator, projectId: string): Pro
     );
     for (const record of exports) {
       if (record.status !== 'Done' || !record.downloadUri) continue;
-      out.set(`${base}/iterations/${iteration.id}/models/${record.platform}${record.flavor ? `.${record.flavor}` : ''}.zip`, sha256(await fetchBytes(record.downloadUri)));
+      out.set(`${base}/iterations/${iteration.id}/models/${record.platform}${record.flavor ? `.${record.flavor}` : ''}.zip`, sha256(await fetchServedUri(emu, projectId, record.downloadUri)));
     }
   }
-  for (const [id, url] of images) out.set(`${base}/images/files/${id}`, sha256(await fetchBytes(url)));
+  for (const [id, url] of images) out.set(`${base}/images/files/${id}`, sha256(await fetchServedUri(emu, projectId, url)));
   let token: Record<string, unknown> = {};
   for (;;) {
     const result = await fetchJson<{ token: { continuation: string | null } & Record<string, unknown>; results: BlobRecord[] }>(emu, `/projects/${projectId}/predictions/query`, {
@@ -96,7 +117,7 @@ export async function servedHashes(emu: RunningEmulator, projectId: string): Pro
       body: JSON.stringify(token),
     });
     for (const prediction of result.results) {
-      if (prediction.id && prediction.originalImageUri) out.set(`${base}/predictions/files/${prediction.id}`, sha256(await fetchBytes(prediction.originalImageUri)));
+      if (prediction.id && prediction.originalImageUri) out.set(`${base}/predictions/files/${prediction.id}`, sha256(await fetchServedUri(emu, projectId, prediction.originalImageUri)));
     }
     if (!result.token.continuation) break;
     token = result.token;
@@ -117,4 +138,64 @@ export async function bundleHashesByStem(folder: string): Promise<Map<string, st
 
 export async function readJsonFile<T>(path: string): Promise<T> {
   return JSON.parse(await readFile(path, 'utf8')) as T;
+}
+
+const FORMATS = ['png', 'jpeg', 'bmp', 'gif'] as const;
+type SeedIteration = NonNullable<NonNullable<SeedDocument['projects']>[number]['iterations']>[number];
+type ExportPlatform = NonNullable<SeedIteration['exports']>[number]['platform'];
+
+/**
+ * One small project with every kind of data: `images` tiny images in all four formats
+ * (one in five untagged, the fourth deleted from the workspace so it lives only in the
+ * trained iteration), one iteration with model exports, and stored predictions.
+ */
+export function smallProjectSeed(images: number, extra: { predictions?: number; exports?: ExportPlatform[] } = {}): SeedDocument {
+  return {
+    format: 'cv-emulator-seed',
+    version: 1,
+    projects: [
+      {
+        key: 'faults',
+        name: 'Faults',
+        domain: 'General (compact)',
+        tags: [{ name: 'x' }, { name: 'y' }],
+        images: Array.from({ length: images }, (_, i) => ({
+          key: `i${i}`,
+          width: 48 + (i % 7),
+          height: 40,
+          format: FORMATS[i % 4],
+          tags: i % 5 === 4 ? [] : [i % 2 === 0 ? 'x' : 'y'],
+          created: i,
+          deletedFromWorkspace: i === 3,
+        })),
+        iterations: [{ name: 'Iteration 1', created: images + 10, exports: (extra.exports ?? ['ONNX']).map((platform) => ({ platform })) }],
+        predictions: Array.from({ length: extra.predictions ?? 2 }, (_, i) => ({
+          key: `p${i + 1}`,
+          iteration: 'Iteration 1',
+          width: 40,
+          height: 30,
+          results: [{ tag: i % 2 ? 'y' : 'x', probability: 0.9 - i / 1000 }],
+        })),
+      },
+    ],
+  };
+}
+
+/**
+ * The bundle is complete, verifies clean, and holds exactly the bytes the emulator
+ * serves for every image, prediction and model file (fetched independently, with the
+ * emulator's network faults switched off first).
+ */
+export async function expectFaithful(emu: RunningEmulator, folder: string): Promise<void> {
+  emu.configure({ resetRate: 0, truncateRate: 0, failRate: 0 });
+  const manifest = await readManifest(folder);
+  expect(manifest.problems).toEqual([]);
+  expect(manifest.status).toBe('complete');
+  expect(await verifyBundle(folder)).toMatchObject({ ok: true });
+  const inBundle = await bundleHashesByStem(folder);
+  for (const project of manifest.projects) {
+    const served = await servedHashes(emu, project.id);
+    expect(served.size).toBeGreaterThan(0);
+    for (const [stem, hash] of served) expect(inBundle.get(stem), stem).toBe(hash);
+  }
 }

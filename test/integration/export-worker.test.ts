@@ -105,8 +105,9 @@ describe('an export in the worker', () => {
 
   it('fails with the client’s own message when the key is wrong, and never shows the key', async () => {
     const wrongKey = 'f'.repeat(32);
+    // The export's first call lists the projects (to check the folder's bundle is this account's).
     const expected = await createTrainingClient({ endpoint: emu.endpoint, key: wrongKey, rateLimiters: new RateLimiterRegistry() })
-      .getDomains()
+      .getProjects()
       .then(
         () => undefined,
         (error: unknown) => error as AppError,

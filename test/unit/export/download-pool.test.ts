@@ -147,7 +147,7 @@ describe('runDownloads', () => {
     const result = await runDownloads(from([{ id: 'flaky', url: fresh('f') }, { id: 'dead', url: fresh('d') }]), h.options);
     expect(result).toMatchObject({ done: 1, failed: 1 });
     expect(attempts.get('flaky')).toBe(3);
-    expect(attempts.get('dead')).toBe(4);
+    expect(attempts.get('dead')).toBe(8);
   });
 
   it('gives up on a link that is rejected as expired again and again', async () => {
