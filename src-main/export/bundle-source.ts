@@ -79,7 +79,9 @@ export function refuseOtherResource(folder: string, bundle: BundleSource, curren
 
 function describe(identity: ResourceIdentity): string {
   const where = identity.resourceName ? `${identity.resourceName} (${identity.endpointHost})` : identity.endpointHost;
-  return identity.displayName ? `“${identity.displayName}” at ${where}` : where;
+  // An account named after its endpoint (the CLI's default) needs no name in front.
+  const named = identity.displayName !== undefined && identity.displayName !== identity.endpointHost && identity.displayName !== identity.resourceName;
+  return named ? `“${identity.displayName}” at ${where}` : where;
 }
 
 function withoutLoopbackPort(host: string): string {

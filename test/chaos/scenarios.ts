@@ -1,13 +1,17 @@
 /**
  * The chaos matrix. `npm run chaos` runs the full one (an account of 1 500 images per
- * fault, ≥ 20 kills in all); `npm test` runs the short one (a few faults on a small
- * account) so a regression shows up in every CI run.
+ * fault, 25 kills in all, and the network faults once more without kills: one run must
+ * finish); `npm test` runs the short one (a few faults on a small account) so a
+ * regression shows up in every CI run.
  */
 import type { Scenario } from './run-scenario';
 
 const FULL_IMAGES = 1500;
 
 export const FULL_MATRIX: Scenario[] = [
+  // One run each, no kill: the network faults alone must not stop an export.
+  { fault: 'connection resets 10 %, one run', images: FULL_IMAGES, batch: 1, faults: { resetRate: 0.1 }, kills: 0, seed: 'chaos-reset-once' },
+  { fault: 'truncated bodies 10 %, one run', images: FULL_IMAGES, batch: 1, faults: { truncateRate: 0.1 }, kills: 0, seed: 'chaos-truncate-once' },
   { fault: 'none (kills only)', images: FULL_IMAGES, batch: 1, faults: {}, kills: 3, seed: 'chaos-none' },
   { fault: 'connection resets 10 %', images: FULL_IMAGES, batch: 1, faults: { resetRate: 0.1 }, kills: 3, seed: 'chaos-reset' },
   { fault: 'truncated bodies 10 %', images: FULL_IMAGES, batch: 1, faults: { truncateRate: 0.1 }, kills: 3, seed: 'chaos-truncate' },

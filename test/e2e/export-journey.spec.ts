@@ -1,6 +1,7 @@
 /**
  * The heart of the product, through the real UI: connect the demo account, watch the
- * inventory bars fill, export everything to a folder, and verify the bundle.
+ * inventory bars fill, export everything to a folder, verify the bundle, and export into
+ * it again (every saved file re-checked first, on its own bar).
  */
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -41,6 +42,15 @@ test('demo account → inventory → export → verify reports a clean bundle', 
 
     await page.getByRole('button', { name: 'Verify…' }).click();
     await expect(page.getByRole('main')).toContainText(/Bundle is intact: [\d,]+ files/, { timeout: 60_000 });
+
+    // Exporting again into the bundle re-checks every saved file first, on a bar of its own.
+    await page.getByRole('button', { name: 'Start export' }).click();
+    const again = page.getByRole('region', { name: 'Export of Demo account' });
+    const checked = again.getByRole('progressbar', { name: 'Checking saved files: export progress' });
+    await expect(checked).toBeVisible({ timeout: 30_000 });
+    await expect(again).toContainText(/Status:\s*Finished/, { timeout: 120_000 });
+    expect(Number(await checked.getAttribute('max'))).toBeGreaterThanOrEqual(manifest.files.length);
+    expect(await checked.getAttribute('value')).toBe(await checked.getAttribute('max'));
   } finally {
     await harness.stop();
     await rm(bundle, { recursive: true, force: true });

@@ -132,6 +132,8 @@ describe('cv-steward export and verify (built command, emulator)', () => {
     expect(again).toMatchObject({ ok: true, status: 'complete', downloaded: { files: 0, bytes: 0 }, alreadyPresent: first.downloaded });
     expect(result.stderr).toContain('This run downloaded 0 files (0 B);');
     expect(emu.stats().blobDownloads).toEqual({});
+    // Every saved file was re-checked first, and the progress said so.
+    expect(result.stderr).toMatch(/^saved-files +(\d[\d ]*)\/\1 files checked/m);
   }, 60_000);
 
   it('verify exits 0 for the bundle, then 1 naming the file after one byte of an image changed', async () => {
@@ -153,6 +155,28 @@ describe('cv-steward export and verify (built command, emulator)', () => {
     const json = await cv(['verify', bundle, '--json', '--quiet']);
     expect(json.code).toBe(1);
     expect(jsonLine(json)).toMatchObject({ command: 'verify', ok: false, altered: [image.path], missing: [], extra: [] });
+
+    // What verify reports, a re-run repairs: that one file is fetched again, and verify agrees.
+    const repaired = await cv(['export', '--endpoint', emu.endpoint, '--out', bundle, ...FAST]);
+    expect(repaired.code, repaired.stderr).toBe(0);
+    expect(repaired.stdout).toContain('1 saved file had been altered since it was saved and was fetched again');
+    expect(repaired.stdout).toMatch(/This run downloaded 1 file \(/);
+    expect((await cv(['verify', bundle])).code).toBe(0);
+  }, 90_000);
+
+  it('exits 2, naming both, when --out holds the bundle of another resource, and writes nothing', async () => {
+    const other = await startTestEmulator({ seed: 'empty' });
+    try {
+      const before = (await readFile(join(bundle, 'manifest.json'), 'utf8')).length;
+      const result = await cv(['export', '--endpoint', other.endpoint, '--out', bundle, ...FAST], { CV_STEWARD_TRAINING_KEY: other.key });
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain(`holds a bundle exported from ${new URL(emu.endpoint).host}, but this export is of ${new URL(other.endpoint).host}`);
+      expect(result.stderr).toContain('nothing was written');
+      expect((await readFile(join(bundle, 'manifest.json'), 'utf8')).length).toBe(before);
+      expect(other.stats().requests).toEqual({ GetProjects: 2 });
+    } finally {
+      await other.close();
+    }
   }, 60_000);
 
   it('--categories exports only those kinds of data', async () => {

@@ -11,7 +11,7 @@ import type { ImageTagRec, RegionRec, TagRec } from '../state/types';
 const TAG_NAMES = ['Apple', 'Banana', 'Cherry', 'Date', 'Elderberry'];
 const BASE_MS = Date.parse('2023-03-01T08:00:00Z');
 
-/** Images per CreateImagesFromData call (reference §5): one batch shares one `created`. */
+/** Images per CreateImagesFromData call (the v3.3 spec allows 64 per batch): one batch shares one `created`. */
 const UPLOAD_BATCH = 64;
 
 export interface LargeProjectOptions {

@@ -120,7 +120,8 @@ export function pageImages(table: ImageTable, filter: ImageFilter, page: ImagePa
 }
 
 /**
- * GetImagesByIds: found images only, in `created` ascending order (reference §7); with
+ * GetImagesByIds: found images only, in `created` ascending order (as Microsoft's recorded
+ * GetImagesByIds traffic answers, not in request order); with
  * `ties`, each run of equal `created` values in a fresh random order.
  */
 export function imagesByIds(table: ImageTable, ids: readonly string[], ties?: Prng): ImageRec[] {
