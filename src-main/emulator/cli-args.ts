@@ -28,7 +28,10 @@ Options:
   --delete-delay-ms N   DeleteImages with allImages/allIterations completes after N ms (default 200)
   --quirks a,b          opt-in behaviours the real service can show (default none):
                         ${QUIRK_NAMES.slice(0, 4).join(', ')},
-                        ${QUIRK_NAMES.slice(4).join(', ')}
+                        ${QUIRK_NAMES.slice(4, 8).join(', ')},
+                        ${QUIRK_NAMES.slice(8).join(', ')}
+  --gateway-404 A,B     answer these operations (operationIds, e.g. GetImagesByIds,GetProject)
+                        with the gateway's 404 "Resource not found" (default none)
   --help                show this help
 `;
 
@@ -44,7 +47,9 @@ const NUMERIC: Record<string, keyof PartialRuntimeConfig> = {
   '--export-delay-ms': 'exportDelayMs',
   '--delete-delay-ms': 'deleteDelayMs',
 };
-const OTHER = new Set(['--port', '--key', '--seed', '--images', '--fault-seed', '--quirks']);
+const OTHER = new Set(['--port', '--key', '--seed', '--images', '--fault-seed', '--quirks', '--gateway-404']);
+/** Settings whose flag is not in NUMERIC, for error messages. */
+const LIST_FLAGS: Record<string, string> = { quirks: '--quirks', gateway404Operations: '--gateway-404' };
 
 function wholeNumber(flag: string, text: string, max: number): number | string {
   if (!/^\d+$/.test(text) || Number(text) > max) return `${flag} needs a whole number from 0 to ${max}, got "${text.slice(0, 40)}"`;
@@ -85,6 +90,9 @@ export function parseCliArgs(argv: readonly string[]): CliParse {
     } else if (flag === '--quirks') {
       // Checked with the other settings below (unknown names → the list of valid ones).
       config.quirks = splitQuirkList(value);
+    } else if (flag === '--gateway-404') {
+      // Checked with the other settings below (unknown operations → the list of valid ones).
+      config.gateway404Operations = splitQuirkList(value);
     } else if (flag === '--seed') {
       options.seed = value === 'demo' || value === 'empty' ? value : { file: value };
     } else {
@@ -94,7 +102,8 @@ export function parseCliArgs(argv: readonly string[]): CliParse {
   const checked = partialRuntimeConfigSchema.safeParse(config);
   if (!checked.success) {
     const issue = checked.error.issues[0];
-    const flag = issue?.path[0] === 'quirks' ? '--quirks' : (Object.keys(NUMERIC).find((f) => NUMERIC[f] === issue?.path[0]) ?? 'option');
+    const setting = String(issue?.path[0] ?? '');
+    const flag = LIST_FLAGS[setting] ?? Object.keys(NUMERIC).find((f) => NUMERIC[f] === setting) ?? 'option';
     return { kind: 'error', message: `${flag}: ${issue?.message ?? 'invalid value'}` };
   }
   Object.assign(options, checked.data);

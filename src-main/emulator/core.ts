@@ -1,10 +1,11 @@
-/** What every operation handler can reach: the account, timers, live config, URL signer. */
+/** What every operation handler can reach: the account, timers, live config, URL signer, deletion log. */
 import type { BlobCache } from './blob-store';
 import type { RuntimeConfig } from './options';
 import type { Prng } from './prng';
 import type { Scheduler } from './scheduler';
 import type { SasSigner } from './sas';
 import type { AccountState } from './state/account';
+import type { DeletionLog } from './state/deletions';
 import type { PredictionSessions } from './state/prediction-sessions';
 
 export interface EmulatorCore {
@@ -17,6 +18,8 @@ export interface EmulatorCore {
   readonly blobCache: BlobCache;
   /** The `ties` quirk's own PRNG stream (seeded from the fault seed): orders equal `created`. */
   readonly tieOrder: Prng;
+  /** Every effective deletion, in order (GET /__emulator/deletions). */
+  readonly deletions: DeletionLog;
 }
 
 export type ApiVersion = 'v3.3' | 'v3.4-preview';

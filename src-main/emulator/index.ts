@@ -9,6 +9,7 @@ import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { BlobCache } from './blob-store';
 import type { EmulatorCore } from './core';
+import { deleteElsewhere, type DeleteElsewhereOptions, type ElsewhereResult } from './elsewhere';
 import { FaultInjector } from './faults';
 import { DEFAULT_CONFIG, parseConfigChanges, type EmulatorOptions, type PartialRuntimeConfig, type RuntimeConfig } from './options';
 import { createPrng } from './prng';
@@ -22,12 +23,16 @@ import { addLargeProject } from './seeds/large';
 import { loadSeed, readSeedFile } from './seeds/loader';
 import { createEmulatorServer } from './server';
 import { AccountState } from './state/account';
+import { DeletionLog, type DeletionRecord } from './state/deletions';
 import { PredictionSessions } from './state/prediction-sessions';
 import { StatsCollector, type EmulatorStats } from './stats';
 
 export type { EmulatorOptions, RuntimeConfig, PartialRuntimeConfig, SeedChoice } from './options';
 export type { EmulatorStats } from './stats';
 export { QUIRK_NAMES, type QuirkName } from './quirks';
+export { OPERATION_IDS } from './gateway-404';
+export { ElsewhereError, type DeleteElsewhereOptions, type ElsewhereResult } from './elsewhere';
+export type { DeletionKind, DeletionOperation, DeletionRecord } from './state/deletions';
 export type { SeedDocument } from './seeds/format';
 export { SeedError, parseSeed } from './seeds/loader';
 export { demoSeed } from './seeds/demo';
@@ -41,9 +46,19 @@ export interface RunningEmulator {
   stats(): EmulatorStats;
   resetStats(): void;
   config(): RuntimeConfig;
-  /** Change limits, faults, delays and quirks while running (`quirks` replaces the set); a bad value throws. */
+  /** Change limits, faults, delays, quirks and gateway 404s while running (`quirks` and `gateway404Operations` replace the list); a bad value throws. */
   configure(changes: PartialRuntimeConfig): void;
-  /** The live account, for assertions (read it; change it only through the API). */
+  /**
+   * Another client deletes these images (from the workspace; with `allIterations` from every
+   * iteration's snapshot too) and `predictionIds`: not an API call, never counted or
+   * faulted, recorded as operation 'elsewhere'. Unknown ids are skipped; an unknown project
+   * or a malformed id throws ElsewhereError before anything is removed.
+   */
+  deleteElsewhere(projectId: string, imageIds: readonly string[], options?: DeleteElsewhereOptions): ElsewhereResult;
+  /** Every effective deletion so far, oldest first (resetStats() keeps them). */
+  deletions(): DeletionRecord[];
+  clearDeletions(): void;
+  /** The live account, for assertions (read it; change it only through the API or deleteElsewhere). */
   state: AccountState;
   close(): Promise<void>;
 }
@@ -69,7 +84,8 @@ function loadInitialState(state: AccountState, options: EmulatorOptions, config:
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const now = options.now ?? Date.now;
   const initial = parseConfigChanges(definedOnly(Object.fromEntries(Object.keys(DEFAULT_CONFIG).map((k) => [k, options[k as keyof RuntimeConfig]]))));
-  const config: RuntimeConfig = { ...DEFAULT_CONFIG, quirks: [], ...definedOnly(initial) };
+  // Fresh arrays: configure() must never edit DEFAULT_CONFIG's.
+  const config: RuntimeConfig = { ...DEFAULT_CONFIG, quirks: [], gateway404Operations: [], ...definedOnly(initial) };
   const key = options.key ?? randomBytes(16).toString('hex');
   const state = new AccountState(now);
   loadInitialState(state, options, config);
@@ -91,8 +107,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     blobCache: new BlobCache(),
     // Its own stream: turning `ties` on does not move the fault decisions, nor they it.
     tieOrder: createPrng(`${faultSeed}|ties`),
+    deletions: new DeletionLog(now),
   };
-  const snapshotConfig = (): RuntimeConfig => ({ ...config, quirks: [...config.quirks] });
+  const snapshotConfig = (): RuntimeConfig => ({ ...config, quirks: [...config.quirks], gateway404Operations: [...config.gateway404Operations] });
 
   const configure = (changes: PartialRuntimeConfig): void => {
     const valid = definedOnly(parseConfigChanges(changes));
@@ -129,6 +146,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     resetStats: () => stats.reset(),
     config: snapshotConfig,
     configure,
+    deleteElsewhere: (projectId, imageIds, elsewhere) => deleteElsewhere(core, projectId, imageIds, elsewhere),
+    deletions: () => core.deletions.list(),
+    clearDeletions: () => core.deletions.clear(),
     state,
     close: async () => {
       scheduler.cancelAll();

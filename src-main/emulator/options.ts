@@ -3,6 +3,7 @@
  * time (limits, faults, delays) through configure() or POST /__emulator/config.
  */
 import { z } from 'zod';
+import { gateway404ListSchema } from './gateway-404';
 import { quirkListSchema } from './quirks';
 import type { SeedDocument } from './seeds/format';
 
@@ -30,6 +31,8 @@ export const runtimeConfigSchema = z
     deleteDelayMs: z.number().int().min(0).max(3_600_000),
     /** Opt-in service behaviours (quirks.ts, README "Quirks"); setting it replaces the set. */
     quirks: quirkListSchema,
+    /** OperationIds answered with the gateway's 404 after the key check (gateway-404.ts); replaces the list. */
+    gateway404Operations: gateway404ListSchema,
   })
   .strict();
 
@@ -49,6 +52,7 @@ export const DEFAULT_CONFIG: RuntimeConfig = {
   exportDelayMs: 500,
   deleteDelayMs: 200,
   quirks: [],
+  gateway404Operations: [],
 };
 
 /** Zod issues as one line: `failRate: Too big…; quirks: unknown quirk "x"; …`. */

@@ -20,6 +20,12 @@ export const QUIRK_NAMES = [
   'huge-json',
   /** Every blob body is the real bytes followed by zeros up to 400 MiB. */
   'oversize-blobs',
+  /** A request line over 8192 bytes → IIS request filtering's 404.15 page, before routing. */
+  'url-limit',
+  /** A request line (with its CRLF) over 8192 bytes → Kestrel's 414 with an empty body. */
+  'url-limit-414',
+  /** DeleteImages/DeletePrediction naming any id that does not exist is refused whole. */
+  'strict-batch-ids',
 ] as const;
 
 export type QuirkName = (typeof QUIRK_NAMES)[number];
@@ -62,7 +68,7 @@ export const quirkListSchema = z
     return normalise(known);
   });
 
-/** `--quirks ties,relative-uris`: comma-separated, blanks ignored. */
+/** `--quirks ties,relative-uris` (and `--gateway-404 A,B`): comma-separated, blanks ignored. */
 export function splitQuirkList(text: string): string[] {
   return text
     .split(',')

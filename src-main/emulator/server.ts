@@ -1,9 +1,10 @@
 /**
  * The HTTP server on 127.0.0.1: `/__blob/*` (SAS blob downloads), `/__emulator/*`
- * (stats/config) and the Training API under `/customvision/{v3.3|v3.4-preview}/training`
+ * (stats, config, deletions) and the Training API under `/customvision/{v3.3|v3.4-preview}/training`
  * (a leading `//` is tolerated: recorded SDK traffic has it, reference §2).
- * API pipeline: [network-rules quirk: 403] → route → Training-Key (401) → token bucket
- * (429) → faults → operation.
+ * API pipeline: [url-limit quirks: over-long request line refused] → [network-rules quirk:
+ * 403] → route → Training-Key (401) → [gateway404Operations: 404] → token bucket (429) →
+ * faults → operation.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
@@ -13,11 +14,13 @@ import { serveBlob, type BlobEnv } from './blobs';
 import type { ApiContext } from './core';
 import { writeReply, type Cut, type ReplyHooks } from './deliver';
 import { ApiError } from './errors';
+import { isGateway404 } from './gateway-404';
 import { hasQuirk } from './quirks';
 import type { CallBucket } from './rate-limit';
 import { matchRoute, parseApiPath, type ApiPath, type Route, type RouteMatch } from './router';
+import { MAX_REQUEST_HEAD_BYTES, requestLineBytes, requestLineRefusal } from './request-line';
 import { BLOB_PREFIX } from './sas';
-import { apiHeaders, errorReply, gatewayReply, replyLength, trafficDeniedReply, UNAUTHORIZED_MESSAGE, type Reply } from './wire';
+import { apiHeaders, errorReply, gatewayReply, replyLength, RESOURCE_NOT_FOUND, trafficDeniedReply, UNAUTHORIZED_MESSAGE, type Reply } from './wire';
 
 export interface ServerEnv extends BlobEnv, AdminEnv {
   key: string;
@@ -88,7 +91,10 @@ interface Answer {
   cut?: Cut | undefined;
 }
 
-/** Behind the gateway: Training-Key (401) → token bucket (429) → faults → operation. */
+/**
+ * Behind the gateway: Training-Key (401) → gateway404Operations (404, no token used, never
+ * faulted: the gateway answers, as for 401) → token bucket (429) → faults → operation.
+ */
 async function answerCall(env: ServerEnv, req: IncomingMessage, api: ApiPath, match: RouteMatch, search: URLSearchParams, body: Buffer): Promise<Answer> {
   const { route, params } = match;
   env.stats.request(route.operationId);
@@ -96,6 +102,10 @@ async function answerCall(env: ServerEnv, req: IncomingMessage, api: ApiPath, ma
   if (!hasValidKey(req.headers, env.key)) {
     env.stats.unauthorized();
     return { reply: gatewayReply(401, UNAUTHORIZED_MESSAGE) };
+  }
+  if (isGateway404(config, route.operationId)) {
+    env.stats.gateway404();
+    return { reply: gatewayReply(404, RESOURCE_NOT_FOUND) };
   }
   const taken = env.calls.take();
   if (!taken.ok) {
@@ -132,19 +142,33 @@ async function answerCall(env: ServerEnv, req: IncomingMessage, api: ApiPath, ma
   return { reply, cut };
 }
 
-async function serveApi(env: ServerEnv, req: IncomingMessage, res: ServerResponse, path: string, search: URLSearchParams, body: Buffer, requestId: string): Promise<void> {
-  const headers = apiHeaders(requestId);
+interface ApiRequest {
+  path: string;
+  search: URLSearchParams;
+  body: Buffer;
+  requestId: string;
+  lineBytes: number;
+}
+
+async function serveApi(env: ServerEnv, req: IncomingMessage, res: ServerResponse, request: ApiRequest): Promise<void> {
+  const { path, search, body } = request;
+  const headers = apiHeaders(request.requestId);
   const config = env.core.config;
   const api = parseApiPath(path);
   const match = api ? matchRoute(env.routes, req.method ?? 'GET', api.segments) : undefined;
+  const refusal = requestLineRefusal(config, request.lineBytes);
   let answer: Answer;
-  if (hasQuirk(config, 'network-rules')) {
+  if (refusal) {
+    // The web server refuses while reading the request line: nothing behind it sees the call.
+    env.stats.requestLineRefused();
+    answer = { reply: refusal };
+  } else if (hasQuirk(config, 'network-rules')) {
     // The firewall answers before anything behind it: no key check, rate limit or fault.
     if (match) env.stats.request(match.route.operationId);
     env.stats.trafficDenied();
     answer = { reply: trafficDeniedReply() };
   } else if (!api || !match) {
-    await writeReply(res, gatewayReply(404, 'Resource not found'), headers);
+    await writeReply(res, gatewayReply(404, RESOURCE_NOT_FOUND), headers);
     return;
   } else {
     answer = await answerCall(env, req, api, match, search, body);
@@ -164,12 +188,17 @@ async function handle(env: ServerEnv, req: IncomingMessage, res: ServerResponse)
   // Collapse a leading `//` (an endpoint with a trailing slash); URL() would read it as a host.
   const path = (q < 0 ? raw : raw.slice(0, q)).replace(/^\/{2,}/, '/');
   const search = new URLSearchParams(q < 0 ? '' : raw.slice(q + 1));
+  const blob = path === BLOB_PREFIX || path.startsWith(`${BLOB_PREFIX}/`);
+  const admin = path.startsWith('/__emulator/');
+  // Measured as received, before anything can refuse the request.
+  const lineBytes = blob || admin ? 0 : requestLineBytes(req);
+  if (!blob && !admin) env.stats.requestLine(lineBytes);
   const body = await readBody(req);
   if (body === undefined) {
     await writeReply(res, gatewayReply(413, 'Request entity too large'), apiHeaders(requestId));
     return;
   }
-  if (path === BLOB_PREFIX || path.startsWith(`${BLOB_PREFIX}/`)) {
+  if (blob) {
     let blobPath: string;
     try {
       blobPath = decodeURIComponent(path.slice(BLOB_PREFIX.length));
@@ -179,15 +208,15 @@ async function handle(env: ServerEnv, req: IncomingMessage, res: ServerResponse)
     await serveBlob(env, req, res, blobPath, search, requestId);
     return;
   }
-  if (path.startsWith('/__emulator/')) {
+  if (admin) {
     serveAdmin(env, req, res, path, body);
     return;
   }
-  await serveApi(env, req, res, path, search, body, requestId);
+  await serveApi(env, req, res, { path, search, body, requestId, lineBytes });
 }
 
 export function createEmulatorServer(env: ServerEnv): Server {
-  const server = createServer((req, res) => {
+  const server = createServer({ maxHeaderSize: MAX_REQUEST_HEAD_BYTES }, (req, res) => {
     handle(env, req, res).catch((error: unknown) => {
       process.stderr.write(`cv-emulator: request failed: ${error instanceof Error ? error.message : String(error)}\n`);
       if (!res.headersSent) {

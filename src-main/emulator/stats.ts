@@ -25,6 +25,15 @@ export interface EmulatorStats {
    * included: far below the announced size when a client stopped reading early.
    */
   paddedBytesSent: number;
+  /** API calls answered the gateway's 404 because their operation is in gateway404Operations. */
+  gateway404: number;
+  /** Requests refused for an over-long request line (url-limit, url-limit-414 quirks). */
+  requestLineRefused: number;
+  /**
+   * The longest request line received (`METHOD SP target SP HTTP/1.1`, bytes, no CRLF),
+   * blob and /__emulator routes excluded: a client's longest API request line.
+   */
+  maxRequestLineBytes: number;
 }
 
 export class StatsCollector {
@@ -41,6 +50,9 @@ export class StatsCollector {
       blobRejected: 0,
       trafficDenied: 0,
       paddedBytesSent: 0,
+      gateway404: 0,
+      requestLineRefused: 0,
+      maxRequestLineBytes: 0,
     };
   }
 
@@ -81,6 +93,18 @@ export class StatsCollector {
 
   paddedBytes(bytes: number): void {
     this.data.paddedBytesSent += bytes;
+  }
+
+  gateway404(): void {
+    this.data.gateway404 += 1;
+  }
+
+  requestLine(bytes: number): void {
+    this.data.maxRequestLineBytes = Math.max(this.data.maxRequestLineBytes, bytes);
+  }
+
+  requestLineRefused(): void {
+    this.data.requestLineRefused += 1;
   }
 
   snapshot(): EmulatorStats {

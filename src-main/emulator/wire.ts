@@ -69,6 +69,9 @@ export function gatewayReply(status: number, message: string, headers: Record<st
   return { status, headers: { 'Content-Type': 'application/json', ...headers }, body: Buffer.from(body, 'utf8') };
 }
 
+/** The gateway's 404 for an unknown path or method (and the gateway404Operations setting). */
+export const RESOURCE_NOT_FOUND = 'Resource not found';
+
 export const UNAUTHORIZED_MESSAGE =
   'Access denied due to invalid subscription key or wrong API endpoint. Make sure to provide a valid key for an active subscription and use a correct regional API endpoint for your resource.';
 

@@ -83,7 +83,7 @@ describe('the quirks setting', () => {
   });
 
   it('refuses unknown names with the list of valid ones', async () => {
-    const valid = 'ties, relative-uris, network-rules, prediction-count-limit, other-default-threshold, huge-json, oversize-blobs';
+    const valid = 'ties, relative-uris, network-rules, prediction-count-limit, other-default-threshold, huge-json, oversize-blobs, url-limit, url-limit-414, strict-batch-ids';
     // @ts-expect-error -- an unknown name, as plain JavaScript could pass it
     await expect(startEmulator({ quirks: ['tie'] })).rejects.toThrow(`unknown quirk "tie"; the quirks are ${valid}`);
     const emu = await startTestEmulator({ quirks: ['ties'] });

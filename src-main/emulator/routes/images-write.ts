@@ -6,9 +6,11 @@ import { newUuid, parseUuid } from '../ids';
 import type { Route } from '../router';
 import { formatImageDate } from '../dates';
 import type { ProjectRec } from '../state/types';
-import { addImageTag, addRegion, deleteFromIterations, deleteImages, mergeMetadata, METADATA_LIMITS } from '../state/workspace';
+import { removeImages } from '../state/removal';
+import { addImageTag, addRegion, mergeMetadata, METADATA_LIMITS } from '../state/workspace';
 import { emptyReply, jsonReply } from '../wire';
 import { boolQuery, jsonBody, projectOf, uuidList } from './params';
+import { refuseUnknownImages } from './strict-batch';
 
 const uuid = z.string().transform((text, issue) => {
   const id = parseUuid(text);
@@ -46,17 +48,19 @@ export const imageWriteRoutes: Route[] = [
       if (!allImages && ids.length === 0) {
         throw badRequest('BadRequestRequiredParamIsNull', 'Specify imageIds or allImages.');
       }
+      if (!allImages) refuseUnknownImages(ctx, project, ids, allIterations);
+      const record = (removed: string[]): void => {
+        ctx.core.deletions.record({ operation: 'DeleteImages', projectId: project.id, kind: 'images', ids: removed });
+      };
       if (!allImages && !allIterations) {
-        deleteImages(project, ids);
+        record(removeImages(project, ids, false));
         return emptyReply(204);
       }
-      // 202: "the images are being deleted"; counts lag until the background job ran.
-      const idSet = new Set(ids);
+      // 202: "the images are being deleted"; counts lag until the background job ran, and
+      // the deletion is recorded when it happens.
       ctx.core.scheduler.after(ctx.core.config.deleteDelayMs, () => {
         if (ctx.core.state.projects.get(project.id) !== project) return;
-        if (allImages) deleteImages(project, project.images.all().map((image) => image.id));
-        else deleteImages(project, idSet);
-        if (allIterations) deleteFromIterations(project, allImages ? 'all' : idSet);
+        record(removeImages(project, allImages ? 'all' : ids, allIterations));
       });
       return emptyReply(202);
     },

@@ -2,6 +2,7 @@
 import { alreadyPublished, badRequest } from '../errors';
 import { newUuid } from '../ids';
 import type { Route } from '../router';
+import { imagesOnlyIn } from '../state/removal';
 import { isPublished, startTraining } from '../state/training';
 import { emptyReply, jsonReply } from '../wire';
 import { boolQuery, enumQuery, intQuery, iterationOf, projectOf, query } from './params';
@@ -32,8 +33,10 @@ export const iterationRoutes: Route[] = [
       const iteration = iterationOf(ctx, project);
       // Inferred: the service refuses, Microsoft's tests always unpublish first (reference §4).
       if (isPublished(iteration)) throw alreadyPublished(iteration.publishName ?? '');
-      // Snapshot, performance and exports go with it.
+      // Snapshot, performance and exports go with it, and the images only its snapshot held.
+      const implicitImageIds = imagesOnlyIn(project, iteration.id);
       project.iterations.delete(iteration.id);
+      ctx.core.deletions.record({ operation: 'DeleteIteration', projectId: project.id, kind: 'iteration', ids: [iteration.id], implicitImageIds });
       return emptyReply();
     },
   },
@@ -90,11 +93,14 @@ export const iterationRoutes: Route[] = [
     path: 'projects/{projectId}/iterations/{iterationId}/publish',
     operationId: 'UnpublishIteration',
     handle: (ctx) => {
-      const iteration = iterationOf(ctx, projectOf(ctx));
+      const project = projectOf(ctx);
+      const iteration = iterationOf(ctx, project);
       if (!isPublished(iteration)) throw badRequest('BadRequestIterationNotPublished', 'Iteration is not published.');
+      const publishName = iteration.publishName ?? '';
       iteration.publishName = null;
       iteration.publishResourceId = null;
       iteration.lastModifiedMs = ctx.core.state.now();
+      ctx.core.deletions.record({ operation: 'UnpublishIteration', projectId: project.id, kind: 'publication', ids: [iteration.id], publishName });
       return emptyReply();
     },
   },

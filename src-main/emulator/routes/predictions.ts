@@ -8,10 +8,12 @@ import { parseUuid } from '../ids';
 import { hasQuirk, SMALL_PREDICTION_PAGE } from '../quirks';
 import type { Route } from '../router';
 import { decodeContinuation, encodeContinuation } from '../state/prediction-sessions';
+import { removePredictions } from '../state/removal';
 import type { PredictionRec, ProjectRec } from '../state/types';
 import { emptyReply, jsonReply } from '../wire';
 import { jsonBody, projectOf, uuidList } from './params';
 import { renderStoredPrediction } from './render';
+import { refuseUnknownPredictions } from './strict-batch';
 
 const tokenSchema = z.object({
   session: z.string().nullish(),
@@ -120,7 +122,8 @@ export const predictionRoutes: Route[] = [
       const project = projectOf(ctx);
       const ids = uuidList(ctx, 'ids', 64, 'BadRequestPredictionIdsExceededCount');
       if (!ids || ids.length === 0) throw badRequest('BadRequestPredictionIdsMissing', 'Prediction ids are missing.');
-      for (const id of ids) project.predictions.delete(id);
+      refuseUnknownPredictions(ctx, project, ids);
+      ctx.core.deletions.record({ operation: 'DeletePrediction', projectId: project.id, kind: 'predictions', ids: removePredictions(project, ids) });
       return emptyReply();
     },
   },

@@ -6,6 +6,7 @@ import { newUuid } from '../ids';
 import { hasQuirk, OVERSIZE_BLOB_BYTES } from '../quirks';
 import type { Route } from '../router';
 import { DOMAINS, findDomain, isObjectDetection } from '../state/domains';
+import { projectHoldings } from '../state/removal';
 import { isPublished } from '../state/training';
 import type { Classifier } from '../state/types';
 import { binaryReply, emptyReply, jsonReply, paddedReply } from '../wire';
@@ -86,7 +87,9 @@ export const projectRoutes: Route[] = [
         // Not observed; Microsoft's own cleanup always unpublishes first (reference §4).
         throw badRequest('BadRequestIterationIsPublished', `Iteration is already published as: ${published.publishName ?? ''}`);
       }
+      const held = projectHoldings(project);
       ctx.core.state.projects.delete(project.id);
+      ctx.core.deletions.record({ operation: 'DeleteProject', projectId: project.id, kind: 'project', ids: [project.id], held });
       return emptyReply();
     },
   },

@@ -72,6 +72,7 @@ export const tagRoutes: Route[] = [
       const tagId = uuidValue(ctx.params.tagId ?? '');
       if (!project.tags.has(tagId)) throw notFound.tag();
       deleteTag(project, tagId);
+      ctx.core.deletions.record({ operation: 'DeleteTag', projectId: project.id, kind: 'tag', ids: [tagId] });
       return emptyReply();
     },
   },

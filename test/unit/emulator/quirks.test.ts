@@ -54,7 +54,7 @@ describe('quirk names', () => {
     expect(parseCliArgs(['--quirks=relative-uris'])).toEqual({ kind: 'run', options: { quirks: ['relative-uris'], seed: 'demo' } });
     expect(parseCliArgs(['--quirks', 'ties,fast'])).toEqual({
       kind: 'error',
-      message: '--quirks: unknown quirk "fast"; the quirks are ties, relative-uris, network-rules, prediction-count-limit, other-default-threshold, huge-json, oversize-blobs',
+      message: '--quirks: unknown quirk "fast"; the quirks are ties, relative-uris, network-rules, prediction-count-limit, other-default-threshold, huge-json, oversize-blobs, url-limit, url-limit-414, strict-batch-ids',
     });
     expect(parseCliArgs(['--quirks'])).toEqual({ kind: 'error', message: '--quirks needs a value' });
     expect(quirkListSchema.parse([])).toEqual([]);
