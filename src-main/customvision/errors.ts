@@ -15,6 +15,7 @@ export type CustomVisionErrorCode =
   | 'FORBIDDEN'
   | 'NETWORK_RULES'
   | 'NOT_FOUND'
+  | 'REQUEST_TOO_LONG'
   | 'CONFLICT'
   | 'THROTTLED'
   | 'SERVICE_ERROR'
@@ -177,6 +178,7 @@ export const STATUS_TEXT: Record<CustomVisionErrorCode, string> = {
   NETWORK_RULES:
     "the resource's network rules (Azure portal → the resource → Networking) do not allow calls from this computer's network; allow it there, or run CV Steward inside the allowed network",
   NOT_FOUND: 'it does not exist (any more)',
+  REQUEST_TOO_LONG: 'the server refused the request as too long (HTTP 414 / IIS 404.15)',
   CONFLICT: 'the item is busy or in a conflicting state',
   THROTTLED: 'the service is limiting how fast this resource may call it',
   SERVICE_ERROR: 'the service had an internal problem',
@@ -205,11 +207,17 @@ export interface HttpErrorInput {
 /** The error for a non-success HTTP answer from the Training API. */
 export function httpError(input: HttpErrorInput): CustomVisionError {
   const { serviceCode, serviceMessage } = parseErrorBody(input.bodyText);
-  const code = isNetworkRulesRefusal(input.status, input.headers, serviceMessage) ? 'NETWORK_RULES' : codeForStatus(input.status);
+  const code = isRequestTooLongRefusal(input.status, input.bodyText)
+    ? 'REQUEST_TOO_LONG'
+    : isNetworkRulesRefusal(input.status, input.headers, serviceMessage)
+      ? 'NETWORK_RULES'
+      : codeForStatus(input.status);
   const requestId = requestIdFrom(input.headers);
   const extra = [`HTTP ${input.status}`, serviceCode, requestId ? `request id ${requestId}` : undefined].filter(Boolean).join(', ');
   const said = serviceMessage && serviceCode !== serviceMessage ? ` The service said: "${serviceMessage}"` : '';
-  return new CustomVisionError(`${input.operation} failed: ${STATUS_TEXT[code]} (${extra}).${said}`, {
+  // The items were never looked at: the caller must not read this as "they are gone".
+  const unknown = code === 'REQUEST_TOO_LONG' ? ' Nothing is known about the items it asked about; ask for fewer in one call.' : '';
+  return new CustomVisionError(`${input.operation} failed: ${STATUS_TEXT[code]} (${extra}).${said}${unknown}`, {
     kind: 'http',
     code,
     operation: input.operation,
@@ -237,6 +245,24 @@ export function isNetworkRulesRefusal(status: number, headers: Headers, serviceM
   if (status !== 403) return false;
   if (/^ThrowExceptionDueToTrafficDenied$/i.test(headers.get('policy-id')?.trim() ?? '')) return true;
   return /Virtual Network\/Firewall rules|A Virtual Network is configured for this resource/i.test(serviceMessage ?? '');
+}
+
+/**
+ * A front end refusing the request for its length, before the service saw it: 414 (URI
+ * Too Long; Kestrel's answer to a line over MaxRequestLineSize), or IIS request
+ * filtering's 404.15 "query string too long" (404.14: URL too long), which reaches the
+ * client as a plain 404 with IIS's HTML error page ("HTTP Error 404.15 – Not Found: The
+ * request filtering module is configured to deny a request where the query string is too
+ * long", https://learn.microsoft.com/iis/application-frameworks/building-and-running-aspnet-applications/aspnet-20-breaking-changes-on-iis).
+ * Such a 404 says nothing about the items asked for. A JSON body is the service's own
+ * answer (or its gateway's), never this page.
+ */
+export function isRequestTooLongRefusal(status: number, bodyText: string): boolean {
+  if (status === 414) return true;
+  if (status !== 404) return false;
+  const text = bodyText.trim();
+  if (text.startsWith('{')) return false;
+  return /\b404\.1[45]\b/.test(text) || /query string is too long/i.test(text) || (/request filtering/i.test(text) && /too long|length/i.test(text));
 }
 
 /** 408, 429 and 5xx may succeed later; other 4xx will not (501/505 are permanent). */

@@ -12,6 +12,9 @@
  * Answers are read with a cap (maxResponseBytes): memory stays bounded whatever a server
  * sends. File bodies (GetArtifact) are not read here at all: `open` returns once a 2xx
  * has its headers, and the caller streams the body (artifact-download.ts).
+ *
+ * A request whose first line is longer than real front ends accept (request-line.ts) is
+ * refused before it is sent: INVALID_ARGUMENT, not a 414 or a misleading 404.
  */
 import { allowManyWaiters } from './abort';
 import { readBoundedBody, readSome } from './body-reader';
@@ -27,6 +30,7 @@ import {
 } from './errors';
 import { networkError } from './network-errors';
 import type { RateLimiter, RateLimitTicket } from './rate-limiter';
+import { checkRequestLine, requestLineBytes } from './request-line';
 import { retryAfterFromHeaders, retryAfterFromText } from './retry-after';
 import { backoffDelayMs, isRetryableError, retryPolicy, type RetryPolicy } from './retry';
 import { startTransfer, type Transfer } from './transfer';
@@ -115,6 +119,11 @@ export interface HttpClient {
    * mapping until a 2xx's headers arrive, then the unread body is the caller's.
    */
   open(request: ApiStreamRequest): Promise<ApiStreamResponse>;
+  /**
+   * The bytes of the request line a call with this path and query would send
+   * (request-line.ts); send and open refuse one over MAX_REQUEST_LINE_BYTES unsent.
+   */
+  requestLineBytes(method: ApiRequest['method'], path: string, query?: Record<string, QueryValue>): number;
 }
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -264,15 +273,27 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     return { status: response.status, requestId: requestIdFrom(response.headers), response, transfer };
   }
 
+  const urlOf = (pathAndQuery: string): string => options.baseUrl + options.apiRoot + pathAndQuery;
+
   function send(request: ApiRequest): Promise<ApiResponse> {
     const pathAndQuery = request.path + queryString(request.query);
-    const url = options.baseUrl + options.apiRoot + pathAndQuery;
+    const url = urlOf(pathAndQuery);
+    try {
+      checkRequestLine(request.operation, request.method, url);
+    } catch (error) {
+      return Promise.reject(error as Error);
+    }
     return withRetries(request, request.method, pathAndQuery, () => attemptOnce(request, url));
   }
 
   function open(request: ApiStreamRequest): Promise<ApiStreamResponse> {
     const pathAndQuery = request.path + queryString(request.query);
-    const url = options.baseUrl + options.apiRoot + pathAndQuery;
+    const url = urlOf(pathAndQuery);
+    try {
+      checkRequestLine(request.operation, 'GET', url);
+    } catch (error) {
+      return Promise.reject(error as Error);
+    }
     return withRetries(request, 'GET', pathAndQuery, () => openOnce(request, url));
   }
 
@@ -339,7 +360,11 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     }
   }
 
-  return { send, open };
+  return {
+    send,
+    open,
+    requestLineBytes: (method, path, query) => requestLineBytes(method, urlOf(path + queryString(query))),
+  };
 }
 
 /** `?a=1&ids=x,y` (csv arrays, as the spec's collectionFormat says; commas get %2C-encoded). */

@@ -7,6 +7,8 @@
  *   newest first, then tag by tag; count = the same two counts for the iteration;
  * - an iteration's per-image performance: oldest first, newest first, tag by tag;
  *   count = GetImagePerformanceCount.
+ * - untagged images, and images carrying one tag (workspace or an iteration's copy): oldest
+ *   first, then newest first; count = the matching count call.
  * Later walks cost as much as the first, so they run only while the count is not reached.
  */
 import { CompleteListing, type ListingWalk } from './complete-listing';
@@ -63,6 +65,33 @@ export function iterationImageListing(client: TrainingClient, projectId: string,
     ...known(options),
     count: async () =>
       (await client.getTaggedImageCount(projectId, { ...call, iterationId })) + (await client.getUntaggedImageCount(projectId, { ...call, iterationId })),
+  });
+}
+
+/** The untagged images of the workspace, or of one iteration's copy (`iterationId`). */
+export function untaggedImageListing(client: TrainingClient, projectId: string, options: ImageListingOptions & { iterationId?: string } = {}): CompleteListing<Image> {
+  const call = callOnly(options);
+  const where = options.iterationId === undefined ? {} : { iterationId: options.iterationId };
+  const list = { ...call, ...where, pageSize: options.pageSize ?? 256 };
+  return new CompleteListing<Image>({
+    ...(options.seen ? { seen: options.seen } : {}),
+    // No smaller lists exist for untagged images: the two orders are all there is.
+    walks: () => ORDERS.map((order) => ({ label: order.label, lists: () => [client.iterateUntaggedImages(projectId, { ...list, orderBy: order.orderBy })] })),
+    ...known(options),
+    count: () => client.getUntaggedImageCount(projectId, { ...call, ...where }),
+  });
+}
+
+/** The images carrying one tag, in the workspace or in one iteration's copy (`iterationId`). */
+export function taggedWithListing(client: TrainingClient, projectId: string, tagId: string, options: ImageListingOptions & { iterationId?: string } = {}): CompleteListing<Image> {
+  const call = callOnly(options);
+  const where = options.iterationId === undefined ? {} : { iterationId: options.iterationId };
+  const list = { ...call, ...where, tagIds: [tagId], pageSize: options.pageSize ?? 256 };
+  return new CompleteListing<Image>({
+    ...(options.seen ? { seen: options.seen } : {}),
+    walks: () => ORDERS.map((order) => ({ label: order.label, lists: () => [client.iterateTaggedImages(projectId, { ...list, orderBy: order.orderBy })] })),
+    ...known(options),
+    count: () => client.getTaggedImageCount(projectId, { ...call, ...where, tagIds: [tagId] }),
   });
 }
 

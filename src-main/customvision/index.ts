@@ -11,6 +11,8 @@ export {
   type CallOptions,
   type DeleteImagesOptions,
   type DeleteResult,
+  type IdBatchOperation,
+  type IdBatchOptions,
   type ImageListOptions,
   type ImagePerformanceListOptions,
   type TaggedImageListOptions,
@@ -26,6 +28,8 @@ export {
   type CustomVisionErrorCode,
   type CustomVisionErrorKind,
 } from './errors';
+export { notFoundNames, type NotFoundServiceCode } from './not-found';
+export { MAX_REQUEST_LINE_BYTES } from './request-line';
 export { isRetryableError, DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry';
 export {
   RateLimiter,
@@ -45,4 +49,11 @@ export { MAX_IMAGE_IDS, MAX_PAGE_SIZE, MAX_PREDICTION_IDS, MAX_TAG_IDS } from '.
 export type * from './wire-types';
 export { IdSet } from './id-set';
 export { CompleteListing, type CompleteListingOptions, type ListingOutcome, type ListingWalk } from './complete-listing';
-export { imagePerformanceListing, iterationImageListing, workspaceImageListing, type ImageListingOptions } from './image-listings';
+export {
+  imagePerformanceListing,
+  iterationImageListing,
+  taggedWithListing,
+  untaggedImageListing,
+  workspaceImageListing,
+  type ImageListingOptions,
+} from './image-listings';

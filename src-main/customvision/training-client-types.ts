@@ -91,10 +91,21 @@ export interface ImagePerformanceListOptions extends CallOptions {
 }
 
 export interface DeleteImagesOptions extends CallOptions {
-  /** At most 256. Either this or allImages. */
+  /** At most maxIdsPerCall('DeleteImages', projectId, { allIterations }) (≤ 256). Either this or allImages. */
   imageIds?: readonly string[];
   allImages?: boolean;
   /** Also remove the images from every trained iteration (DESIGN §8 always sets it). */
+  allIterations?: boolean;
+}
+
+/** The calls that take a list of ids in one query parameter (DeletePrediction's is `ids`). */
+export type IdBatchOperation = 'DeleteImages' | 'GetImagesByIds' | 'DeletePrediction';
+
+/** The other query parameters of an id-batch call, as the call will send them; those a call does not send are ignored. */
+export interface IdBatchOptions {
+  /** GetImagesByIds. */
+  iterationId?: string;
+  /** DeleteImages. */
   allIterations?: boolean;
 }
 
@@ -127,11 +138,26 @@ export interface TrainingClient {
     projectId: string,
     options?: CallOptions & { iterationId?: string; taggingStatus?: TaggingStatus; tagIds?: readonly string[]; filter?: string },
   ): Promise<number>;
-  /** Fresh records (and fresh SAS URLs) for ≤ 256 images; not in request order — match by id. */
+  /**
+   * Fresh records (and fresh SAS URLs) for any number of images: asked in as many calls as
+   * needed (each within 256 ids and the request-line budget; repeated ids asked once), the
+   * answers concatenated. Not in request order — match by id.
+   */
   getImagesByIds(projectId: string, imageIds: readonly string[], options?: CallOptions & { iterationId?: string }): Promise<Image[]>;
+  /**
+   * One call, never split. More ids than maxIdsPerCall('DeleteImages', …) allows (the
+   * request line would be over MAX_REQUEST_LINE_BYTES) → INVALID_ARGUMENT, nothing sent.
+   */
   deleteImages(projectId: string, options: DeleteImagesOptions): Promise<DeleteResult>;
-  /** Stored prediction records, ≤ 64 ids per call. */
+  /** Stored prediction records, ≤ 64 ids per call (maxIdsPerCall('DeletePrediction', …)); never split. */
   deletePredictions(projectId: string, predictionIds: readonly string[], options?: CallOptions): Promise<DeleteResult>;
+  /**
+   * The largest number of ids one `operation` call on this project may carry: n ≤ the API's
+   * limit (256 images, 64 predictions) such that the call's request line — with the other
+   * query parameters it sends (`extra`) — fits MAX_REQUEST_LINE_BYTES. Size delete batches
+   * with it. Throws INVALID_ARGUMENT for a malformed id.
+   */
+  maxIdsPerCall(operation: IdBatchOperation, projectId: string, extra?: IdBatchOptions): number;
   iterateImages(projectId: string, options?: AllImagesListOptions): PagedList<Image>;
   iterateTaggedImages(projectId: string, options?: TaggedImageListOptions): PagedList<Image>;
   iterateUntaggedImages(projectId: string, options?: ImageListOptions): PagedList<Image>;

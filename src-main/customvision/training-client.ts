@@ -1,7 +1,9 @@
 /**
  * The Training API client (shape in training-client-types.ts): builds each operation's
  * path and query, checks arguments before anything is sent, and checks that lists are
- * lists and counts are counts. Sending, retrying and rate limiting are http-client.ts's;
+ * lists and counts are counts. Id lists are sized to fit a request line real servers
+ * accept (id-batches.ts): reads are split into as many calls as needed, deletes never
+ * (an over-long one is refused). Sending, retrying and rate limiting are http-client.ts's;
  * all clients of one endpoint share one rate limiter (rate-limiter.ts). Cancel = CANCELLED
  * at once, never retried.
  */
@@ -22,12 +24,13 @@ import {
   invalidArgument,
   pageSize,
 } from './arguments';
+import { ID_BATCH_CALLS, checkDeleteBatch, distinctIds, maxIdsPerCall } from './id-batches';
 import { offsetPages, pagedList, type PagedList } from './paging';
 import { predictionPages } from './prediction-pages';
 import { downloadArtifact } from './artifact-download';
 import { downloadFileLink } from './file-link';
 import type { Image, ImagePerformance, PredictionQueryResult } from './wire-types';
-import type { ApiVersion, DeleteResult, ImageListOptions, TrainingClient, TrainingClientOptions } from './training-client-types';
+import type { ApiVersion, DeleteResult, IdBatchOperation, IdBatchOptions, ImageListOptions, TrainingClient, TrainingClientOptions } from './training-client-types';
 
 export type * from './training-client-types';
 
@@ -79,6 +82,13 @@ export function createTrainingClient(options: TrainingClientOptions): TrainingCl
 
   const p = (projectId: string) => `/projects/${id('projectId', projectId)}`;
   const it = (projectId: string, iterationId: string) => `${p(projectId)}/iterations/${id('iterationId', iterationId)}`;
+
+  /** The extras of an id-batch call, checked: only what the call really sends. */
+  const batchExtra = (extra: IdBatchOptions): IdBatchOptions => ({
+    iterationId: optionalId('iterationId', extra.iterationId),
+    allIterations: extra.allIterations === true ? true : undefined,
+  });
+  const batchPath = (operation: IdBatchOperation, projectId: string) => p(projectId) + ID_BATCH_CALLS[operation].suffix;
 
   function imageList(operation: string, path: string, options: ImageListOptions, extra: Record<string, QueryValue>): PagedList<Image> {
     const size = pageSize(options.pageSize);
@@ -133,28 +143,36 @@ export function createTrainingClient(options: TrainingClientOptions): TrainingCl
         o.signal,
       ),
     getImagesByIds: async (projectId, imageIds, o = {}) => {
-      const ids = idList('imageIds', imageIds, MAX_IMAGE_IDS);
+      const ids = distinctIds(idList('imageIds', imageIds, Number.POSITIVE_INFINITY));
+      const path = batchPath('GetImagesByIds', projectId);
+      const extra = batchExtra({ iterationId: o.iterationId });
       // Without imageIds the service's behaviour is unspecified; an empty ask gets an empty answer.
       if (ids.length === 0) return [];
-      return getList<Image>('GetImagesByIds', `${p(projectId)}/images/id`, { imageIds: ids, iterationId: optionalId('iterationId', o.iterationId) }, o.signal);
+      // A read is safe to split, and its answer is not in request order anyway.
+      const size = maxIdsPerCall(http, 'GetImagesByIds', p(projectId), extra);
+      const images: Image[] = [];
+      for (let start = 0; start < ids.length; start += size) {
+        const query = ID_BATCH_CALLS.GetImagesByIds.query(ids.slice(start, start + size), extra);
+        images.push(...(await getList<Image>('GetImagesByIds', path, query, o.signal)));
+      }
+      return images;
     },
-    deleteImages: (projectId, o) => {
+    deleteImages: async (projectId, o) => {
       const ids = o.imageIds ? idList('imageIds', o.imageIds, MAX_IMAGE_IDS) : [];
       // A DELETE …/images with neither ids nor allImages has no documented meaning: refuse it.
       if (ids.length === 0 && o.allImages !== true) throw invalidArgument('deleteImages needs imageIds (1 to 256) or allImages: true.');
       if (ids.length > 0 && o.allImages === true) throw invalidArgument('deleteImages takes imageIds or allImages, not both.');
-      return remove(
-        'DeleteImages',
-        `${p(projectId)}/images`,
-        { imageIds: ids.length > 0 ? ids : undefined, allImages: o.allImages === true ? true : undefined, allIterations: o.allIterations === true ? true : undefined },
-        o.signal,
-      );
+      const extra = batchExtra({ allIterations: o.allIterations });
+      checkDeleteBatch(http, 'DeleteImages', p(projectId), ids, extra);
+      return remove('DeleteImages', batchPath('DeleteImages', projectId), ID_BATCH_CALLS.DeleteImages.query(ids, { ...extra, allImages: o.allImages }), o.signal);
     },
-    deletePredictions: (projectId, predictionIds, o = {}) => {
+    deletePredictions: async (projectId, predictionIds, o = {}) => {
       const ids = idList('predictionIds', predictionIds, MAX_PREDICTION_IDS);
       if (ids.length === 0) throw invalidArgument('deletePredictions needs 1 to 64 prediction ids.');
-      return remove('DeletePrediction', `${p(projectId)}/predictions`, { ids }, o.signal);
+      checkDeleteBatch(http, 'DeletePrediction', p(projectId), ids, {});
+      return remove('DeletePrediction', batchPath('DeletePrediction', projectId), ID_BATCH_CALLS.DeletePrediction.query(ids, {}), o.signal);
     },
+    maxIdsPerCall: (operation, projectId, extra = {}) => maxIdsPerCall(http, operation, p(projectId), batchExtra(extra)),
     iterateImages: (projectId, o = {}) =>
       imageList('GetImages', `${p(projectId)}/images`, o, {
         taggingStatus: o.taggingStatus,
