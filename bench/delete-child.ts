@@ -16,7 +16,8 @@
 import { mkdir, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CLEANUP_CATEGORIES } from '../shared/model/cleanup';
-import { buildPlan, cleanupPaths, loadPlan, runCleanup, savePlan } from '../src-main/cleanup';
+import { buildPlan, cleanupPaths, keychainPlanSealer, loadPlan, runCleanup, savePlan } from '../src-main/cleanup';
+import { MemorySecretStore } from '../src-main/secrets';
 import { createTrainingClient, RateLimiterRegistry, type RequestLogEntry } from '../src-main/customvision';
 import { JobProgress, type JobContext, type ProgressDelta } from '../src-main/jobs';
 import type { DeleteCall, DeletePlanned, DeleteRunResult } from './protocol';
@@ -65,7 +66,9 @@ async function main(): Promise<void> {
     scope: { kind: 'part', projectId, part: { kind: 'allImages' } },
     account: { endpointHost: new URL(endpoint).host, keyFingerprint: 'bench0000', displayName: 'Bench account' },
   });
-  await savePlan(planPath, built);
+  // Sealed as the app seals plans (here with an in-memory keychain); the run checks the seal.
+  const sealer = keychainPlanSealer(new MemorySecretStore());
+  await savePlan(planPath, built, sealer);
   // As `cleanup run` does: the plan it runs is the file, read back and checked.
   const plan = await loadPlan(planPath);
   const deleteImagesSteps = plan.steps.filter((step) => step.kind === 'deleteImages').length;
@@ -76,6 +79,7 @@ async function main(): Promise<void> {
     imagesOnlyInIterations: plan.counts.imagesOnlyInIterations,
     steps: plan.steps.length,
     deleteImagesSteps,
+    idsPerDeleteCall: planClient.maxIdsPerCall('DeleteImages', projectId, { allIterations: true }),
   };
   const started = go();
   process.send?.(planned);
@@ -94,7 +98,7 @@ async function main(): Promise<void> {
     advance(category, delta);
   };
   t0 = Date.now();
-  const outcome = await runCleanup(context(progress), client, { planPath, plan, confirmText: plan.confirmText, backup: { kind: 'waived' } });
+  const outcome = await runCleanup(context(progress), client, { planPath, plan, sealer, confirmText: plan.confirmText, backup: { kind: 'waived' } });
   const elapsedMs = Date.now() - t0;
 
   const calls: DeleteCall[] = log.map((entry) => ({

@@ -1,11 +1,16 @@
-/** The deletion figure (issue 5): runCleanup's time for n images against ceil(n/256) calls ÷ the rate limit. */
+/**
+ * The deletion figure: runCleanup's time for n images against ceil(n / ids per call) calls ÷
+ * the rate limit. Ids per call is the API's limit (256) or fewer: 256 GUIDs make a request
+ * line of about 10 KB, and front ends refuse lines over 8 KB (Kestrel's default), so the
+ * client sends as many as fit (206 on v3.3) — the bound is what any client can do there.
+ */
 import type { EmulatorStats, RuntimeConfig } from '../src-main/emulator';
 import type { DeleteCall, DeletePlanned, DeleteRunResult, EmulatorRemaining } from './protocol';
 import { figure, type Figure } from './report';
 
 export const DELETE_SLACK = 1.2;
-/** Image ids per DeleteImages call (reference §1.2). */
-export const DELETE_BATCH = 256;
+/** The request line every call must fit, CRLF included (Kestrel's default MaxRequestLineSize). */
+export const MAX_REQUEST_LINE_BYTES = 8192;
 /**
  * The client's limiter grants at most floor(rate) calls in any window of 1 s plus its 50 ms
  * safety margin (src-main/customvision/rate-limiter.ts): the fastest it lets k calls start.
@@ -91,7 +96,8 @@ function byOperation(calls: readonly DeleteCall[]): string {
 export function deleteFigure(input: DeleteInputs): Figure {
   const { planned, result, stats, remaining, tps } = input;
   const n = result.planImages;
-  const boundCalls = Math.ceil(n / DELETE_BATCH);
+  const perCall = planned.idsPerDeleteCall;
+  const boundCalls = Math.ceil(n / perCall);
   const bound = boundCalls / tps;
   const phases = phasesOf(result);
   const deleteCalls = result.calls.filter((call) => call.operation === 'DeleteImages');
@@ -110,7 +116,7 @@ export function deleteFigure(input: DeleteInputs): Figure {
     bound,
     limit: { ratio: DELETE_SLACK, direction: 'at most' },
     details: [
-      `bound = ceil(${n} / ${DELETE_BATCH}) = ${boundCalls} DeleteImages calls ÷ ${tps} calls/s; timed: runCleanup from the confirmed plan to its return (gate, every call journaled and fsynced, 202 polling, proof, receipt); planning (${seconds(planned.planMs)}, the snapshot the user reviews before confirming) is not timed`,
+      `bound = ceil(${n} / ${perCall}) = ${boundCalls} DeleteImages calls ÷ ${tps} calls/s (${perCall} ids per call: the API allows 256, a request line within ${MAX_REQUEST_LINE_BYTES} bytes holds ${perCall}); longest request line the emulator received: ${stats.maxRequestLineBytes} bytes; timed: runCleanup from the confirmed plan to its return (gate, every call journaled and fsynced, 202 polling, proof, receipt); planning (${seconds(planned.planMs)}, the snapshot the user reviews before confirming) is not timed`,
       `network: ${input.config.latencyMs} ms on API calls and ${input.config.tps} calls/s at the emulator, DeleteImages answers 202 and finishes ${input.config.deleteDelayMs} ms later; client: createTrainingClient at ${tps} calls/s as the CLI builds it (its limiter grants ≤ ${Math.floor(tps)} calls per ${LIMITER_WINDOW_MS} ms, so the first and last of ${deleteCalls.length} deletes start ≥ ${seconds(floor)} apart)`,
       `calls: DeleteImages ${deleteCalls.length} (plan: ${planned.deleteImagesSteps} steps for ${n} images, ${planned.imagesOnlyInIterations} of them only in iterations), others ${others.length} (${byOperation(others) || 'none'}); emulator saw ${emulatorTotal} requests (DeleteImages ${emulatorDeletes}); 429 answers: ${throttledSeen} seen by the client, ${stats.rateLimited} sent by the emulator`,
       `where the time went: gate and journal start ${seconds(phases.gateMs)}; deletes ${seconds(phases.deletesMs)} (ratio ${(phases.deletesMs / 1000 / bound).toFixed(2)} alone; per call ${ms(step.spacingMs)} apart: limiter wait ${ms(step.waitMs)}, call ${ms(step.callMs)}, journal line fsynced ${ms(step.journalMs)}, executor to the next call ${ms(step.loopMs)}); waiting for the 202s ${seconds(phases.pollMs)} (${phases.pollRounds} rounds, ${phases.pollCalls} calls); proof ${seconds(phases.proofMs)} (${phases.proofCalls} calls); receipt and the rest ${seconds(phases.afterMs)}; all but the deletes: ${seconds(result.elapsedMs - phases.deletesMs)}, about the same whatever n`,
@@ -120,6 +126,8 @@ export function deleteFigure(input: DeleteInputs): Figure {
       elapsedMs: result.elapsedMs,
       images: n,
       boundCalls,
+      idsPerCall: perCall,
+      maxRequestLineBytes: stats.maxRequestLineBytes,
       deleteCalls: deleteCalls.length,
       otherCalls: others.length,
       emulatorRequests: stats.requests,
@@ -136,6 +144,8 @@ export function deleteFigure(input: DeleteInputs): Figure {
   const problems: string[] = [];
   if (!result.complete) problems.push(`the receipt is not complete (${result.unverified} of ${result.verifications} steps not verified)`);
   if (left > 0) problems.push(`the emulator still holds ${left} images`);
+  // Counted without the CRLF by the emulator: the line may be at most 2 bytes shorter than the budget.
+  if (stats.maxRequestLineBytes > MAX_REQUEST_LINE_BYTES - 2) problems.push(`a request line of ${stats.maxRequestLineBytes} bytes was sent (front ends refuse more than ${MAX_REQUEST_LINE_BYTES - 2})`);
   if (problems.length === 0) return f;
   return { ...f, pass: false, details: [...f.details, `FAIL: ${problems.join('; ')}, so this figure does not count`] };
 }

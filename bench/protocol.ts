@@ -136,6 +136,8 @@ export interface DeletePlanned {
   imagesOnlyInIterations: number;
   steps: number;
   deleteImagesSteps: number;
+  /** Ids per DeleteImages call the client allows (the API's 256, fewer so the request line stays within 8 KB). */
+  idsPerDeleteCall: number;
 }
 
 /** One API attempt of the timed run, from the client's request log (ms after the run started). */

@@ -17,6 +17,7 @@ import { createInventoryService } from './inventory';
 import { FolderRegistry, type PickFolder } from './wiring/folder-registry';
 import { createExportWiring } from './wiring/export-wiring';
 import type { ExportRunner } from './export-worker';
+import { keychainPlanSealer, PLAN_SEAL_ACCOUNT } from './cleanup';
 import { createCleanupWiring } from './wiring/cleanup-wiring';
 import { openExternalLink, type OpenExternal, type OpenPath } from './wiring/external-links';
 import { forgetEverything } from './wiring/forget-everything';
@@ -120,6 +121,7 @@ export function createServices(options: ServicesOptions): Services {
     openPath: options.openPath ?? cannotOpen,
     rateLimit,
     onRunStarted: (jobId, info) => running.recordCleanup(jobId, info),
+    sealer: keychainPlanSealer(options.secrets),
   });
   const interrupted = createInterruptedJobs({
     registry: running,
@@ -211,6 +213,9 @@ export function createServices(options: ServicesOptions): Services {
         preferences,
         forgetFolders: () => folders.clear(),
         emitAccounts: (list) => events.emit('accounts:changed', list),
+        forgetOwnSecrets: async () => {
+          await options.secrets.delete(PLAN_SEAL_ACCOUNT);
+        },
       }),
     'app:showInFolder': ({ target }) => showInFolder(target),
     'jobs:interrupted': () => interrupted.list(),

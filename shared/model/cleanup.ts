@@ -67,6 +67,20 @@ export const CategoryCountsSchema = z.object({
 });
 export type CategoryCounts = z.infer<typeof CategoryCountsSchema>;
 
+/**
+ * What the plan's deletions take along without a step naming it (the API deletes it with
+ * its iteration or project): the backup must hold it too, and the review says it.
+ */
+export const ImplicitLossSchema = z.object({
+  /** Images that live only in iterations the plan deletes (in neither the workspace nor an iteration that stays): DeleteIteration takes them along. */
+  imageIds: z.array(z.string()),
+  /** Model exports of the iterations the plan deletes (GetExports); `file`: a finished export, whose file can be (and must be) backed up. */
+  models: z.array(z.object({ iterationId: z.string(), platform: z.string(), flavor: z.string().nullable(), file: z.boolean() })),
+  /** Trained iterations the plan deletes: their performance (summary and per image) goes with them. */
+  performance: z.array(z.string()),
+});
+export type ImplicitLoss = z.infer<typeof ImplicitLossSchema>;
+
 export const PlanProjectSchema = z.object({
   id: z.string(),
   /** As the API returned it: data, never a path; shown escaped. */
@@ -76,6 +90,8 @@ export const PlanProjectSchema = z.object({
   counts: CategoryCountsSchema,
   /** Model exports (GetExports) that vanish with their iterations: platform names, for "what will be lost". */
   modelExports: z.number().int().nonnegative(),
+  /** What goes along with the deleted iterations or project (absent in plans made before it existed). */
+  implicit: ImplicitLossSchema.optional(),
 });
 export type PlanProject = z.infer<typeof PlanProjectSchema>;
 
@@ -106,11 +122,16 @@ export const CleanupPlanSchema = z.object({
   /** Delete calls the steps make (= steps.length); polling and proof calls come on top. */
   apiCalls: z.number().int().nonnegative(),
   steps: z.array(PlanStepSchema),
+  /**
+   * HMAC of the plan's contents with a secret of this installation (src-main/cleanup/plan-seal.ts),
+   * `hmac-sha256:<key fingerprint>:<hex>`: a plan runs only if it is unchanged since it was made.
+   */
+  seal: z.string().optional(),
 });
 export type CleanupPlan = z.infer<typeof CleanupPlanSchema>;
 
 /** What the renderer sees of a plan: everything but the id lists. */
-export const PlanSummarySchema = CleanupPlanSchema.omit({ steps: true }).extend({
+export const PlanSummarySchema = CleanupPlanSchema.omit({ steps: true, seal: true }).extend({
   stepCount: z.number().int().nonnegative(),
   /** Where main saved the plan (shown, never sent back as a path to act on). */
   planPath: z.string(),
@@ -122,6 +143,13 @@ export const UncoveredItemSchema = z.object({
   category: CleanupCategorySchema,
   projectId: z.string(),
   id: z.string(),
+  /**
+   * For what a deletion takes along (the plan's `implicit`): an image that lives only in a
+   * deleted iteration, a deleted iteration's model export (`detail`: its platform) or its
+   * performance. Absent: the item a step names.
+   */
+  part: z.enum(['implicit-image', 'model', 'performance']).optional(),
+  detail: z.string().optional(),
   /** Why: not in the bundle's records, file missing, file altered/truncated. */
   reason: z.enum(['missing-record', 'missing-file', 'altered-file']),
 });
@@ -146,7 +174,14 @@ export const CoverageReportSchema = z.object({
 });
 export type CoverageReport = z.infer<typeof CoverageReportSchema>;
 
-export const STEP_OUTCOMES = ['done', 'accepted', 'already-gone', 'failed', 'skipped'] as const;
+/**
+ * What one call did to its targets. `unverified`: the service answered in a way that
+ * proves nothing (a 404 that does not name what is missing — a gateway, a proxy page): the
+ * targets may or may not be gone, so the step is not finished and the proof reads again.
+ * `dropped`: targets found outside the plan's scope when re-checked before the call (tagged
+ * since an "untagged images" plan, …): left in place, never deleted.
+ */
+export const STEP_OUTCOMES = ['done', 'accepted', 'already-gone', 'failed', 'skipped', 'unverified', 'dropped'] as const;
 export const StepOutcomeSchema = z.enum(STEP_OUTCOMES);
 export type StepOutcome = z.infer<typeof StepOutcomeSchema>;
 
@@ -165,6 +200,15 @@ export const CallRecordSchema = z.object({
 });
 export type CallRecord = z.infer<typeof CallRecordSchema>;
 
+/**
+ * What the proof found for a step: gone (positive evidence: a 404 naming the item, a count
+ * of 0, a lookup that returns none of the ids), still there, or could not verify (the
+ * service's answer proves nothing either way: a gateway 404, a refused read).
+ */
+export const PROOF_RESULTS = ['gone', 'still-there', 'could-not-verify'] as const;
+export const ProofResultSchema = z.enum(PROOF_RESULTS);
+export type ProofResult = z.infer<typeof ProofResultSchema>;
+
 export const VerificationSchema = z.object({
   category: CleanupCategorySchema,
   projectId: z.string(),
@@ -172,6 +216,8 @@ export const VerificationSchema = z.object({
   check: z.string(),
   targetIds: z.array(z.string()),
   verified: z.boolean(),
+  /** Absent in receipts written before it existed: read `verified` (true = gone, false = still there). */
+  result: ProofResultSchema.optional(),
   detail: z.string().optional(),
 });
 export type Verification = z.infer<typeof VerificationSchema>;
@@ -197,6 +243,17 @@ export const ReceiptSchema = z.object({
   verifications: z.array(VerificationSchema),
   /** True when every step is verified. */
   complete: z.boolean(),
+  /**
+   * Targets of the plan left in place because, re-checked before deleting, they were no
+   * longer in the plan's scope (absent in receipts written before it existed).
+   */
+  leftInPlace: z.array(z.object({ projectId: z.string(), category: CleanupCategorySchema, id: z.string(), reason: z.string() })).optional(),
+  /**
+   * What the deleted iterations or projects took along, per project (the plan's `implicit`,
+   * only projects where it is not empty), so the receipt says it without the plan at hand
+   * (absent in receipts written before it existed).
+   */
+  implicit: z.array(ImplicitLossSchema.extend({ projectId: z.string() })).optional(),
   /** What the Training API cannot delete, with where to do it instead. */
   notDeletable: z.array(z.object({ what: z.string(), how: z.string(), url: z.string().optional() })),
 });

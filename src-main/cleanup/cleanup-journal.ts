@@ -28,8 +28,10 @@ const JournalLineSchema = z.discriminatedUnion('type', [
 export type JournalLine = z.infer<typeof JournalLineSchema>;
 export type StartLine = z.infer<typeof StartLineSchema>;
 
-/** Outcomes after which a step is never sent again. */
+/** Outcomes after which a step (or the ids a record names) is never sent again. */
 const FINISHED: ReadonlySet<StepOutcome> = new Set(['done', 'accepted', 'already-gone']);
+/** Outcomes that settle a target without deleting it: left in place, out of scope. */
+const SETTLED: ReadonlySet<StepOutcome> = new Set([...FINISHED, 'dropped']);
 
 export function isFinishedOutcome(outcome: StepOutcome | undefined): boolean {
   return outcome !== undefined && FINISHED.has(outcome);
@@ -39,6 +41,9 @@ export class CleanupJournal {
   readonly path: string;
   private readonly lines: JournalLine[];
   private readonly lastByStep = new Map<number, StepOutcome | undefined>();
+  /** Per step, the targets a record settled (deleted, already gone, or left in place as out of scope). */
+  private readonly settledByStep = new Map<number, Set<string>>();
+  private readonly outcomesByStep = new Map<number, Set<StepOutcome>>();
   private readonly pollDoneByProject = new Map<string, boolean>();
   private handle: FileHandle | undefined;
   private tail: Promise<void> = Promise.resolve();
@@ -84,8 +89,34 @@ export class CleanupJournal {
     return this.lastByStep.get(step);
   }
 
-  isFinished(step: number): boolean {
-    return isFinishedOutcome(this.lastByStep.get(step));
+  /**
+   * Whether every target of the step is settled. A step split into smaller calls (a batch
+   * the service refused, halved) is finished only when each of its ids is, so a run killed
+   * in the middle of a split resumes with exactly the ids still open.
+   */
+  isFinished(step: { index: number; targetIds: readonly string[] }): boolean {
+    return this.remaining(step).length === 0;
+  }
+
+  /** The step's targets no record has settled yet, in plan order. */
+  remaining(step: { index: number; targetIds: readonly string[] }): string[] {
+    const settled = this.settledByStep.get(step.index);
+    return settled === undefined ? [...step.targetIds] : step.targetIds.filter((id) => !settled.has(id));
+  }
+
+  /** Targets of the step left in place as out of scope, with the reason journaled. */
+  dropped(step: number): Array<{ id: string; reason: string }> {
+    const out: Array<{ id: string; reason: string }> = [];
+    for (const line of this.lines) {
+      if (line.type !== 'step' || line.call.step !== step || line.call.outcome !== 'dropped') continue;
+      for (const id of line.call.targetIds) out.push({ id, reason: line.call.message ?? '' });
+    }
+    return out;
+  }
+
+  /** Whether any record of the step had this outcome. */
+  hadOutcome(step: number, outcome: StepOutcome): boolean {
+    return this.outcomesByStep.get(step)?.has(outcome) === true;
   }
 
   /** Whether the last poll of the project's 202 image deletions saw its targets gone. */
@@ -138,7 +169,20 @@ export class CleanupJournal {
 
   private remember(line: JournalLine): void {
     this.lines.push(line);
-    if (line.type === 'step' && line.call.step !== undefined) this.lastByStep.set(line.call.step, line.call.outcome);
+    if (line.type === 'step' && line.call.step !== undefined) {
+      const step = line.call.step;
+      this.lastByStep.set(step, line.call.outcome);
+      if (line.call.outcome !== undefined) {
+        let outcomes = this.outcomesByStep.get(step);
+        if (!outcomes) this.outcomesByStep.set(step, (outcomes = new Set()));
+        outcomes.add(line.call.outcome);
+        if (SETTLED.has(line.call.outcome)) {
+          let settled = this.settledByStep.get(step);
+          if (!settled) this.settledByStep.set(step, (settled = new Set()));
+          for (const id of line.call.targetIds) settled.add(id);
+        }
+      }
+    }
     if (line.type === 'poll' && line.call.projectId !== undefined) this.pollDoneByProject.set(line.call.projectId, line.call.outcome === 'done');
   }
 }

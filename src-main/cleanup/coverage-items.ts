@@ -5,6 +5,7 @@
  * the plan's ids are held, with a few bits each, whatever the size of the bundle.
  */
 import type { CleanupCategory, CleanupPlan, UncoveredItem } from '../../shared/model/cleanup';
+import { iterationPaths } from '../export';
 
 /** Bits per item. */
 export const RECORD = 1;
@@ -27,6 +28,12 @@ export interface ProjectItems {
   published: Set<string>;
   tags: Map<string, number>;
   images: Map<string, number>;
+  /** Images the deleted iterations take along (plan.implicit): the backup must hold them like the rest. */
+  implicitImages: Map<string, number>;
+  /** Bundle path of each deleted iteration's finished model export → verdict on its file. */
+  models: Map<string, { iterationId: string; platform: string; verdict: FileVerdict | 'unlisted' }>;
+  /** Deleted trained iteration → verdicts on performance.json and image-performances.jsonl. */
+  performance: Map<string, { summary: FileVerdict | 'unlisted'; perImage: FileVerdict | 'unlisted' }>;
   predictions: Map<string, number>;
   /** Records files of a category that verify found damaged: their ids cannot be trusted. */
   damagedRecords: Set<'tags' | 'images' | 'predictions'>;
@@ -36,7 +43,28 @@ export interface ProjectItems {
 export function planItems(plan: CleanupPlan): Map<string, ProjectItems> {
   const projects = new Map<string, ProjectItems>();
   for (const project of plan.projects) {
-    projects.set(project.id, { id: project.id, iterations: new Map(), published: new Set(), tags: new Map(), images: new Map(), predictions: new Map(), damagedRecords: new Set() });
+    const items: ProjectItems = {
+      id: project.id,
+      iterations: new Map(),
+      published: new Set(),
+      tags: new Map(),
+      images: new Map(),
+      implicitImages: new Map(),
+      models: new Map(),
+      performance: new Map(),
+      predictions: new Map(),
+      damagedRecords: new Set(),
+    };
+    const implicit = project.implicit;
+    for (const id of implicit?.imageIds ?? []) items.implicitImages.set(id, 0);
+    for (const model of implicit?.models ?? []) {
+      // Only a finished export has a file to hold; the others are lost with nothing to back up.
+      if (!model.file) continue;
+      const path = iterationPaths.model(project.id, model.iterationId, model.platform, model.flavor);
+      items.models.set(path ?? `${model.iterationId}/models/${model.platform}`, { iterationId: model.iterationId, platform: model.platform, verdict: 'unlisted' });
+    }
+    for (const id of implicit?.performance ?? []) items.performance.set(id, { summary: 'unlisted', perImage: 'unlisted' });
+    projects.set(project.id, items);
   }
   for (const step of plan.steps) {
     const items = projects.get(step.projectId);
@@ -85,9 +113,9 @@ export function tallyCoverage(projects: Iterable<ProjectItems>, limit: number): 
     uncoveredCount: 0,
     uncovered: [],
   };
-  const miss = (category: CleanupCategory, projectId: string, id: string, reason: UncoveredItem['reason']): void => {
+  const miss = (category: CleanupCategory, projectId: string, id: string, reason: UncoveredItem['reason'], extra: Pick<UncoveredItem, 'part' | 'detail'> = {}): void => {
     tally.uncoveredCount += 1;
-    if (tally.uncovered.length < limit) tally.uncovered.push({ category, projectId, id, reason });
+    if (tally.uncovered.length < limit) tally.uncovered.push({ category, projectId, id, reason, ...extra });
   };
   const sortedKeys = <T>(map: Map<string, T>): string[] => [...map.keys()].sort();
   for (const items of projects) {
@@ -113,6 +141,21 @@ export function tallyCoverage(projects: Iterable<ProjectItems>, limit: number): 
           if (category === 'images' && !(state & IN_WORKSPACE)) tally.covered.imagesOnlyInIterations += 1;
         }
       }
+    }
+    // What the deleted iterations take along: held like the rest, or the plan is not covered.
+    for (const id of sortedKeys(items.implicitImages)) {
+      const reason = itemReason(items.implicitImages.get(id) ?? 0, true, items.damagedRecords.has('images'));
+      if (reason) miss('images', items.id, id, reason, { part: 'implicit-image' });
+    }
+    for (const path of sortedKeys(items.models)) {
+      const model = items.models.get(path);
+      const reason = model ? fileReason(model.verdict) : 'missing-record';
+      if (model && reason) miss('iterations', items.id, model.iterationId, reason, { part: 'model', detail: model.platform });
+    }
+    for (const id of sortedKeys(items.performance)) {
+      const files = items.performance.get(id);
+      const reason = files ? (fileReason(files.summary) ?? fileReason(files.perImage)) : 'missing-record';
+      if (reason) miss('iterations', items.id, id, reason, { part: 'performance' });
     }
     if (items.project !== undefined) {
       const reason = fileReason(items.project);

@@ -22,7 +22,7 @@ interface RecordsFile {
 }
 
 const PROJECT_PATH = /^projects\/([0-9a-f-]{36})\/(.+)$/;
-const ITERATION_FILE = /^iterations\/([0-9a-f-]{36})\/(iteration\.json|tags\.json|images\.jsonl)$/;
+const ITERATION_FILE = /^iterations\/([0-9a-f-]{36})\/(iteration\.json|tags\.json|images\.jsonl|performance\.json|image-performances\.jsonl)$/;
 const ORIGINAL = /^(images|predictions)\/files\/([0-9a-f-]{36})\.[A-Za-z0-9]+$/;
 
 /** Lines between checkpoints while streaming records (pause and cancel stay prompt). */
@@ -35,10 +35,16 @@ function classify(rest: string, items: ProjectItems, verdict: FileVerdict, path:
   }
   const original = ORIGINAL.exec(rest);
   if (original) {
-    const map = original[1] === 'images' ? items.images : items.predictions;
     const id = (original[2] ?? '').toLowerCase();
-    const state = map.get(id);
-    if (state !== undefined) map.set(id, state | verdictBit(verdict));
+    for (const map of original[1] === 'images' ? [items.images, items.implicitImages] : [items.predictions]) {
+      const state = map.get(id);
+      if (state !== undefined) map.set(id, state | verdictBit(verdict));
+    }
+    return;
+  }
+  const model = items.models.get(path);
+  if (model) {
+    model.verdict = verdict;
     return;
   }
   const iteration = ITERATION_FILE.exec(rest);
@@ -52,13 +58,19 @@ function classify(rest: string, items: ProjectItems, verdict: FileVerdict, path:
     // A plan deletes workspace tags (GetTags): an iteration's copy of a tag, possibly under
     // an older name, is not their backup.
     if (iteration[2] === 'tags.json') return;
+    if (iteration[2] === 'performance.json' || iteration[2] === 'image-performances.jsonl') {
+      const files = items.performance.get(iterationId);
+      if (files && iteration[2] === 'performance.json') files.summary = verdict;
+      else if (files) files.perImage = verdict;
+      return;
+    }
     file = { kind: 'images', workspace: false };
   } else if (rest === 'tags.json') file = { kind: 'tags', workspace: true };
   else if (rest === 'images/images.jsonl') file = { kind: 'images', workspace: true };
   else if (rest === 'predictions/predictions.jsonl') file = { kind: 'predictions', workspace: true };
   if (!file) return;
   if (verdict !== 'ok') items.damagedRecords.add(file.kind);
-  else if (items[file.kind].size > 0) records.push({ ...file, path, items });
+  else if (items[file.kind].size > 0 || (file.kind === 'images' && items.implicitImages.size > 0)) records.push({ ...file, path, items });
 }
 
 function recordId(record: unknown): string | undefined {
@@ -69,9 +81,12 @@ function recordId(record: unknown): string | undefined {
 function mark(file: RecordsFile, record: unknown): void {
   const id = recordId(record);
   if (id === undefined) return;
-  const map = file.items[file.kind];
-  const state = map.get(id);
-  if (state !== undefined) map.set(id, state | RECORD | (file.workspace ? IN_WORKSPACE : 0));
+  const bits = RECORD | (file.workspace ? IN_WORKSPACE : 0);
+  const maps = file.kind === 'images' ? [file.items.images, file.items.implicitImages] : [file.items[file.kind]];
+  for (const map of maps) {
+    const state = map.get(id);
+    if (state !== undefined) map.set(id, state | bits);
+  }
 }
 
 async function readRecords(ctx: JobContext, folder: string, file: RecordsFile): Promise<void> {

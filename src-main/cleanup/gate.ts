@@ -1,14 +1,16 @@
 /**
- * The safety gate (issue 5 §2, DESIGN §8), checked in the main process before any delete
- * call of every run, resumed ones included: the plan is whole, it was made for this
- * account, the typed text matches, and a verified bundle covers every item — or the
- * backup was explicitly waived, which the journal and the receipt record.
+ * The safety gate, checked in the main process before any delete call of every run,
+ * resumed ones included: the plan is sealed and unchanged since it was made, it is whole,
+ * it was made for this account, the typed text matches, and a verified bundle covers
+ * every item — or the backup was explicitly waived, which the journal and the receipt
+ * record.
  */
 import type { CleanupPlan, CoverageReport, PlanStep, UncoveredItem } from '../../shared/model/cleanup';
 import type { TrainingClient } from '../customvision';
 import { AppError } from '../ipc/app-error';
 import type { JobContext } from '../jobs';
 import type { BackupRecord } from './cleanup-journal';
+import type { PlanSealer } from './plan-seal';
 
 export type CoverageCheck = (ctx: JobContext, plan: CleanupPlan, bundleFolder: string) => Promise<CoverageReport>;
 
@@ -16,6 +18,8 @@ export type BackupChoice = { kind: 'bundle'; folder: string } | { kind: 'waived'
 
 export interface GateInput {
   plan: CleanupPlan;
+  /** Checks the plan is the one that was sealed when it was saved (and so reviewed). */
+  sealer: PlanSealer;
   confirmText: string;
   backup: BackupChoice;
   checkCoverage: CoverageCheck;
@@ -35,9 +39,14 @@ const MAX_TARGETS: Record<PlanStep['kind'], number> = {
   deleteProject: 1,
 };
 
-/** Passes or throws (CONFIRMATION_MISMATCH, PLAN_ACCOUNT_MISMATCH, PLAN_INVALID, BACKUP_NOT_COVERING). */
+/**
+ * Passes or throws (PLAN_UNSEALED, PLAN_SEALED_ELSEWHERE, PLAN_TAMPERED, CONFIRMATION_MISMATCH,
+ * PLAN_ACCOUNT_MISMATCH, PLAN_INVALID, BACKUP_NOT_COVERING).
+ */
 export async function passGate(ctx: JobContext, client: Pick<TrainingClient, 'endpoint'>, input: GateInput): Promise<BackupRecord> {
   const { plan } = input;
+  // First of all: only the plan the user reviewed may run, whatever else is right about it.
+  await input.sealer.check(plan);
   checkPlanShape(plan);
   // Exactly as typed: no trimming or case folding, like GitHub's repository deletion.
   if (input.confirmText !== plan.confirmText) {

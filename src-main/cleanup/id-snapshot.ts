@@ -5,13 +5,13 @@
  * vanish with the iterations. Unknown ids in the scope are refused here, before a plan
  * exists. Every call carries the job's signal; the job can pause between pages.
  */
-import type { CleanupScope, ProjectPart } from '../../shared/model/cleanup';
-import { isCustomVisionError, type Iteration, type Project, type TrainingClient } from '../customvision';
+import type { CleanupScope, ImplicitLoss, ProjectPart } from '../../shared/model/cleanup';
+import { isCustomVisionError, iterationImageListing, type Iteration, type Project, type TrainingClient } from '../customvision';
 import { AppError } from '../ipc/app-error';
 import type { JobContext } from '../jobs';
 import { serviceGuid } from './guid';
 import type { ScopeNames } from './scope';
-import { collectImageIds, type ImageSelection } from './snapshot-images';
+import { collectImageIds, refuseIncomplete, type ImageSelection } from './snapshot-images';
 
 /** What one project of the plan deletes, by id (sorted later by plan-steps). */
 export interface ProjectTargets {
@@ -26,6 +26,8 @@ export interface ProjectTargets {
   predictionIds: string[];
   tagIds: string[];
   modelExports: number;
+  /** What the deleted iterations (or the project) take along without a step naming it. */
+  implicit: ImplicitLoss;
 }
 
 export interface IdSnapshot {
@@ -60,8 +62,21 @@ function iterationInfo(iteration: Iteration): IterationInfo {
   };
 }
 
-function emptyTargets(id: string, name: string, deleteProject: boolean): ProjectTargets {
-  return { id, name, deleteProject, unpublishIterationIds: [], iterationIds: [], imageIds: [], imagesOnlyInIterations: 0, predictionIds: [], tagIds: [], modelExports: 0 };
+/** A project of the plan that deletes nothing yet; the scope fills in what goes. */
+export function emptyTargets(id: string, name: string, deleteProject: boolean): ProjectTargets {
+  return {
+    id,
+    name,
+    deleteProject,
+    unpublishIterationIds: [],
+    iterationIds: [],
+    imageIds: [],
+    imagesOnlyInIterations: 0,
+    predictionIds: [],
+    tagIds: [],
+    modelExports: 0,
+    implicit: { imageIds: [], models: [], performance: [] },
+  };
 }
 
 async function chooseProjects(ctx: JobContext, client: TrainingClient, scope: CleanupScope): Promise<Array<{ id: string; name: string }>> {
@@ -111,14 +126,51 @@ async function listIterations(ctx: JobContext, client: TrainingClient, projectId
   return (await client.getIterations(projectId, { signal: ctx.signal })).map(iterationInfo);
 }
 
-/** Iterations to delete: their ids, the published ones, and the model exports they take along. */
+/**
+ * Iterations to delete: their ids, the published ones, and what they take along — their
+ * model exports and, when trained, their performance.
+ */
 async function addIterations(ctx: JobContext, client: TrainingClient, targets: ProjectTargets, iterations: readonly IterationInfo[]): Promise<void> {
   for (const iteration of iterations) {
     targets.iterationIds.push(iteration.id);
     if (iteration.published) targets.unpublishIterationIds.push(iteration.id);
-    if (iteration.trained) targets.modelExports += (await client.getExports(targets.id, iteration.id, { signal: ctx.signal })).length;
+    if (!iteration.trained) continue;
+    targets.implicit.performance.push(iteration.id);
+    const exports = await client.getExports(targets.id, iteration.id, { signal: ctx.signal });
+    targets.modelExports += exports.length;
+    for (const record of exports) {
+      const file = record.status === 'Done' && typeof record.downloadUri === 'string' && record.downloadUri !== '';
+      const flavor = typeof record.flavor === 'string' && record.flavor !== '' ? record.flavor : null;
+      targets.implicit.models.push({ iterationId: iteration.id, platform: String(record.platform ?? ''), flavor, file });
+    }
   }
   if (iterations.length > 0) ctx.progress.advance('iterations', { items: iterations.length });
+}
+
+/**
+ * Images that only `iteration` holds — in neither the workspace nor another trained
+ * iteration that stays — are deleted with it: the plan lists them so the backup must hold
+ * them. Its images are listed completely (reconciled with its counts) or the plan is refused.
+ */
+async function addImagesOnlyIn(ctx: JobContext, client: TrainingClient, targets: ProjectTargets, iteration: IterationInfo, others: readonly IterationInfo[]): Promise<void> {
+  const listing = iterationImageListing(client, targets.id, iteration.id, { signal: ctx.signal });
+  let open = new Set<string>();
+  for await (const page of listing.pages()) {
+    for (const image of page) open.add(serviceGuid('an image', image.id));
+    await ctx.checkpoint();
+  }
+  refuseIncomplete(listing.outcome, `images of iteration ${JSON.stringify(iteration.name)}`);
+  const drop = (found: ReadonlyArray<{ id?: string | null }>): void => {
+    for (const image of found) if (typeof image.id === 'string') open.delete(image.id.toLowerCase());
+  };
+  if (open.size > 0) drop(await client.getImagesByIds(targets.id, [...open], { signal: ctx.signal }));
+  for (const other of others) {
+    if (open.size === 0) break;
+    if (other.id === iteration.id || !other.trained) continue;
+    drop(await client.getImagesByIds(targets.id, [...open], { signal: ctx.signal, iterationId: other.id }));
+  }
+  open = new Set([...open].sort());
+  targets.implicit.imageIds = [...open];
 }
 
 async function addImages(ctx: JobContext, client: TrainingClient, targets: ProjectTargets, selection: ImageSelection, iterations: readonly IterationInfo[]): Promise<void> {
@@ -176,6 +228,7 @@ async function snapshotPart(ctx: JobContext, client: TrainingClient, targets: Pr
       const iteration = iterations.find((candidate) => candidate.id === part.iterationId);
       if (!iteration) throw notFound(`Iteration ${part.iterationId} is not in ${project}.`);
       await addIterations(ctx, client, targets, [iteration]);
+      if (iteration.trained) await addImagesOnlyIn(ctx, client, targets, iteration, iterations);
       return;
     }
     case 'predictions':

@@ -5,6 +5,7 @@
 // Planner, plan file and the backup-coverage half of the safety gate.
 export { buildPlan, planScopeText, type PlanInput } from './planner';
 export { savePlan, loadPlan, summarizePlan, planText } from './plan-file';
+export { keychainPlanSealer, PLAN_SEAL_ACCOUNT, type PlanSealer } from './plan-seal';
 export { parseScopeArg, describeScope, checkScope, parseBeforeDate, type ScopeNames } from './scope';
 export { checkBundleCoverage, UNCOVERED_LIMIT, type CoverageOptions } from './coverage';
 export { cleanupPaths, type CleanupPaths } from './cleanup-paths';

@@ -124,6 +124,8 @@ export function planProblem(plan: CleanupPlan): string | undefined {
   let total = zeroCounts();
   for (const project of plan.projects) {
     const entry = tallies.get(project.id);
+    const implicitProblem = implicitLossProblem(project, entry);
+    if (implicitProblem) return implicitProblem;
     const actual = entry?.counts ?? zeroCounts();
     const unpublishedOnly = entry ? [...entry.unpublished].find((id) => !entry.deletedIterations.has(id)) : undefined;
     if (unpublishedOnly) return `iteration ${unpublishedOnly} is unpublished but not deleted`;
@@ -132,4 +134,26 @@ export function planProblem(plan: CleanupPlan): string | undefined {
     total = addCounts(total, project.counts);
   }
   return countsProblem('the plan', plan.counts, total) ?? (plan.counts.imagesOnlyInIterations === total.imagesOnlyInIterations ? undefined : 'the plan\'s iteration-only image count does not add up');
+}
+
+/**
+ * What a project's deletions take along must belong to what they delete: images only in
+ * the iterations deleted (never also named by a DeleteImages step), the deleted
+ * iterations' model exports and performance.
+ */
+function implicitLossProblem(project: CleanupPlan['projects'][number], entry: Tally | undefined): string | undefined {
+  const implicit = project.implicit;
+  if (!implicit) return undefined;
+  const deleted = entry?.deletedIterations ?? new Set<string>();
+  const named = entry?.seen.get('images') ?? new Set<string>();
+  const where = `project ${project.id}`;
+  if (implicit.imageIds.length > 0 && deleted.size === 0) return `${where} lists images deleted with iterations, but deletes no iteration`;
+  for (const id of implicit.imageIds) {
+    if (!isPlanGuid(id)) return `${where} lists an image ${JSON.stringify(id.slice(0, 60))} deleted with its iteration that is not a lower-case GUID`;
+    if (named.has(id)) return `${where} lists image ${id} both as deleted by a step and as deleted with an iteration`;
+  }
+  if (new Set(implicit.imageIds).size !== implicit.imageIds.length) return `${where} lists an image deleted with its iteration twice`;
+  for (const model of implicit.models) if (!deleted.has(model.iterationId)) return `${where} lists a model export of iteration ${model.iterationId}, which it does not delete`;
+  for (const id of implicit.performance) if (!deleted.has(id)) return `${where} lists the performance of iteration ${id}, which it does not delete`;
+  return undefined;
 }

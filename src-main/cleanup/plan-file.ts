@@ -2,7 +2,8 @@
  * The plan file: pretty JSON a person can read (and a script can grep) — the header with
  * `confirmText` near the top, then one line per step. Written atomically (tmp → fsync →
  * rename → fsync of the folder), so a crash leaves the old plan or the new one, never
- * half of one. Read back through CleanupPlanSchema plus the consistency checks of
+ * half of one. Sealed on the way out (plan-seal.ts; the gate checks the seal before any
+ * run). Read back through CleanupPlanSchema plus the consistency checks of
  * plan-check.ts; any problem is PLAN_INVALID naming it.
  */
 import { readFile } from 'node:fs/promises';
@@ -11,9 +12,10 @@ import { writeFileDurably } from '../fs/durable-write';
 import { CLEANUP_PLAN_FORMAT, CleanupPlanSchema, type CleanupPlan, type PlanSummary } from '../../shared/model/cleanup';
 import { AppError } from '../ipc/app-error';
 import { planProblem } from './plan-check';
+import type { PlanSealer } from './plan-seal';
 
-/** The header in reading order: what to type first, then what and how much. */
-function header(plan: CleanupPlan): Omit<CleanupPlan, 'steps'> {
+/** The header in reading order: what to type first, then what and how much; the seal last. */
+function header(plan: Omit<CleanupPlan, 'seal'> & { seal?: string }): Omit<CleanupPlan, 'steps'> {
   return {
     format: plan.format,
     version: plan.version,
@@ -27,11 +29,15 @@ function header(plan: CleanupPlan): Omit<CleanupPlan, 'steps'> {
     counts: plan.counts,
     apiCalls: plan.apiCalls,
     projects: plan.projects,
+    ...(plan.seal === undefined ? {} : { seal: plan.seal }),
   };
 }
 
-/** The file's text. Steps go one per line: 100 000 image ids stay a few MB and diffable. */
-export function planText(plan: CleanupPlan): string {
+/**
+ * The file's text. Steps go one per line: 100 000 image ids stay a few MB and diffable.
+ * Without a seal this is also the canonical text the seal covers (plan-seal.ts).
+ */
+export function planText(plan: Omit<CleanupPlan, 'seal'> & { seal?: string }): string {
   const head = JSON.stringify(header(plan), null, 2);
   const lines = plan.steps.map(({ index, kind, projectId, category, targetIds }) => `    ${JSON.stringify({ index, kind, projectId, category, targetIds })}`);
   const steps = lines.length === 0 ? '[]' : `[\n${lines.join(',\n')}\n  ]`;
@@ -52,15 +58,21 @@ function writeError(path: string, error: unknown): AppError {
   return new AppError('CANNOT_WRITE', `The plan could not be saved to ${path} (${code ?? 'unknown error'}).`, { cause: error });
 }
 
-export async function savePlan(path: string, plan: CleanupPlan): Promise<void> {
+/**
+ * Seals the plan (plan-seal.ts) and writes it; returns the sealed plan, which is the one
+ * to show and to run.
+ */
+export async function savePlan(path: string, plan: CleanupPlan, sealer: PlanSealer): Promise<CleanupPlan> {
   // The same checks loadPlan makes: a plan that could not be run is never written.
   const problem = planProblem(plan);
   if (problem !== undefined) throw new AppError('PLAN_INVALID', `The plan was not saved: ${problem}.`);
+  const sealed = await sealer.seal(plan);
   try {
-    await writeFileDurably(path, planText(plan));
+    await writeFileDurably(path, planText(sealed));
   } catch (error) {
     throw writeError(path, error);
   }
+  return sealed;
 }
 
 function invalid(path: string, problem: string): AppError {
@@ -97,7 +109,8 @@ export async function loadPlan(path: string): Promise<CleanupPlan> {
   return parsed.data;
 }
 
-/** Everything but the id lists, for the renderer. */
+/** Everything but the id lists (and the seal), for the renderer. */
 export function summarizePlan(plan: CleanupPlan, planPath: string): PlanSummary {
-  return { ...header(plan), stepCount: plan.steps.length, planPath };
+  const { seal: _seal, ...shown } = header(plan);
+  return { ...shown, stepCount: plan.steps.length, planPath };
 }

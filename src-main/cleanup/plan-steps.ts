@@ -51,7 +51,15 @@ export interface PlannedSteps {
   counts: CategoryCounts;
 }
 
-export function planSteps(targets: readonly ProjectTargets[]): PlannedSteps {
+/** Ids per delete call: the API's count limits, or fewer so the request line fits (client.maxIdsPerCall). */
+export interface BatchSizes {
+  images: number;
+  predictions: number;
+}
+
+export const API_BATCH_SIZES: BatchSizes = { images: IMAGE_BATCH, predictions: PREDICTION_BATCH };
+
+export function planSteps(targets: readonly ProjectTargets[], sizes: BatchSizes = API_BATCH_SIZES): PlannedSteps {
   const steps: PlanStep[] = [];
   const projects: PlanProject[] = [];
   let counts = zeroCounts();
@@ -70,8 +78,8 @@ export function planSteps(targets: readonly ProjectTargets[]): PlannedSteps {
     const tags = sortedUnique(project.tagIds);
     for (const id of published) add('unpublishIteration', project.id, [id]);
     for (const id of iterations) add('deleteIteration', project.id, [id]);
-    for (const batch of batches(images, IMAGE_BATCH)) add('deleteImages', project.id, batch);
-    for (const batch of batches(predictions, PREDICTION_BATCH)) add('deletePredictions', project.id, batch);
+    for (const batch of batches(images, Math.min(IMAGE_BATCH, sizes.images))) add('deleteImages', project.id, batch);
+    for (const batch of batches(predictions, Math.min(PREDICTION_BATCH, sizes.predictions))) add('deletePredictions', project.id, batch);
     for (const id of tags) add('deleteTag', project.id, [id]);
     if (project.deleteProject) add('deleteProject', project.id, [project.id]);
     const projectCounts: CategoryCounts = {
@@ -83,7 +91,18 @@ export function planSteps(targets: readonly ProjectTargets[]): PlannedSteps {
       predictions: predictions.length,
       tags: tags.length,
     };
-    projects.push({ id: project.id, name: project.name, deleteProject: project.deleteProject, counts: projectCounts, modelExports: project.modelExports });
+    projects.push({
+      id: project.id,
+      name: project.name,
+      deleteProject: project.deleteProject,
+      counts: projectCounts,
+      modelExports: project.modelExports,
+      implicit: {
+        imageIds: sortedUnique(project.implicit.imageIds).filter((id) => !images.includes(id)),
+        models: [...project.implicit.models].sort((a, b) => (a.iterationId + a.platform + (a.flavor ?? '') < b.iterationId + b.platform + (b.flavor ?? '') ? -1 : 1)),
+        performance: sortedUnique(project.implicit.performance),
+      },
+    });
     counts = addCounts(counts, projectCounts);
   }
   return { steps, projects, counts };

@@ -21,7 +21,7 @@ import type { TrainingClient } from '../customvision';
 import { AppError } from '../ipc/app-error';
 import type { JobContext } from '../jobs';
 import { takeIdSnapshot } from './id-snapshot';
-import { planSteps } from './plan-steps';
+import { API_BATCH_SIZES, planSteps, type BatchSizes } from './plan-steps';
 import { checkScope, describeScope, type ScopeNames } from './scope';
 import type { Language } from '../../shared/ipc/contract';
 
@@ -41,6 +41,19 @@ function checkAccount(input: unknown): PlanAccount {
   return parsed.data;
 }
 
+/**
+ * Ids per delete call: the API's limits, or fewer where the request line would pass 8 KB
+ * (256 GUIDs make about 10 KB). Every project id is a GUID of the same length, so one
+ * project's sizes are every project's.
+ */
+function batchSizes(client: TrainingClient, projectId: string | undefined): BatchSizes {
+  if (projectId === undefined) return API_BATCH_SIZES;
+  return {
+    images: client.maxIdsPerCall('DeleteImages', projectId, { allIterations: true }),
+    predictions: client.maxIdsPerCall('DeletePrediction', projectId),
+  };
+}
+
 /** Totals per progress bar: what the plan deletes in each category. */
 function categoryTotals(counts: CategoryCounts): Record<(typeof CLEANUP_CATEGORIES)[number], number> {
   return { iterations: counts.iterations, images: counts.images, predictions: counts.predictions, tags: counts.tags, projects: counts.projects };
@@ -51,7 +64,7 @@ export async function buildPlan(ctx: JobContext, client: TrainingClient, input: 
   const account = checkAccount(input.account);
   const createdAt = (input.now ?? (() => new Date()))().toISOString();
   const snapshot = await takeIdSnapshot(ctx, client, scope);
-  const { steps, projects, counts } = planSteps(snapshot.projects);
+  const { steps, projects, counts } = planSteps(snapshot.projects, batchSizes(client, snapshot.projects[0]?.id));
   const totals = categoryTotals(counts);
   for (const category of CLEANUP_CATEGORIES) ctx.progress.setTotal(category, totals[category]);
   // Key order is the file's order (savePlan keeps it): what to type comes first.

@@ -1,13 +1,19 @@
 /**
  * Waiting for 202 image deletions (DeleteImages with allIterations answers 202 and
- * finishes in the background; reference §1.2/§7): once per project, after its image
- * steps, the executor re-reads until the targets are gone — image counts when the
- * project's whole workspace goes, GetImagesByIds (≤ 256 ids a call, only ids still seen)
- * for a subset. Every read is journaled; the round that sees nothing left is marked done.
+ * finishes in the background): once per project, after its image steps, the executor
+ * re-reads until the planned images are gone. When the project's whole workspace goes,
+ * counts are the cheap check; if they are not 0 (images uploaded after planning, or the
+ * deletion still running) the plan's own ids decide — images the plan never named are not
+ * waited for. A subset is checked by its ids (GetImagesByIds, as many calls as the request
+ * line allows). Every read is journaled; the round that sees nothing left is marked done.
+ *
+ * A 404 of a read proves the project (or the iteration read) gone only when the service
+ * names it (NotFoundProject, NotFoundIteration); any other 404 — a gateway's, a proxy's
+ * page — is an error like any other: it proves nothing.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { CallRecord } from '../../shared/model/cleanup';
-import { isCustomVisionError, MAX_IMAGE_IDS, type TrainingClient } from '../customvision';
+import { isCustomVisionError, MAX_IMAGE_IDS, notFoundNames, type TrainingClient } from '../customvision';
 import type { JobContext } from '../jobs';
 import type { CleanupJournal } from './cleanup-journal';
 
@@ -33,9 +39,19 @@ export interface ImagesLeft {
   calls: ReadCall[];
 }
 
-/** NOT_FOUND from a read in a project = the project (or iteration) is gone. */
-export function isNotFound(error: unknown): boolean {
-  return isCustomVisionError(error) && error.code === 'NOT_FOUND';
+/** A read's 404 that names the project: the project is gone, and everything in it. */
+export function provesProjectGone(error: unknown): boolean {
+  return notFoundNames(error, 'NotFoundProject');
+}
+
+/** A read's 404 that names the iteration asked about (or its project). */
+export function provesIterationGone(error: unknown): boolean {
+  return notFoundNames(error, 'NotFoundIteration') || provesProjectGone(error);
+}
+
+/** Whether a 404 of a read in `iterationId` (or the workspace) proves the place read is gone. */
+function provesPlaceGone(error: unknown, iterationId: string | undefined): boolean {
+  return iterationId === undefined ? provesProjectGone(error) : provesIterationGone(error);
 }
 
 /** Tagged + untagged images in the workspace, or in one iteration. */
@@ -50,9 +66,10 @@ export async function countImages(client: TrainingClient, projectId: string, sig
     calls.push({ operation: 'GetUntaggedImageCount', status: 200, message: `${untagged} untagged images in the ${where}` });
     return { left: tagged + untagged, projectExists: true, calls };
   } catch (error) {
-    if (!isNotFound(error)) throw error;
-    calls.push(notFoundCall(error, calls.length === 0 ? 'GetTaggedImageCount' : 'GetUntaggedImageCount', iterationId === undefined ? 'the project is gone' : `the ${where} is gone`));
-    return { left: 0, projectExists: iterationId !== undefined, calls };
+    if (!provesPlaceGone(error, iterationId)) throw error;
+    const projectGone = provesProjectGone(error);
+    calls.push(notFoundCall(error, calls.length === 0 ? 'GetTaggedImageCount' : 'GetUntaggedImageCount', projectGone ? 'the project is gone' : `the ${where} is gone`));
+    return { left: 0, projectExists: !projectGone, calls };
   }
 }
 
@@ -70,6 +87,7 @@ export async function idsStillPresent(
   const where = iterationId === undefined ? 'workspace' : `iteration ${iterationId}`;
   const present = new Set<string>();
   const calls: ReadCall[] = [];
+  // Read in slices of the API's limit; the client splits each further to fit the request line.
   for (let start = 0; start < ids.length; start += MAX_IMAGE_IDS) {
     const batch = ids.slice(start, start + MAX_IMAGE_IDS);
     const asked = new Set(batch);
@@ -79,9 +97,10 @@ export async function idsStillPresent(
       for (const id of found) present.add(id);
       calls.push({ operation: 'GetImagesByIds', status: 200, message: `${found.length} of ${batch.length} ids still in the ${where}` });
     } catch (error) {
-      if (!isNotFound(error)) throw error;
-      calls.push(notFoundCall(error, 'GetImagesByIds', iterationId === undefined ? 'the project is gone' : `the ${where} is gone`));
-      return { present: new Set(), projectExists: iterationId !== undefined, calls };
+      if (!provesPlaceGone(error, iterationId)) throw error;
+      const projectGone = provesProjectGone(error);
+      calls.push(notFoundCall(error, 'GetImagesByIds', projectGone ? 'the project is gone' : `the ${where} is gone`));
+      return { present: new Set(), projectExists: !projectGone, calls };
     }
   }
   return { present, projectExists: true, calls };
@@ -107,15 +126,25 @@ export interface PollOptions {
 export async function pollImagesGone(ctx: JobContext, client: TrainingClient, targets: ImageTargets, options: PollOptions): Promise<boolean> {
   const started = Date.now();
   let remaining: readonly string[] = targets.ids;
+  let previousCount: number | undefined;
+  let byIds = false;
   for (;;) {
-    let left: number;
-    let calls: ReadCall[];
-    if (targets.wholeProject) {
-      ({ left, calls } = await countImages(client, targets.projectId, ctx.signal));
-    } else {
+    let left = 0;
+    const calls: ReadCall[] = [];
+    if (targets.wholeProject && !byIds) {
+      const counted = await countImages(client, targets.projectId, ctx.signal);
+      calls.push(...counted.calls);
+      left = counted.left;
+      // Counts that stop going down while not 0 include images the plan never named
+      // (uploaded since it was made): from then on its own ids decide. While they still
+      // fall, the background deletion is simply not done yet, and counts stay the cheap check.
+      if (left > 0 && previousCount !== undefined && left >= previousCount) byIds = true;
+      previousCount = left;
+    }
+    if (!targets.wholeProject || byIds) {
       const result = await idsStillPresent(client, targets.projectId, remaining, ctx.signal);
       remaining = remaining.filter((id) => result.present.has(id));
-      ({ calls } = result);
+      calls.push(...result.calls);
       left = remaining.length;
     }
     const timedOut = left > 0 && Date.now() - started >= options.timeoutMs;

@@ -1,44 +1,60 @@
 /**
- * The proof (issue 5 §4): after the run, everything in scope is read again and each step
- * is marked verified or not — by what the API answers now, not by what the delete calls
- * said (a 202 is "accepted", not "gone").
+ * The proof: after the run, everything in scope is read again and each step is marked
+ * gone, still there, or could not verify — by what the API answers now, not by what the
+ * delete calls said (a 202 is "accepted", not "gone"). Only positive evidence counts as
+ * gone; an answer that proves nothing either way (a 404 that does not name what is
+ * missing — a gateway's, a proxy's page —, a refused read) is "could not verify", said
+ * plainly, never "verified".
  *
- * - A project that answers GetProject with 404 proves every step in it: nothing of a
- *   deleted project can be read through the API any more (one call per project).
- * - deleteProject → GetProject 404; deleteIteration → GetIteration 404; unpublishIteration →
- *   GetIteration 404 or no publish name; deleteTag → GetTag 404.
+ * - A project whose GetProject answers 404 NotFoundProject proves every step in it: nothing
+ *   of a deleted project can be read through the API any more (one call per project).
+ * - deleteProject → GetProject 404 NotFoundProject; deleteIteration → GetIteration 404
+ *   NotFoundIteration; unpublishIteration → that, or no publish name; deleteTag → GetTag 404
+ *   NotFoundTag.
  * - deleteImages → for a whole workspace: tagged + untagged counts 0, in the workspace and in
- *   every remaining iteration; for a subset: GetImagesByIds returns none of the ids, in the
- *   workspace and in every remaining iteration (images kept only by iterations live there).
+ *   every remaining iteration (counts above 0 are looked at by the plan's ids: images
+ *   uploaded since the plan was made are not the plan's); for a subset: GetImagesByIds
+ *   returns none of the ids, in the workspace and in every remaining iteration (images kept
+ *   only by iterations live there). Ids the run left in place (out of scope) are not asked about.
  * - deletePredictions → QueryPredictions no longer returns any of the ids.
  */
-import type { CleanupPlan, PlanStep, Verification } from '../../shared/model/cleanup';
-import type { TrainingClient } from '../customvision';
+import type { CleanupPlan, PlanStep, ProofResult, Verification } from '../../shared/model/cleanup';
+import { isCustomVisionError, notFoundNames, type TrainingClient } from '../customvision';
 import type { JobContext } from '../jobs';
+import type { CleanupJournal } from './cleanup-journal';
 import { deletesWholeWorkspace, isFatalError } from './executor';
-import { countImages, idsStillPresent, isNotFound } from './poll-images';
+import { countImages, idsStillPresent, provesIterationGone, provesProjectGone } from './poll-images';
 
 const PREDICTION_PAGE = 256;
 
 interface Finding {
-  verified: boolean;
+  result: ProofResult;
   check: string;
   detail?: string;
 }
 
-/** One Verification per plan step, in step order. */
-export async function provePlan(ctx: JobContext, client: TrainingClient, plan: CleanupPlan): Promise<Verification[]> {
+const gone = (check: string, detail?: string): Finding => ({ result: 'gone', check, ...(detail === undefined ? {} : { detail }) });
+const stillThere = (check: string, detail: string): Finding => ({ result: 'still-there', check, detail });
+
+/** One Verification per plan step, in step order. The journal tells which targets were left in place (out of scope). */
+export async function provePlan(ctx: JobContext, client: TrainingClient, plan: CleanupPlan, journal?: CleanupJournal): Promise<Verification[]> {
   const prover = new Prover(client, plan, ctx.signal);
   const out: Verification[] = [];
   for (const step of plan.steps) {
     await ctx.checkpoint();
-    const finding = await prover.guard(() => prover.prove(step));
+    const dropped = new Set((journal?.dropped(step.index) ?? []).map((item) => item.id));
+    const targets = step.targetIds.filter((id) => !dropped.has(id));
+    const finding =
+      targets.length === 0
+        ? gone('nothing to check', 'Every target of this step was left in place: it was no longer in the plan\'s scope.')
+        : await prover.guard(() => prover.prove(step, targets));
     out.push({
       category: step.category,
       projectId: step.projectId,
       check: finding.check,
-      targetIds: step.targetIds,
-      verified: finding.verified,
+      targetIds: targets,
+      verified: finding.result === 'gone',
+      result: finding.result,
       ...(finding.detail === undefined ? {} : { detail: finding.detail }),
     });
   }
@@ -57,42 +73,49 @@ class Prover {
     private readonly signal: AbortSignal,
   ) {}
 
-  /** A read the service refuses (not a network or account problem) leaves the step unverified, with why. */
+  /**
+   * A read the service refuses (not a network or account problem) leaves the step
+   * unverified, with why: "could not verify" is said, never "verified".
+   */
   async guard(prove: () => Promise<Finding>): Promise<Finding> {
     try {
       return await prove();
     } catch (error) {
       if (isFatalError(error)) throw error;
-      return { verified: false, check: 'could not be checked', detail: error instanceof Error ? error.message : String(error) };
+      return { result: 'could-not-verify', check: 'could not be checked', detail: unprovenText(error) };
     }
   }
 
-  async prove(step: PlanStep): Promise<Finding> {
+  async prove(step: PlanStep, targets: readonly string[]): Promise<Finding> {
     const { client, signal } = this;
     const projectId = step.projectId;
     if (await this.isProjectGone(projectId)) {
       return step.kind === 'deleteProject'
-        ? { verified: true, check: 'GetProject → 404' }
-        : { verified: true, check: 'GetProject → 404', detail: `The project is gone, and with it ${contents(step)}: none can be read through the API any more.` };
+        ? gone('GetProject → 404 NotFoundProject')
+        : gone('GetProject → 404 NotFoundProject', `The project is gone, and with it ${contents(step)}: none can be read through the API any more.`);
     }
-    const target = step.targetIds[0] ?? '';
+    const target = targets[0] ?? '';
     switch (step.kind) {
       case 'deleteProject':
-        return { verified: false, check: 'GetProject → 404', detail: 'GetProject still answers: the project exists.' };
+        return stillThere('GetProject → 404 NotFoundProject', 'GetProject still answers: the project exists.');
       case 'deleteIteration':
-        return gone(() => client.getIteration(projectId, target, { signal }), 'GetIteration → 404', 'GetIteration still answers: the iteration exists.');
+        return absent(() => client.getIteration(projectId, target, { signal }), provesIterationGone, 'GetIteration → 404 NotFoundIteration', 'GetIteration still answers: the iteration exists.');
       case 'unpublishIteration':
         return this.unpublished(projectId, target);
       case 'deleteTag':
-        return gone(() => client.getTag(projectId, target, { signal }), 'GetTag → 404', 'GetTag still answers: the tag exists.');
+        return absent(
+          () => client.getTag(projectId, target, { signal }),
+          (error) => notFoundNames(error, 'NotFoundTag') || provesProjectGone(error),
+          'GetTag → 404 NotFoundTag',
+          'GetTag still answers: the tag exists.',
+        );
       case 'deleteImages':
-        return deletesWholeWorkspace(this.plan, projectId) ? this.cached(this.wholeImages, projectId, () => this.noImagesLeft(projectId)) : this.noneOfImages(projectId, step.targetIds);
+        return deletesWholeWorkspace(this.plan, projectId) ? this.cached(this.wholeImages, projectId, () => this.noImagesLeft(projectId)) : this.noneOfImages(projectId, targets);
       case 'deletePredictions': {
         const left = await this.cached(this.predictionsLeft, projectId, () => this.storedPredictionIds(projectId));
-        const still = step.targetIds.filter((id) => left.has(id)).length;
-        return still === 0
-          ? { verified: true, check: 'QueryPredictions returns none of the ids' }
-          : { verified: false, check: 'QueryPredictions returns none of the ids', detail: `${still} of ${step.targetIds.length} stored predictions are still returned.` };
+        const still = targets.filter((id) => left.has(id)).length;
+        const check = 'QueryPredictions returns none of the ids';
+        return still === 0 ? gone(check) : stillThere(check, `${still} of ${targets.length} stored predictions are still returned.`);
       }
     }
   }
@@ -103,20 +126,20 @@ class Prover {
         await this.client.getProject(projectId, { signal: this.signal });
         return false;
       } catch (error) {
-        if (isNotFound(error)) return true;
+        if (provesProjectGone(error)) return true;
         throw error;
       }
     });
   }
 
   private async unpublished(projectId: string, iterationId: string): Promise<Finding> {
-    const check = 'GetIteration → 404 or not published';
+    const check = 'GetIteration → 404 NotFoundIteration or not published';
     try {
       const iteration = await this.client.getIteration(projectId, iterationId, { signal: this.signal });
       const published = typeof iteration.publishName === 'string' && iteration.publishName !== '';
-      return published ? { verified: false, check, detail: `Still published as "${iteration.publishName ?? ''}".` } : { verified: true, check, detail: 'The iteration exists and is not published.' };
+      return published ? stillThere(check, `Still published as "${iteration.publishName ?? ''}".`) : gone(check, 'The iteration exists and is not published.');
     } catch (error) {
-      if (isNotFound(error)) return { verified: true, check, detail: 'The iteration is gone.' };
+      if (provesIterationGone(error)) return gone(check, 'The iteration is gone.');
       throw error;
     }
   }
@@ -128,7 +151,7 @@ class Prover {
         const iterations = await this.client.getIterations(projectId, { signal: this.signal });
         return iterations.flatMap((iteration) => (typeof iteration.id === 'string' ? [iteration.id] : []));
       } catch (error) {
-        if (isNotFound(error)) return [];
+        if (provesProjectGone(error)) return [];
         throw error;
       }
     });
@@ -136,30 +159,47 @@ class Prover {
 
   private async noImagesLeft(projectId: string): Promise<Finding> {
     const check = 'tagged + untagged image counts → 0 (workspace and every remaining iteration)';
+    const planned = this.plannedImageIds(projectId);
     const workspace = await countImages(this.client, projectId, this.signal);
-    if (workspace.left > 0) return { verified: false, check, detail: `${workspace.left} images are still in the workspace (perhaps added after the plan was made).` };
+    let newer = 0;
+    if (workspace.left > 0) {
+      // Images uploaded after the plan was made are not the plan's: its ids decide.
+      const still = await idsStillPresent(this.client, projectId, planned, this.signal);
+      if (still.present.size > 0) return stillThere(check, `${still.present.size} of the plan's ${planned.length} images are still in the workspace.`);
+      newer = workspace.left;
+    }
     const iterations = await this.remainingIterations(projectId);
     for (const iterationId of iterations) {
       const inIteration = await countImages(this.client, projectId, this.signal, iterationId);
-      if (inIteration.left > 0) return { verified: false, check, detail: `${inIteration.left} images are still kept by iteration ${iterationId}.` };
+      if (inIteration.left === 0) continue;
+      const kept = await idsStillPresent(this.client, projectId, planned, this.signal, iterationId);
+      if (kept.present.size > 0) return stillThere(check, `${kept.present.size} of the plan's images are still kept by iteration ${iterationId}.`);
     }
-    return { verified: true, check, detail: `No images in the workspace nor in the ${iterations.length} remaining iteration${iterations.length === 1 ? '' : 's'}.${this.deletedIterationsNote(projectId)}` };
+    const remainder =
+      newer > 0 ? ` ${newer} image${newer === 1 ? '' : 's'} in the workspace ${newer === 1 ? 'is' : 'are'} not the plan's (uploaded after it was made) and ${newer === 1 ? 'was' : 'were'} left alone.` : '';
+    return gone(
+      check,
+      `None of the plan's images is in the workspace nor in the ${iterations.length} remaining iteration${iterations.length === 1 ? '' : 's'}.${remainder}${this.deletedIterationsNote(projectId)}`,
+    );
+  }
+
+  private plannedImageIds(projectId: string): string[] {
+    return this.plan.steps.filter((step) => step.projectId === projectId && step.kind === 'deleteImages').flatMap((step) => step.targetIds);
   }
 
   private async noneOfImages(projectId: string, ids: readonly string[]): Promise<Finding> {
     const check = 'GetImagesByIds returns none of the ids (workspace and every remaining iteration)';
     const workspace = await idsStillPresent(this.client, projectId, ids, this.signal);
-    if (workspace.present.size > 0) return { verified: false, check, detail: `${workspace.present.size} of ${ids.length} images are still in the workspace.` };
+    if (workspace.present.size > 0) return stillThere(check, `${workspace.present.size} of ${ids.length} images are still in the workspace.`);
     const iterations = await this.remainingIterations(projectId);
     for (const iterationId of iterations) {
       const kept = await idsStillPresent(this.client, projectId, ids, this.signal, iterationId);
-      if (kept.present.size > 0) return { verified: false, check, detail: `${kept.present.size} of ${ids.length} images are still kept by iteration ${iterationId}.` };
+      if (kept.present.size > 0) return stillThere(check, `${kept.present.size} of ${ids.length} images are still kept by iteration ${iterationId}.`);
     }
-    return {
-      verified: true,
+    return gone(
       check,
-      detail: `None of the ${ids.length} images is in the workspace nor in the ${iterations.length} remaining iteration${iterations.length === 1 ? '' : 's'}.${this.deletedIterationsNote(projectId)}`,
-    };
+      `None of the ${ids.length} images is in the workspace nor in the ${iterations.length} remaining iteration${iterations.length === 1 ? '' : 's'}.${this.deletedIterationsNote(projectId)}`,
+    );
   }
 
   /** Said whenever the plan deleted iterations of the project: what "gone" can mean for their images. */
@@ -190,14 +230,25 @@ class Prover {
   }
 }
 
-async function gone(read: () => Promise<unknown>, check: string, stillThere: string): Promise<Finding> {
+/** Gone when the read answers a 404 that `proves` names; still there when it answers. Anything else passes to guard(). */
+async function absent(read: () => Promise<unknown>, proves: (error: unknown) => boolean, check: string, stillThereText: string): Promise<Finding> {
   try {
     await read();
-    return { verified: false, check, detail: stillThere };
+    return stillThere(check, stillThereText);
   } catch (error) {
-    if (isNotFound(error)) return { verified: true, check };
+    if (proves(error)) return gone(check);
     throw error;
   }
+}
+
+/** Why an answer proves nothing, in words for the receipt. */
+function unprovenText(error: unknown): string {
+  if (isCustomVisionError(error) && error.code === 'NOT_FOUND') {
+    const code = error.serviceCode ? `code ${error.serviceCode}` : 'no code';
+    return `Could not verify: ${error.operation} answered 404 without naming what is missing (${code}; a gateway or proxy answers like this), so the absence is not proven.`;
+  }
+  if (isCustomVisionError(error) && error.code === 'REQUEST_TOO_LONG') return `Could not verify: ${error.operation} was refused as too long, so nothing is known about the items asked about.`;
+  return `Could not verify: ${error instanceof Error ? error.message : String(error)}`;
 }
 
 function contents(step: PlanStep): string {

@@ -43,10 +43,24 @@ export function buildReceipt(input: ReceiptInput): Receipt {
     calls: journal.calls(),
     verifications: input.verifications,
     complete: plan.steps.length === input.verifications.length && input.verifications.every((verification) => verification.verified),
+    leftInPlace: plan.steps.flatMap((step) =>
+      journal.dropped(step.index).map(({ id, reason }) => ({ projectId: step.projectId, category: step.category, id, reason })),
+    ),
+    implicit: takenAlong(plan),
     notDeletable: notDeletableFor(language),
   };
   // The shape is a contract with the renderer and with whoever reads the file later.
   return ReceiptSchema.parse(receipt);
+}
+
+/**
+ * What the plan's deletions took along without a call naming it, per project: the receipt
+ * is read later without the plan, and this is data the user lost all the same.
+ */
+export function takenAlong(plan: CleanupPlan): NonNullable<Receipt['implicit']> {
+  return plan.projects.flatMap(({ id, implicit }) =>
+    implicit && implicit.imageIds.length + implicit.models.length + implicit.performance.length > 0 ? [{ projectId: id, ...implicit }] : [],
+  );
 }
 
 /**

@@ -13,6 +13,7 @@ import { cleanupPaths } from './cleanup-paths';
 import { checkBundleCoverage } from './coverage';
 import { executePlan } from './executor';
 import { passGate, type BackupChoice, type CoverageCheck } from './gate';
+import type { PlanSealer } from './plan-seal';
 import { provePlan } from './proof';
 import { acquireRunLock } from './run-lock';
 import { buildReceipt, writeReceipt } from './receipt';
@@ -25,6 +26,8 @@ export interface RunCleanupOptions {
   /** The saved plan; journal and receipts go next to it (cleanupPaths). */
   planPath: string;
   plan: CleanupPlan;
+  /** Checks the plan's seal before anything else (plan-seal.ts). */
+  sealer: PlanSealer;
   /** Must equal plan.confirmText exactly, else CONFIRMATION_MISMATCH before any call. */
   confirmText: string;
   backup: BackupChoice;
@@ -58,6 +61,7 @@ export async function runCleanup(ctx: JobContext, client: TrainingClient, option
   const gateCtx: JobContext = { jobId: ctx.jobId, signal: ctx.signal, checkpoint: () => ctx.checkpoint(), progress: filesOnly(ctx.progress) };
   const backup = await passGate(gateCtx, client, {
     plan,
+    sealer: options.sealer,
     confirmText: options.confirmText,
     backup: options.backup,
     checkCoverage: options.checkCoverage ?? checkBundleCoverage,
@@ -76,7 +80,7 @@ export async function runCleanup(ctx: JobContext, client: TrainingClient, option
       pollIntervalMs: options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS,
       pollTimeoutMs: options.pollTimeoutMs ?? DEFAULT_POLL_TIMEOUT_MS,
     });
-    const verifications = await provePlan(ctx, client, plan);
+    const verifications = await provePlan(ctx, client, plan, journal);
     const receipt = buildReceipt({ plan, journal, verifications, finishedAt: now(), ...(options.language ? { language: options.language } : {}) });
     await writeReceipt(paths, receipt, new Map(plan.projects.map((project) => [project.id, project.name])));
     return { receipt, receiptJsonPath: paths.receiptJson, receiptHtmlPath: paths.receiptHtml, complete: receipt.complete };

@@ -1,13 +1,29 @@
 /**
- * The image ids a plan deletes, from a fresh walk (DESIGN §8: snapshot first, then delete
- * by id — never page while deleting). Workspace images come from GetImages (take 256,
- * oldest first, repeats dropped by the client); images that live only inside trained
- * iterations come from GetTaggedImages/GetUntaggedImages with each iterationId, because a
- * plain workspace listing never shows them and they must go too (reference §1.2 notes).
+ * The image ids a plan deletes, from a fresh walk (snapshot first, then delete by id —
+ * never page while deleting, or later pages shift and images are skipped). Workspace
+ * images come from complete listings (src-main/customvision/image-listings.ts): each
+ * reconciled with its count endpoint and walked again other ways while short, since
+ * images uploaded together share one timestamp and plain paging can skip some of them.
+ * A listing that still cannot reach its count refuses the plan: a plan that might leave
+ * images out is not made. Images that live only inside trained iterations come from each
+ * iteration's listing, because a workspace listing never shows them and they must go too
+ * (DeleteImages without allIterations leaves them in their iterations).
  *
  * Only ids are kept — never records — so 100 000 images cost a few MB.
  */
-import { MAX_IMAGE_IDS, parseApiDateMs, type Image, type PagedList, type TrainingClient } from '../customvision';
+import {
+  iterationImageListing,
+  MAX_IMAGE_IDS,
+  parseApiDateMs,
+  taggedWithListing,
+  untaggedImageListing,
+  workspaceImageListing,
+  type CompleteListing,
+  type Image,
+  type ListingOutcome,
+  type TrainingClient,
+} from '../customvision';
+import { AppError } from '../ipc/app-error';
 import type { JobContext } from '../jobs';
 import { serviceGuid } from './guid';
 
@@ -36,19 +52,35 @@ function matches(selection: ImageSelection, image: Image): boolean {
   return created !== undefined && created < selection.beforeMs;
 }
 
-function workspaceList(client: TrainingClient, projectId: string, selection: ImageSelection, signal: AbortSignal): PagedList<Image> {
-  const base = { signal, orderBy: 'Oldest' as const, pageSize: MAX_IMAGE_IDS };
-  if (selection.kind === 'untagged') return client.iterateImages(projectId, { ...base, taggingStatus: 'Untagged' });
-  if (selection.kind === 'taggedWith') return client.iterateImages(projectId, { ...base, tagIds: [selection.tagId] });
-  return client.iterateImages(projectId, base);
+/** The complete listing of what `selection` picks, in the workspace or one iteration's copy. */
+function listingFor(client: TrainingClient, projectId: string, selection: ImageSelection, signal: AbortSignal, iterationId?: string): CompleteListing<Image> {
+  const options = { signal, ...(iterationId === undefined ? {} : { iterationId }) };
+  if (selection.kind === 'untagged') return untaggedImageListing(client, projectId, options);
+  if (selection.kind === 'taggedWith') return taggedWithListing(client, projectId, selection.tagId, options);
+  return iterationId === undefined ? workspaceImageListing(client, projectId, options) : iterationImageListing(client, projectId, iterationId, options);
 }
 
-function iterationLists(client: TrainingClient, projectId: string, iterationId: string, selection: ImageSelection, signal: AbortSignal): PagedList<Image>[] {
-  const base = { signal, iterationId, orderBy: 'Oldest' as const, pageSize: MAX_IMAGE_IDS };
-  if (selection.kind === 'untagged') return [client.iterateUntaggedImages(projectId, base)];
-  if (selection.kind === 'taggedWith') return [client.iterateTaggedImages(projectId, { ...base, tagIds: [selection.tagId] })];
-  return [client.iterateTaggedImages(projectId, base), client.iterateUntaggedImages(projectId, base)];
+/**
+ * Refuses a plan built on a listing that could not be reconciled with its count: missing
+ * images (they would silently stay), or a count that could not be read (nothing to
+ * reconcile with).
+ */
+export function refuseIncomplete(outcome: Readonly<ListingOutcome>, what: string): void {
+  if (outcome.countProblem !== undefined) throw outcome.countProblem;
+  if (outcome.missing === 0) return;
+  throw new AppError(
+    'PLAN_INCOMPLETE',
+    `The service counts ${outcome.expected ?? '?'} ${what}, but only ${outcome.found} could be listed after ${outcome.walks.length} walks (${outcome.walks.join(', ')}). ` +
+      'A plan that might leave some of them out is not made: nothing was planned. Try again later; if it keeps happening, the service is listing images inconsistently.',
+  );
 }
+
+const WHAT: Record<ImageSelection['kind'], string> = {
+  all: 'images',
+  olderThan: 'images',
+  untagged: 'untagged images',
+  taggedWith: 'images with the tag',
+};
 
 /**
  * Every image id of `projectId` that `selection` picks, in the workspace and only in the
@@ -70,7 +102,8 @@ export async function collectImageIds(
   const fullWalk = selection.kind === 'all' || selection.kind === 'olderThan';
   const workspace = fullWalk ? new Set<string>() : undefined;
 
-  for await (const page of workspaceList(client, projectId, selection, signal).pages()) {
+  const inWorkspace = listingFor(client, projectId, selection, signal);
+  for await (const page of inWorkspace.pages()) {
     let found = 0;
     for (const image of page) {
       const id = serviceGuid('an image', image.id);
@@ -82,19 +115,20 @@ export async function collectImageIds(
     if (found > 0) ctx.progress.advance('images', { items: found });
     await ctx.checkpoint();
   }
+  refuseIncomplete(inWorkspace.outcome, `${WHAT[selection.kind]} in the workspace`);
 
   const candidates = new Set<string>();
   for (const iterationId of trainedIterationIds) {
-    for (const list of iterationLists(client, projectId, iterationId, selection, signal)) {
-      for await (const page of list.pages()) {
-        for (const image of page) {
-          const id = serviceGuid('an image', image.id);
-          if (picked.has(id) || workspace?.has(id) || !matches(selection, image)) continue;
-          candidates.add(id);
-        }
-        await ctx.checkpoint();
+    const inIteration = listingFor(client, projectId, selection, signal, iterationId);
+    for await (const page of inIteration.pages()) {
+      for (const image of page) {
+        const id = serviceGuid('an image', image.id);
+        if (picked.has(id) || workspace?.has(id) || !matches(selection, image)) continue;
+        candidates.add(id);
       }
+      await ctx.checkpoint();
     }
+    refuseIncomplete(inIteration.outcome, `${WHAT[selection.kind]} in iteration ${iterationId}`);
   }
 
   const onlyInIterations = workspace ? candidates : await notInWorkspace(ctx, client, projectId, candidates);

@@ -5,18 +5,31 @@
  * bundle covers the plan (or --no-backup). Exit 0 only when every step is verified gone.
  */
 import { CLEANUP_CATEGORIES, type CategoryCounts, type CleanupPlan } from '../../shared/model/cleanup';
-import { buildPlan, loadPlan, runCleanup, savePlan, type BackupChoice, type CleanupOutcome } from '../cleanup';
+import { buildPlan, keychainPlanSealer, loadPlan, runCleanup, savePlan, type BackupChoice, type CleanupOutcome, type PlanSealer } from '../cleanup';
+import { keychainService } from './app-data-dir';
 import type { TrainingClient } from '../customvision';
 import type { CleanupPlanRequest, CleanupRequest, CleanupRunRequest } from './cli-args';
 import { connect, resolveAccount, type ResolvedAccount } from './cli-account';
 import { describeError, EXIT, type ExitCode } from './cli-errors';
 import { existingFile, existingFolder, newFile } from './folder-arguments';
 import { commandLine, progressPrinter, shellQuote as quote, type CommandContext } from './command-context';
-import { formatCount, printable } from './format';
+import { formatCount, plural, printable } from './format';
 import { runJob } from './job-session';
+
+/**
+ * Plans are sealed with this installation's secret in the OS keychain (the app's keychain
+ * service, or CV_STEWARD_KEYCHAIN_SERVICE), so a plan made here and reviewed can be run from
+ * the app or the command line alike, and an edited one from neither.
+ */
+function planSealer(context: CommandContext): PlanSealer {
+  return keychainPlanSealer(context.services.openKeychain(keychainService(context.env)));
+}
 
 /** Refusals that happen before any delete call: the account is untouched. */
 const REFUSALS = new Set([
+  'PLAN_UNSEALED',
+  'PLAN_SEALED_ELSEWHERE',
+  'PLAN_TAMPERED',
   'CONFIRMATION_MISMATCH',
   'BACKUP_NOT_COVERING',
   'BUNDLE_NOT_FOUND',
@@ -70,12 +83,12 @@ async function planAction(context: CommandContext, request: CleanupPlanRequest, 
     if (request.json) context.out(`${JSON.stringify({ command: 'cleanup', action: 'plan', ok: false, error })}\n`);
     return EXIT.failed;
   }
-  const plan = outcome.value;
-  await savePlan(file, plan);
+  const plan = await savePlan(file, outcome.value, planSealer(context));
   const lines = [
     `Plan saved to ${file} (nothing has been deleted).`,
     `Scope: ${printable(plan.scopeText, 200)}`,
     ...countLines(plan.counts),
+    ...takenAlongLines(plan),
     `Delete calls: ${formatCount(plan.apiCalls)} (≈ ${Math.ceil(plan.apiCalls / Math.max(1, request.ratePerSecond))} s at ${request.ratePerSecond} calls/s, plus checks)`,
     plan.steps.length === 0 ? 'There is nothing to delete in this scope.' : `To run it, back it up first (cv-steward export), then type the account name to confirm:`,
     ...(plan.steps.length === 0
@@ -108,7 +121,7 @@ async function runAction(context: CommandContext, request: CleanupRunRequest, cl
     categories: CLEANUP_CATEGORIES,
     printer: progressPrinter(context, request.quiet),
     ...(context.interrupt ? { interrupt: context.interrupt } : {}),
-    work: (ctx) => runCleanup(ctx, client, { planPath, plan, confirmText: request.confirm, backup, language: request.language }),
+    work: (ctx) => runCleanup(ctx, client, { planPath, plan, sealer: planSealer(context), confirmText: request.confirm, backup, language: request.language }),
   });
   if (outcome.state === 'cancelled') {
     context.err(`\nCleanup interrupted. Every call made so far is journaled next to the plan.\nTo resume, run the same command again:\n  ${resume}\n`);
@@ -146,11 +159,21 @@ function receiptLines(plan: CleanupPlan, result: CleanupOutcome, resume: string)
   const { receipt } = result;
   const failedCalls = receipt.calls.filter((call) => call.outcome === 'failed').length;
   const unverified = receipt.verifications.filter((item) => !item.verified);
+  const couldNot = unverified.filter((item) => item.result === 'could-not-verify').length;
+  const left = receipt.leftInPlace ?? [];
+  const headline = result.complete
+    ? 'Done: everything in the plan is verified gone.'
+    : couldNot > 0
+      ? `INCOMPLETE: ${unverified.length} of ${receipt.verifications.length} checks did not confirm deletion (${couldNot} could not verify: the service's answers prove nothing either way).`
+      : `INCOMPLETE: ${unverified.length} of ${receipt.verifications.length} checks did not confirm deletion.`;
   return [
-    result.complete ? `Done: everything in the plan is verified gone.` : `INCOMPLETE: ${unverified.length} of ${receipt.verifications.length} checks did not confirm deletion.`,
+    headline,
     `Scope: ${printable(plan.scopeText, 200)}`,
     `Calls: ${formatCount(receipt.calls.length)} journaled${failedCalls > 0 ? `, ${failedCalls} failed` : ''}.`,
-    ...unverified.slice(0, 10).map((item) => `  not verified: ${printable(item.check, 120)}${item.detail ? ` (${printable(item.detail, 160)})` : ''}`),
+    ...unverified
+      .slice(0, 10)
+      .map((item) => `  ${item.result === 'could-not-verify' ? 'could not verify' : 'still there'}: ${printable(item.check, 120)}${item.detail ? ` (${printable(item.detail, 160)})` : ''}`),
+    ...(left.length > 0 ? [`Left in place (no longer in the plan's scope, not deleted): ${formatCount(left.length)}, listed in the receipt.`] : []),
     `Receipt: ${result.receiptHtmlPath}`,
     `         ${result.receiptJsonPath}`,
     'Not deletable through the Training API (see the receipt): the Azure resource itself, its keys, and a customvision.ai account.',
@@ -166,6 +189,21 @@ function countLines(counts: CategoryCounts): string[] {
     `  predictions: ${formatCount(counts.predictions)}`,
     `  tags:        ${formatCount(counts.tags)}`,
   ];
+}
+
+/** What the deleted iterations (or projects) take along without a step of their own: the backup must hold it too. */
+function takenAlongLines(plan: CleanupPlan): string[] {
+  const images = plan.projects.reduce((sum, project) => sum + (project.implicit?.imageIds.length ?? 0), 0);
+  const models = plan.projects.flatMap((project) => project.implicit?.models ?? []);
+  const performance = plan.projects.reduce((sum, project) => sum + (project.implicit?.performance.length ?? 0), 0);
+  const lines: string[] = [];
+  if (images > 0) lines.push(`  ${plural(images, 'image lives', 'images live')} only in the iterations deleted and ${images === 1 ? 'is' : 'are'} deleted with them`);
+  if (models.length > 0) {
+    const names = [...new Set(models.map((model) => (model.flavor ? `${model.platform} ${model.flavor}` : model.platform)))].join(', ');
+    lines.push(`  ${plural(models.length, 'exported model')} (${printable(names, 120)}) ${models.length === 1 ? 'goes' : 'go'} with ${models.length === 1 ? 'its iteration' : 'their iterations'}`);
+  }
+  if (performance > 0) lines.push(`  the performance records of ${plural(performance, 'trained iteration')} go with them`);
+  return lines.length > 0 ? ['Deleted along with them (the backup must hold these too):', ...lines] : [];
 }
 
 function accountArgs(request: CleanupPlanRequest): string {

@@ -24,7 +24,7 @@ import {
   type PlanSummary,
   type Receipt,
 } from '../../shared/model/cleanup';
-import { buildPlan, checkBundleCoverage, cleanupPaths, planScopeText, runCleanup, savePlan, summarizePlan } from '../cleanup';
+import { buildPlan, checkBundleCoverage, cleanupPaths, planScopeText, runCleanup, savePlan, summarizePlan, type PlanSealer } from '../cleanup';
 import { createTrainingClient, type TrainingClient } from '../customvision';
 import { AppError } from '../ipc/app-error';
 import { isTerminal, type JobRunner } from '../jobs';
@@ -55,6 +55,8 @@ export interface CleanupWiringOptions {
   rateLimit?: () => number;
   /** Told when a cleanup run starts, so a quit can be offered for resume next time (src-main/resume). */
   onRunStarted?: (jobId: string, info: CleanupStartInfo) => void;
+  /** Seals plans as they are saved and checks the seal before any run (the OS keychain's secret). */
+  sealer: PlanSealer;
 }
 
 export type CleanupBackupChoice = { kind: 'bundle'; folderId: string } | { kind: 'waived' };
@@ -101,9 +103,8 @@ export function createCleanupWiring(options: CleanupWiringOptions) {
           account: { endpointHost: account.endpointHost, keyFingerprint: account.keyFingerprint, displayName: account.displayName },
         });
         // The id is the plan's address: it must be the one the page was given.
-        const saved: CleanupPlan = { ...built, planId };
         await mkdir(dirname(record.planPath), { recursive: true });
-        await savePlan(record.planPath, saved);
+        const saved = await savePlan(record.planPath, { ...built, planId }, options.sealer);
         record.plan = saved;
         return `${saved.apiCalls} delete ${saved.apiCalls === 1 ? 'call' : 'calls'} planned: ${saved.scopeText}.`;
       },
@@ -184,13 +185,22 @@ export function createCleanupWiring(options: CleanupWiringOptions) {
       categories: backup.kind === 'bundle' ? ['files', ...CLEANUP_CATEGORIES] : [...CLEANUP_CATEGORIES],
       run: async (ctx) => {
         delete record.outcome;
-        const outcome = await runCleanup(ctx, client, { planPath: record.planPath, plan: cleanupPlan, confirmText, backup, ...(language ? { language } : {}) });
+        const outcome = await runCleanup(ctx, client, {
+          planPath: record.planPath,
+          plan: cleanupPlan,
+          sealer: options.sealer,
+          confirmText,
+          backup,
+          ...(language ? { language } : {}),
+        });
         record.outcome = outcome;
-        const unverified = outcome.receipt.verifications.filter((v) => !v.verified).length;
+        const unverified = outcome.receipt.verifications.filter((v) => !v.verified);
         if (!outcome.complete) {
+          const couldNot = unverified.filter((v) => v.result === 'could-not-verify').length;
+          const why = couldNot > 0 ? ` (${couldNot} could not be verified: the service's answers proved nothing either way)` : '';
           throw new AppError(
             'CLEANUP_INCOMPLETE',
-            `${unverified} ${unverified === 1 ? 'check' : 'checks'} could not prove the items gone; the receipt lists them. Start the cleanup again to resume it.`,
+            `${unverified.length} ${unverified.length === 1 ? 'check' : 'checks'} did not prove the items gone${why}; the receipt lists them. Start the cleanup again to resume it.`,
           );
         }
         return 'Everything in the plan is deleted, and checked again to be gone.';

@@ -3,7 +3,7 @@
  * this computer goes back to how it was on first start.
  *
  * What goes: every saved account (its keychain entry first, through AccountsService, as a
- * single "Forget" would), the demo account, the inventory counts kept in memory, the
+ * single "Forget" would), the secret that seals cleanup plans (keychain), the demo account, the inventory counts kept in memory, the
  * settings file's contents (accounts and preferences, reset through the KeyValueStore so
  * electron-store's cached copy cannot write them back), and CV Steward's own files in its
  * data folder, by a list of known names. What stays: bundles the user exported (they are
@@ -56,6 +56,11 @@ export interface ForgetEverythingOptions {
   emitAccounts: (list: AccountList) => void;
   /** Default OWN_DATA_ENTRIES. */
   ownEntries?: readonly OwnDataEntry[];
+  /**
+   * Removes CV Steward's own keychain entries that are not account keys (the secret that
+   * seals cleanup plans: without the plans it is of no use, and it is local data too).
+   */
+  forgetOwnSecrets?: () => Promise<void>;
 }
 
 export interface ForgetEverythingResult {
@@ -81,6 +86,15 @@ export async function forgetEverything(options: ForgetEverythingOptions): Promis
         `${accountsForgotten} of ${before.accounts.length} accounts were forgotten, but the key of “${account.displayName}” could not be removed from the keychain (${error instanceof Error ? error.message : String(error)}). Nothing else was deleted. Unlock the keychain and try again.`,
       );
     }
+  }
+
+  try {
+    await options.forgetOwnSecrets?.();
+  } catch (error) {
+    throw new AppError(
+      'FORGET_INCOMPLETE',
+      `Every account was forgotten, but CV Steward's own entry could not be removed from the keychain (${error instanceof Error ? error.message : String(error)}). Nothing else was deleted. Unlock the keychain and try again.`,
+    );
   }
 
   // A job started while the keychain was being cleared would write into what is deleted next.

@@ -11,7 +11,7 @@ import type { RunningEmulator, SeedDocument } from '../../src-main/emulator';
 import { runExport } from '../../src-main/export';
 import { startTestEmulator } from './emulator-support';
 import { exportOptions, testJob } from './export-support';
-import { ACCOUNT_NAME, accountFingerprint, cleanupClient, cleanupJob, deleteRequests, planFromEmulator, tempDir } from './cleanup-run-support';
+import { ACCOUNT_NAME, accountFingerprint, cleanupClient, cleanupJob, deleteRequests, planFromEmulator, tempDir , testSealer } from './cleanup-run-support';
 
 // Small on purpose: the export is the slow part, and one project shows every kind of item.
 const seed: SeedDocument = {
@@ -62,13 +62,13 @@ describe('a cleanup run gated by a real bundle', () => {
     emu.resetStats();
 
     await writeFile(file, Buffer.concat([original.subarray(0, original.length - 1), Buffer.from([original.at(-1) === 0 ? 1 : 0])]));
-    const refused = await runCleanup(cleanupJob(), cleanupClient(emu), { planPath, plan, confirmText: ACCOUNT_NAME, backup: { kind: 'bundle', folder: bundle } }).catch((e: unknown) => e);
+    const refused = await runCleanup(cleanupJob(), cleanupClient(emu), { sealer: testSealer(), planPath, plan, confirmText: ACCOUNT_NAME, backup: { kind: 'bundle', folder: bundle } }).catch((e: unknown) => e);
     expect(refused).toMatchObject({ code: 'BACKUP_NOT_COVERING' });
     expect(accountFingerprint(emu)).toBe(before);
     expect(deleteRequests(emu)).toBe(0);
 
     await writeFile(file, original);
-    const outcome = await runCleanup(cleanupJob(), cleanupClient(emu), { planPath, plan, confirmText: ACCOUNT_NAME, backup: { kind: 'bundle', folder: bundle }, pollIntervalMs: 10 });
+    const outcome = await runCleanup(cleanupJob(), cleanupClient(emu), { sealer: testSealer(), planPath, plan, confirmText: ACCOUNT_NAME, backup: { kind: 'bundle', folder: bundle }, pollIntervalMs: 10 });
     expect(outcome.complete).toBe(true);
     expect(emu.state.projects.size).toBe(0);
     expect(outcome.receipt.backup).toMatchObject({ kind: 'bundle', folder: bundle });

@@ -11,7 +11,7 @@ import { CleanupJournal, isFinishedOutcome } from '../../src-main/cleanup/cleanu
 import { runCleanup } from '../../src-main/cleanup/run-cleanup';
 import type { RunningEmulator, SeedDocument } from '../../src-main/emulator';
 import { startTestEmulator } from './emulator-support';
-import { ACCOUNT_NAME, cleanupClient, cleanupJob, planFromEmulator, tempDir } from './cleanup-run-support';
+import { ACCOUNT_NAME, cleanupClient, cleanupJob, planFromEmulator, tempDir , testSealer } from './cleanup-run-support';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
 
@@ -63,7 +63,7 @@ describe('a cleanup run under pressure', () => {
     const plan = planFromEmulator(emu);
     const planPath = join(dir.path, 'storm.json');
     // The client believes it may send 1000 calls/s; the service allows 3.
-    const outcome = await runCleanup(cleanupJob(), cleanupClient(emu), { planPath, plan, ...fast });
+    const outcome = await runCleanup(cleanupJob(), cleanupClient(emu), { sealer: testSealer(), planPath, plan, ...fast });
 
     expect(emu.stats().rateLimited).toBeGreaterThan(0);
     expect(outcome.complete).toBe(true);
@@ -88,14 +88,14 @@ describe('a cleanup run under pressure', () => {
     job.onCheckpoint = (count) => {
       if (count === 12) job.controller.abort();
     };
-    await expect(runCleanup(job, cleanupClient(emu), { planPath, plan, ...fast })).rejects.toThrow();
+    await expect(runCleanup(job, cleanupClient(emu), { sealer: testSealer(), planPath, plan, ...fast })).rejects.toThrow();
     const first = await recordsByStep(planPath, plan.planId);
     const finished = [...first].filter(([, records]) => isFinishedOutcome(records.at(-1)?.outcome)).map(([step]) => step);
     expect(finished.length).toBeGreaterThan(3);
     expect(finished.length).toBeLessThan(plan.steps.length);
     expect(emu.state.projects.size).toBeGreaterThan(0);
 
-    const again = await runCleanup(cleanupJob(), cleanupClient(emu), { planPath, plan, ...fast });
+    const again = await runCleanup(cleanupJob(), cleanupClient(emu), { sealer: testSealer(), planPath, plan, ...fast });
     expect(again.complete).toBe(true);
     expect(emu.state.projects.size).toBe(0);
     const after = await recordsByStep(planPath, plan.planId);
@@ -113,12 +113,12 @@ describe('a cleanup run under pressure', () => {
       // Let the checkpoint pass, then abort while the next delete waits for its answer.
       if (count === 3) setTimeout(() => job.controller.abort(), 30);
     };
-    await expect(runCleanup(job, cleanupClient(emu), { planPath, plan, ...fast })).rejects.toMatchObject({ code: 'CANCELLED' });
+    await expect(runCleanup(job, cleanupClient(emu), { sealer: testSealer(), planPath, plan, ...fast })).rejects.toMatchObject({ code: 'CANCELLED' });
     const first = await recordsByStep(planPath, plan.planId);
     expect(first.get(2)).toEqual([{ outcome: 'failed', status: 0 }]);
 
     emu.configure({ latencyMs: 0 });
-    const again = await runCleanup(cleanupJob(), cleanupClient(emu), { planPath, plan, ...fast });
+    const again = await runCleanup(cleanupJob(), cleanupClient(emu), { sealer: testSealer(), planPath, plan, ...fast });
     expect(again.complete).toBe(true);
     // Sent again on resume: the service had run it (404 now) or had not (204 now).
     const resent = (await recordsByStep(planPath, plan.planId)).get(2) ?? [];
@@ -131,7 +131,7 @@ describe('a cleanup run under pressure', () => {
     dir = await tempDir();
     const plan = planFromEmulator(emu);
     const planPath = join(dir.path, 'hostile.json');
-    const outcome = await runCleanup(cleanupJob(), cleanupClient(emu), { planPath, plan, ...fast });
+    const outcome = await runCleanup(cleanupJob(), cleanupClient(emu), { sealer: testSealer(), planPath, plan, ...fast });
     expect(outcome.complete).toBe(true);
     const html = await readFile(outcome.receiptHtmlPath, 'utf8');
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');

@@ -9,6 +9,7 @@ import { CLEANUP_CATEGORIES, CleanupPlanSchema } from '../../shared/model/cleanu
 import { runCleanup } from '../../src-main/cleanup/run-cleanup';
 import { createTrainingClient, RateLimiterRegistry } from '../../src-main/customvision';
 import { JobProgress } from '../../src-main/jobs';
+import { testSealer } from './cleanup-run-support';
 
 async function main(): Promise<void> {
   const endpoint = process.env.CV_CLEANUP_ENDPOINT ?? '';
@@ -19,7 +20,7 @@ async function main(): Promise<void> {
   const outcome = await runCleanup(
     { jobId: 'kill-child', signal: new AbortController().signal, progress: new JobProgress(CLEANUP_CATEGORIES), checkpoint: async () => undefined },
     client,
-    { planPath, plan, confirmText: plan.confirmText, backup: { kind: 'waived' }, pollIntervalMs: 10 },
+    { planPath, plan, sealer: testSealer(), confirmText: plan.confirmText, backup: { kind: 'waived' }, pollIntervalMs: 10 },
   );
   process.stderr.write(`complete: ${outcome.complete}\n`);
 }

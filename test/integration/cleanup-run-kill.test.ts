@@ -16,7 +16,7 @@ import { runCleanup } from '../../src-main/cleanup/run-cleanup';
 import type { RunningEmulator } from '../../src-main/emulator';
 import { buildScript, type BuiltScript } from '../support/build-script';
 import { startTestEmulator } from './emulator-support';
-import { ACCOUNT_NAME, cleanupClient, cleanupJob, deleteRequests, planFromEmulator, tempDir } from './cleanup-run-support';
+import { ACCOUNT_NAME, cleanupClient, cleanupJob, deleteRequests, planFromEmulator, tempDir , testSealer } from './cleanup-run-support';
 
 let emu: RunningEmulator;
 let folder: { path: string; remove: () => Promise<void> };
@@ -109,7 +109,7 @@ describe('a cleanup killed with SIGKILL', () => {
     }
     expect(emu.state.projects.size).toBeGreaterThan(0);
 
-    const outcome = await runCleanup(cleanupJob(), cleanupClient(emu), { planPath, plan, confirmText: ACCOUNT_NAME, backup: { kind: 'waived' }, pollIntervalMs: 10 });
+    const outcome = await runCleanup(cleanupJob(), cleanupClient(emu), { sealer: testSealer(), planPath, plan, confirmText: ACCOUNT_NAME, backup: { kind: 'waived' }, pollIntervalMs: 10 });
     expect(outcome.complete).toBe(true);
     expect(await cleanupClient(emu).getProjects()).toEqual([]);
     const records = await stepRecords(journal);

@@ -16,11 +16,13 @@ import {
   type StepKind,
 } from '../../shared/model/cleanup';
 import type { RunningEmulator } from '../../src-main/emulator';
+import { sealed } from '../support/plan-sealing';
 import type { JobContext } from '../../src-main/jobs';
 import { fastClient, tempDirectory, testJobContext, type TestJob } from '../support/test-job';
 import type { CoverageCheck } from '../../src-main/cleanup/gate';
 
 export const ACCOUNT_NAME = 'Demo account';
+export { sealed, testSealer } from '../support/plan-sealing';
 
 export const cleanupClient = fastClient;
 export type { TestJob };
@@ -54,7 +56,8 @@ function batches(ids: readonly string[], size: number): string[][] {
 
 /**
  * The plan the planner should make for deleting whole projects, read from the emulator's
- * state (every id, including images kept only by iterations), in the API's order.
+ * state (every id, including images kept only by iterations), in the API's order, sealed
+ * as savePlan seals it (testSealer checks it).
  */
 export function planFromEmulator(emu: RunningEmulator, options: { projectIds?: string[]; planId?: string } = {}): CleanupPlan {
   const steps: PlanStep[] = [];
@@ -92,7 +95,7 @@ export function planFromEmulator(emu: RunningEmulator, options: { projectIds?: s
     projects.push({ id: project.id, name: project.name, deleteProject: true, counts, modelExports: 0 });
   }
   const scope: CleanupScope = options.projectIds ? { kind: 'projects', projectIds: options.projectIds } : { kind: 'all' };
-  return {
+  return sealed({
     format: CLEANUP_PLAN_FORMAT,
     version: 1,
     planId: options.planId ?? 'plan-test-0001',
@@ -105,7 +108,7 @@ export function planFromEmulator(emu: RunningEmulator, options: { projectIds?: s
     counts: total,
     apiCalls: steps.length,
     steps,
-  };
+  });
 }
 
 function report(plan: CleanupPlan, folder: string, ok: boolean): CoverageReport {

@@ -12,7 +12,7 @@ import { CleanupJournal } from '../../src-main/cleanup/cleanup-journal';
 import { runCleanup } from '../../src-main/cleanup/run-cleanup';
 import type { RunningEmulator } from '../../src-main/emulator';
 import { startTestEmulator } from './emulator-support';
-import { ACCOUNT_NAME, accountFingerprint, cleanupClient, cleanupJob, coverageDouble, deleteRequests, planFromEmulator, tempDir } from './cleanup-run-support';
+import { ACCOUNT_NAME, accountFingerprint, cleanupClient, cleanupJob, coverageDouble, deleteRequests, planFromEmulator, tempDir , sealed, testSealer } from './cleanup-run-support';
 
 let emu: RunningEmulator | undefined;
 let dir: { path: string; remove: () => Promise<void> } | undefined;
@@ -39,7 +39,7 @@ describe('a cleanup run of the demo account', () => {
     const { emu, plan, planPath, client } = await setup();
     expect(plan.counts.publishedIterations).toBeGreaterThan(0);
     const job = cleanupJob();
-    const outcome = await runCleanup(job, client, { planPath, plan, confirmText: ACCOUNT_NAME, backup: { kind: 'bundle', folder: '/bundle' }, checkCoverage: coverageDouble(true), ...fast });
+    const outcome = await runCleanup(job, client, { sealer: testSealer(), planPath, plan, confirmText: ACCOUNT_NAME, backup: { kind: 'bundle', folder: '/bundle' }, checkCoverage: coverageDouble(true), ...fast });
 
     expect(outcome.complete).toBe(true);
     expect(await client.getProjects()).toEqual([]);
@@ -66,7 +66,7 @@ describe('a cleanup run of the demo account', () => {
     const { emu, plan, planPath, client } = await setup();
     const published = [...emu.state.projects.values()].flatMap((project) => [...project.iterations.values()].filter((it) => it.publishName !== null).map((it) => it.id));
     expect(published.length).toBeGreaterThan(0);
-    const outcome = await runCleanup(cleanupJob(), client, { planPath, plan, confirmText: ACCOUNT_NAME, backup: { kind: 'waived' }, ...fast });
+    const outcome = await runCleanup(cleanupJob(), client, { sealer: testSealer(), planPath, plan, confirmText: ACCOUNT_NAME, backup: { kind: 'waived' }, ...fast });
     expect(outcome.complete).toBe(true);
     const calls = outcome.receipt.calls.filter((call) => call.step !== undefined);
     for (const iterationId of published) {
@@ -87,16 +87,16 @@ describe('a cleanup run of the demo account', () => {
     const project = [...emu.state.projects.values()].find((p) => [...p.iterations.values()].some((it) => it.snapshot && it.snapshot.images.size > 0));
     if (!project) throw new Error('the demo has a trained project');
     const whole = planFromEmulator(emu, { projectIds: [project.id] });
-    const plan = {
+    const plan = sealed({
       ...whole,
       scope: { kind: 'part' as const, projectId: project.id, part: { kind: 'allImages' as const } },
       scopeText: 'All images of one project',
       projects: whole.projects.map((p) => ({ ...p, deleteProject: false })),
       steps: whole.steps.filter((step) => step.kind === 'deleteImages').map((step, index) => ({ ...step, index })),
-    };
+    });
     const before = project.images.size;
     expect(before).toBeGreaterThan(0);
-    const outcome = await runCleanup(cleanupJob(), client, { planPath: join(dir?.path ?? '', 'images.json'), plan, confirmText: ACCOUNT_NAME, backup: { kind: 'waived' }, ...fast });
+    const outcome = await runCleanup(cleanupJob(), client, { sealer: testSealer(), planPath: join(dir?.path ?? '', 'images.json'), plan, confirmText: ACCOUNT_NAME, backup: { kind: 'waived' }, ...fast });
 
     expect(outcome.complete).toBe(true);
     expect(outcome.receipt.calls.filter((call) => call.step !== undefined).every((call) => call.status === 202 && call.outcome === 'accepted')).toBe(true);
@@ -115,14 +115,15 @@ describe('a cleanup run of the demo account', () => {
     const before = accountFingerprint(emu);
     emu.resetStats();
 
-    await expect(runCleanup(cleanupJob(), client, { planPath, plan, confirmText: 'demo account', backup: { kind: 'waived' } })).rejects.toMatchObject({ code: 'CONFIRMATION_MISMATCH' });
+    await expect(runCleanup(cleanupJob(), client, { sealer: testSealer(), planPath, plan, confirmText: 'demo account', backup: { kind: 'waived' } })).rejects.toMatchObject({ code: 'CONFIRMATION_MISMATCH' });
     const notCovering = coverageDouble(false);
-    const error = await runCleanup(cleanupJob(), client, { planPath, plan, confirmText: ACCOUNT_NAME, backup: { kind: 'bundle', folder: '/old-bundle' }, checkCoverage: notCovering }).catch((e: unknown) => e);
+    const error = await runCleanup(cleanupJob(), client, { sealer: testSealer(), planPath, plan, confirmText: ACCOUNT_NAME, backup: { kind: 'bundle', folder: '/old-bundle' }, checkCoverage: notCovering }).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'BACKUP_NOT_COVERING' });
     expect((error as Error).message).toContain('1 item is not covered');
     expect(notCovering.calls).toBe(1);
-    const elsewhere = { ...plan, account: { ...plan.account, endpointHost: 'contoso.cognitiveservices.azure.com' } };
-    await expect(runCleanup(cleanupJob(), client, { planPath, plan: elsewhere, confirmText: ACCOUNT_NAME, backup: { kind: 'waived' } })).rejects.toMatchObject({ code: 'PLAN_ACCOUNT_MISMATCH' });
+    // Made (and sealed) on this computer for another account.
+    const elsewhere = sealed({ ...plan, account: { ...plan.account, endpointHost: 'contoso.cognitiveservices.azure.com' } });
+    await expect(runCleanup(cleanupJob(), client, { sealer: testSealer(), planPath, plan: elsewhere, confirmText: ACCOUNT_NAME, backup: { kind: 'waived' } })).rejects.toMatchObject({ code: 'PLAN_ACCOUNT_MISMATCH' });
 
     expect(accountFingerprint(emu)).toBe(before);
     expect(deleteRequests(emu)).toBe(0);
@@ -139,7 +140,7 @@ describe('a cleanup run of the demo account', () => {
     if (!iteration) throw new Error('iteration not found');
     iteration.publishName = 'late-publish';
 
-    const outcome = await runCleanup(cleanupJob(), client, { planPath, plan, confirmText: ACCOUNT_NAME, backup: { kind: 'waived' }, ...fast });
+    const outcome = await runCleanup(cleanupJob(), client, { sealer: testSealer(), planPath, plan, confirmText: ACCOUNT_NAME, backup: { kind: 'waived' }, ...fast });
     expect(outcome.complete).toBe(false);
     const failed = outcome.receipt.calls.find((call) => call.outcome === 'failed');
     expect(failed).toMatchObject({ step: target.index, status: 400, operation: 'DeleteIteration' });
@@ -153,7 +154,7 @@ describe('a cleanup run of the demo account', () => {
 
     // Once the user unpublishes it, the same command resumes and finishes.
     iteration.publishName = null;
-    const again = await runCleanup(cleanupJob(), client, { planPath, plan, confirmText: ACCOUNT_NAME, backup: { kind: 'waived' }, ...fast });
+    const again = await runCleanup(cleanupJob(), client, { sealer: testSealer(), planPath, plan, confirmText: ACCOUNT_NAME, backup: { kind: 'waived' }, ...fast });
     expect(again.complete).toBe(true);
     expect(emu.state.projects.size).toBe(0);
   });

@@ -1,18 +1,53 @@
 /** Shared helpers for the emulator integration tests (plain fetch against 127.0.0.1). */
+import { afterEach } from 'vitest';
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../src-main/emulator';
+import { tempDirectory } from '../support/test-job';
 
 export const V33 = '/customvision/v3.3/training';
 export const V34 = '/customvision/v3.4-preview/training';
 
-/** Fast timings and no rate limit unless a test asks for them. */
 /** The value, or a clear failure when a test expected it to be there. */
 export function must<T>(value: T | null | undefined, what = 'value'): T {
   if (value === null || value === undefined) throw new Error(`expected a ${what}`);
   return value;
 }
 
+/** Fast timings and no rate limit unless a test asks for them. */
 export function startTestEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   return startEmulator({ tps: 0, trainingDelayMs: 30, exportDelayMs: 30, deleteDelayMs: 30, ...options });
+}
+
+/** What a test file starts per test: emulators and temporary folders. */
+export interface PerTest {
+  /** An emulator (fast timings, see startTestEmulator) closed after the test. */
+  emulator(options?: EmulatorOptions): Promise<RunningEmulator>;
+  /** A new empty folder removed after the test. */
+  folder(prefix?: string): Promise<string>;
+}
+
+/**
+ * Emulators and folders that live for one test. Call once at the top of a test file: it
+ * registers the afterEach that closes and removes them, even when the test failed.
+ */
+export function perTest(): PerTest {
+  const emulators: RunningEmulator[] = [];
+  const removals: Array<() => Promise<void>> = [];
+  afterEach(async () => {
+    for (const emu of emulators.splice(0)) await emu.close();
+    for (const remove of removals.splice(0)) await remove();
+  });
+  return {
+    async emulator(options = {}) {
+      const emu = await startTestEmulator(options);
+      emulators.push(emu);
+      return emu;
+    },
+    async folder(prefix = 'cv-test-') {
+      const made = await tempDirectory(prefix);
+      removals.push(made.remove);
+      return made.path;
+    },
+  };
 }
 
 export function api(emu: RunningEmulator, path: string, init: RequestInit & { key?: string } = {}): Promise<Response> {

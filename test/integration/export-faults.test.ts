@@ -3,32 +3,22 @@
  * that expire before their download starts, and a cancel followed by a resume. Each must
  * end with a complete, verified bundle, without re-downloading what was finished.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { RunningEmulator } from '../../src-main/emulator';
 import { readManifest, runExport, verifyBundle } from '../../src-main/export';
 import { JobRunner } from '../../src-main/jobs';
 import { EXPORT_CATEGORIES } from '../../shared/model/bundle';
 import type { TrainingClient } from '../../src-main/customvision';
-import { startTestEmulator } from './emulator-support';
-import { waitFor } from './emulator-support';
-import { exportClient, exportOptions, expectFaithful, smallProjectSeed, tempFolder, testJob } from './export-support';
+import type { EmulatorOptions } from '../../src-main/emulator';
+import { perTest, waitFor } from './emulator-support';
+import { exportClient, exportOptions, expectFaithful, smallProjectSeed, testJob } from './export-support';
 
-let emu: RunningEmulator | undefined;
-const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  await emu?.close();
-  emu = undefined;
-  for (const cleanup of cleanups.splice(0)) await cleanup();
-});
+const each = perTest();
 
-async function setup(images: number, options: Parameters<typeof startTestEmulator>[0] = {}) {
-  const started = await startTestEmulator({ seed: smallProjectSeed(images), ...options });
-  emu = started;
-  const folder = await tempFolder();
-  cleanups.push(folder.remove);
-  return { emu: started, folder: folder.path };
+async function setup(images: number, options: EmulatorOptions = {}) {
+  const emu = await each.emulator({ seed: smallProjectSeed(images), ...options });
+  return { emu, folder: await each.folder('cv-export-') };
 }
 
 describe('export under faults', () => {

@@ -6,28 +6,19 @@
  * than any real one. Each ends as a complete bundle, or with the cause said plainly and
  * nothing unbounded written or held.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { RunningEmulator, SeedDocument } from '../../src-main/emulator';
+import type { EmulatorOptions, SeedDocument } from '../../src-main/emulator';
 import { iterationPaths, readManifest, runExport } from '../../src-main/export';
-import { apiJson, startTestEmulator } from './emulator-support';
-import { exportOptions, expectFaithful, smallProjectSeed, tempFolder, testJob } from './export-support';
+import { apiJson, perTest } from './emulator-support';
+import { exportOptions, expectFaithful, smallProjectSeed, testJob } from './export-support';
 
-let emu: RunningEmulator | undefined;
-const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  await emu?.close();
-  emu = undefined;
-  for (const cleanup of cleanups.splice(0)) await cleanup();
-});
+const each = perTest();
 
-async function setup(seedDoc: SeedDocument, quirks: NonNullable<Parameters<typeof startTestEmulator>[0]>['quirks']) {
-  const started = await startTestEmulator({ seed: seedDoc, quirks });
-  emu = started;
-  const folder = await tempFolder();
-  cleanups.push(folder.remove);
-  return { emu: started, folder: folder.path };
+async function setup(seedDoc: SeedDocument, quirks: EmulatorOptions['quirks']) {
+  const emu = await each.emulator({ seed: seedDoc, quirks });
+  return { emu, folder: await each.folder('cv-export-') };
 }
 
 describe('export against service variants', () => {

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { CleanupPlan } from '../../../shared/model/cleanup';
 import { FILE_ALTERED, FILE_MISSING, FILE_OK, IN_WORKSPACE, planItems, RECORD, tallyCoverage } from '../../../src-main/cleanup/coverage-items';
 import { planSteps } from '../../../src-main/cleanup/plan-steps';
+import { planFixture } from '../../support/cleanup-plan-fixture';
 
 function planFor(images: number, predictions = 0): CleanupPlan {
   const projectId = randomUUID();
@@ -24,22 +25,10 @@ function planFor(images: number, predictions = 0): CleanupPlan {
       predictionIds: Array.from({ length: predictions }, () => randomUUID()),
       tagIds: [randomUUID()],
       modelExports: 0,
+      implicit: { imageIds: [], models: [], performance: [] },
     },
   ]);
-  return {
-    format: 'cv-steward-cleanup-plan',
-    version: 1,
-    planId: 'p',
-    createdAt: '',
-    confirmText: 'A',
-    account: { endpointHost: 'h', keyFingerprint: 'k', displayName: 'A' },
-    scope: { kind: 'all' },
-    scopeText: '',
-    projects,
-    counts,
-    apiCalls: steps.length,
-    steps,
-  };
+  return planFixture({ projects, counts, steps });
 }
 
 describe('tallyCoverage', () => {

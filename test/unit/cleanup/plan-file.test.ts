@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CleanupPlan } from '../../../shared/model/cleanup';
 import { cleanupPaths, loadPlan, savePlan, summarizePlan } from '../../../src-main/cleanup';
+import { testSealer } from '../../support/plan-sealing';
 import { planSteps } from '../../../src-main/cleanup/plan-steps';
 
 let dir: string;
@@ -37,6 +38,7 @@ function samplePlan(): CleanupPlan {
       predictionIds: ids(70),
       tagIds: ids(2),
       modelExports: 1,
+      implicit: { imageIds: [], models: [], performance: [] },
     },
   ]);
   return {
@@ -74,9 +76,9 @@ async function refusal(value: unknown): Promise<string> {
 
 describe('savePlan / loadPlan', () => {
   it('round-trips a plan exactly, with confirmText at the top level near the top', async () => {
-    const plan = samplePlan();
     const path = join(dir, 'plan.json');
-    await savePlan(path, plan);
+    const plan = await savePlan(path, samplePlan(), testSealer());
+    expect(plan.seal).toMatch(/^hmac-sha256:[0-9a-f]{8}:[0-9a-f]{64}$/);
     expect(await loadPlan(path)).toEqual(plan);
     const text = await readFile(path, 'utf8');
     const lines = text.split('\n');
@@ -90,14 +92,14 @@ describe('savePlan / loadPlan', () => {
 
   it('replaces an earlier plan in place', async () => {
     const path = join(dir, 'plan.json');
-    await savePlan(path, samplePlan());
+    await savePlan(path, samplePlan(), testSealer());
     const second = samplePlan();
-    await savePlan(path, second);
+    await savePlan(path, second, testSealer());
     expect((await loadPlan(path)).planId).toBe(second.planId);
   });
 
   it('says where it could not save', async () => {
-    await expect(savePlan(join(dir, 'missing', 'plan.json'), samplePlan())).rejects.toMatchObject({ code: 'CANNOT_WRITE', message: expect.stringContaining('does not exist') });
+    await expect(savePlan(join(dir, 'missing', 'plan.json'), samplePlan(), testSealer())).rejects.toMatchObject({ code: 'CANNOT_WRITE', message: expect.stringContaining('does not exist') });
   });
 
   it('refuses a missing file, a folder, and text that is not a plan', async () => {

@@ -4,25 +4,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { ProjectTargets } from '../../../src-main/cleanup/id-snapshot';
+import { emptyTargets, type ProjectTargets } from '../../../src-main/cleanup/id-snapshot';
 import { planSteps } from '../../../src-main/cleanup/plan-steps';
 
 const ids = (n: number): string[] => Array.from({ length: n }, () => randomUUID());
 
 function project(overrides: Partial<ProjectTargets> = {}): ProjectTargets {
-  return {
-    id: randomUUID(),
-    name: 'Project',
-    deleteProject: true,
-    unpublishIterationIds: [],
-    iterationIds: [],
-    imageIds: [],
-    imagesOnlyInIterations: 0,
-    predictionIds: [],
-    tagIds: [],
-    modelExports: 0,
-    ...overrides,
-  };
+  return { ...emptyTargets(randomUUID(), 'Project', true), ...overrides };
 }
 
 describe('planSteps', () => {

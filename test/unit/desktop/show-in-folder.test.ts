@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CleanupPlan } from '../../../shared/model/cleanup';
 import { cleanupPaths, savePlan } from '../../../src-main/cleanup';
+import { testSealer } from '../../support/plan-sealing';
 import { planSteps } from '../../../src-main/cleanup/plan-steps';
 import { createDispatcher } from '../../../src-main/ipc/dispatcher';
 import { createShowInFolder } from '../../../src-main/desktop/show-in-folder';
@@ -42,7 +43,7 @@ const call = (payload: unknown) => createDispatcher(services.handlers)('app:show
 async function savedPlan(): Promise<{ planId: string; planPath: string }> {
   const projectId = randomUUID();
   const { steps, projects, counts } = planSteps([
-    { id: projectId, name: 'Cats', deleteProject: true, unpublishIterationIds: [], iterationIds: [], imageIds: [], imagesOnlyInIterations: 0, predictionIds: [], tagIds: [], modelExports: 0 },
+    { id: projectId, name: 'Cats', deleteProject: true, unpublishIterationIds: [], iterationIds: [], imageIds: [], imagesOnlyInIterations: 0, predictionIds: [], tagIds: [], modelExports: 0, implicit: { imageIds: [], models: [], performance: [] } },
   ]);
   const planId = randomUUID();
   const plan: CleanupPlan = {
@@ -61,7 +62,7 @@ async function savedPlan(): Promise<{ planId: string; planPath: string }> {
   };
   const planPath = join(dir, 'data', 'cleanups', planId, 'plan.json');
   await mkdir(join(dir, 'data', 'cleanups', planId), { recursive: true });
-  await savePlan(planPath, plan);
+  await savePlan(planPath, plan, testSealer());
   return { planId, planPath };
 }
 
