@@ -9,7 +9,7 @@
  * computer, with the exact ISO time kept in each <time datetime>.
  */
 import { LanguageSchema, type Language } from '../../shared/ipc/contract';
-import type { CallRecord, Receipt, Verification } from '../../shared/model/cleanup';
+import type { CallRecord, ProofResult, Receipt, Verification } from '../../shared/model/cleanup';
 import { mainTranslator, type MainKey, type Translate } from '../i18n';
 
 export function escapeHtml(text: string): string {
@@ -26,7 +26,7 @@ th{background:#f6f8fa;font-weight:600}td.num{text-align:right;font-variant-numer
 code,.id{font-family:ui-monospace,SFMono-Regular,Consolas,monospace;font-size:12px;word-break:break-all}
 .banner{padding:.75rem 1rem;border-radius:6px;font-weight:600;margin:1rem 0}
 .complete{background:#dafbe1;border:1px solid #4ac26b}.incomplete{background:#ffebe9;border:1px solid #ff8182}
-.ok{color:#1a7f37;font-weight:600}.bad{color:#cf222e;font-weight:600}.muted{color:#57606a}
+.ok{color:#1a7f37;font-weight:600}.bad{color:#cf222e;font-weight:600}.unsure{color:#9a6700;font-weight:600}.muted{color:#57606a}
 details summary{cursor:pointer}
 @media print{details{display:block}body{margin:0}}
 `;
@@ -82,7 +82,6 @@ function page(language: Language): Page {
 
 export function renderReceiptHtml(receipt: Receipt, projectNames: ReadonlyMap<string, string> = new Map(), language: Language = receiptLanguage(receipt)): string {
   const p = page(language);
-  const unverified = receipt.verifications.filter((verification) => !verification.verified).length;
   const steps = receipt.verifications.length;
   const project = (id: string | undefined): string => {
     if (id === undefined) return '<span class="muted">—</span>';
@@ -91,7 +90,7 @@ export function renderReceiptHtml(receipt: Receipt, projectNames: ReadonlyMap<st
   };
   const banner = receipt.complete
     ? `<p class="banner complete">${p.html('banner.complete', { steps: p.num(steps) }, steps)}</p>`
-    : `<p class="banner incomplete">${p.html('banner.incomplete', { steps: p.num(steps), unverified: p.num(unverified) }, steps)}</p>`;
+    : `<p class="banner incomplete">${incompleteBanner(receipt.verifications, p)}</p>`;
   return [
     '<!doctype html>',
     `<html lang="${escapeHtml(language)}"><head><meta charset="utf-8">`,
@@ -105,9 +104,12 @@ export function renderReceiptHtml(receipt: Receipt, projectNames: ReadonlyMap<st
     `<h2>${p.html('counts.heading')}</h2>`,
     counts(receipt, p),
     projectsList(receipt, projectNames, p),
+    takenAlong(receipt, project, p),
     `<h2>${p.html('proof.heading')}</h2>`,
     `<p class="muted">${p.html('proof.text')}</p>`,
     proofTable(receipt.verifications, project, p),
+    couldNotVerifyNote(receipt.verifications, p),
+    leftInPlace(receipt, project, p),
     `<h2>${p.html('calls.heading', { n: p.num(receipt.calls.length) })}</h2>`,
     `<p class="muted">${p.html('calls.text')}</p>`,
     callsTable(receipt.calls, project, p),
@@ -176,14 +178,92 @@ function word(p: Page, group: 'categories' | 'outcomes', value: string): string 
   return escapeHtml(text === key ? value : text);
 }
 
+/** What a check found; receipts written before `result` existed only say verified or not. */
+export function proofResult(verification: Verification): ProofResult {
+  return verification.result ?? (verification.verified ? 'gone' : 'still-there');
+}
+
+const RESULT_WORDS: Readonly<Record<ProofResult, { key: MainKey<'receipt'>; className: string }>> = {
+  gone: { key: 'proof.gone', className: 'ok' },
+  'still-there': { key: 'proof.stillThere', className: 'bad' },
+  'could-not-verify': { key: 'proof.couldNotVerify', className: 'unsure' },
+};
+
+/**
+ * "Incomplete: 3 of 9 steps are not proven gone (1 still there, 2 could not be verified)":
+ * a step the service may or may not have deleted is never lumped in with one it kept.
+ */
+function incompleteBanner(verifications: readonly Verification[], p: Page): string {
+  const steps = verifications.length;
+  const results = verifications.map(proofResult);
+  const stillThere = results.filter((result) => result === 'still-there').length;
+  const couldNotVerify = results.filter((result) => result === 'could-not-verify').length;
+  const parts = [
+    stillThere > 0 ? p.html('banner.stillThere', { n: p.num(stillThere) }) : '',
+    couldNotVerify > 0 ? p.html('banner.couldNotVerify', { n: p.num(couldNotVerify) }) : '',
+  ].filter((part) => part !== '');
+  // Every check passed yet the receipt is incomplete: some step of the plan was not checked at all.
+  const said = parts.length > 0 ? parts.join(p.html('banner.partSeparator')) : p.html('banner.notChecked');
+  return p.html('banner.incomplete', { steps: p.num(steps), unverified: p.num(stillThere + couldNotVerify), parts: said }, steps);
+}
+
 function proofTable(verifications: readonly Verification[], project: (id: string) => string, p: Page): string {
-  const rows = verifications.map(
-    (v, index) =>
+  const rows = verifications.map((v, index) => {
+    const result = RESULT_WORDS[proofResult(v)];
+    return (
       `<tr><td class="num">${p.num(index)}</td><td>${word(p, 'categories', v.category)}</td><td>${project(v.projectId)}</td><td>${escapeHtml(v.check)}</td><td>${targets(v.targetIds, p)}</td>` +
-      `<td>${v.verified ? `<span class="ok">${p.html('proof.verified')}</span>` : `<span class="bad">${p.html('proof.notVerified')}</span>`}</td><td>${escapeHtml(v.detail ?? '')}</td></tr>`,
-  );
+      `<td><span class="${result.className}">${p.html(result.key)}</span></td><td>${escapeHtml(v.detail ?? '')}</td></tr>`
+    );
+  });
   const columns: Array<MainKey<'receipt'>> = ['proof.step', 'proof.category', 'proof.project', 'proof.check', 'proof.targets', 'proof.result', 'proof.detail'];
   return `<table><tr>${columns.map((key) => `<th>${p.html(key)}</th>`).join('')}</tr>${rows.join('\n')}</table>`;
+}
+
+/** Said once, under the table, when any check could not tell: why those items do not count as deleted. */
+function couldNotVerifyNote(verifications: readonly Verification[], p: Page): string {
+  return verifications.some((v) => proofResult(v) === 'could-not-verify') ? `<p>${p.html('proof.couldNotVerifyText')}</p>` : '';
+}
+
+/** Every target left in place because it was no longer in the plan's scope; the reasons are main's English words, escaped. */
+function leftInPlace(receipt: Receipt, project: (id: string) => string, p: Page): string {
+  const items = receipt.leftInPlace ?? [];
+  if (items.length === 0) return '';
+  const rows = items.map(
+    (item) =>
+      `<tr><td>${word(p, 'categories', item.category)}</td><td>${project(item.projectId)}</td><td><span class="id">${escapeHtml(item.id)}</span></td><td>${escapeHtml(item.reason)}</td></tr>`,
+  );
+  const columns: Array<MainKey<'receipt'>> = ['leftInPlace.category', 'leftInPlace.project', 'leftInPlace.id', 'leftInPlace.reason'];
+  return [
+    `<h2>${p.html('leftInPlace.heading', { n: p.num(items.length) })}</h2>`,
+    `<p>${p.html('leftInPlace.text')}</p>`,
+    `<table><tr>${columns.map((key) => `<th>${p.html(key)}</th>`).join('')}</tr>${rows.join('\n')}</table>`,
+  ].join('\n');
+}
+
+/** A model's name as the service gives it: platform, then flavor when there is one (both data). */
+function modelName(model: { platform: string; flavor: string | null }): string {
+  return model.flavor === null ? model.platform : `${model.platform} ${model.flavor}`;
+}
+
+/** What the deleted iterations or projects took along, per project: images, model exports, performance. */
+function takenAlong(receipt: Receipt, project: (id: string) => string, p: Page): string {
+  const rows = (receipt.implicit ?? []).flatMap((loss) => {
+    const row = (what: string, ids: readonly string[]) => `<tr><td>${project(loss.projectId)}</td><td>${what}</td><td>${targets(ids, p)}</td></tr>`;
+    return [
+      loss.imageIds.length > 0 ? row(p.html('takenAlong.images', { n: p.num(loss.imageIds.length) }, loss.imageIds.length), loss.imageIds) : '',
+      ...loss.models.map((model) =>
+        row(p.html(model.file ? 'takenAlong.model' : 'takenAlong.modelNoFile', { platform: `<strong>${escapeHtml(modelName(model))}</strong>` }), [model.iterationId]),
+      ),
+      loss.performance.length > 0 ? row(p.html('takenAlong.performance', { n: p.num(loss.performance.length) }, loss.performance.length), loss.performance) : '',
+    ].filter((line) => line !== '');
+  });
+  if (rows.length === 0) return '';
+  const columns: Array<MainKey<'receipt'>> = ['takenAlong.project', 'takenAlong.what', 'takenAlong.ids'];
+  return [
+    `<h2>${p.html('takenAlong.heading')}</h2>`,
+    `<p class="muted">${p.html('takenAlong.text')}</p>`,
+    `<table><tr>${columns.map((key) => `<th>${p.html(key)}</th>`).join('')}</tr>${rows.join('\n')}</table>`,
+  ].join('\n');
 }
 
 function callsTable(calls: readonly CallRecord[], project: (id: string | undefined) => string, p: Page): string {

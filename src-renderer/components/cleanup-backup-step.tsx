@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
+import type { PlanSummary } from '../../shared/model/cleanup';
 import { isTerminal } from '../lib/job-state';
 import {
   selectCleanupBackup,
@@ -9,10 +10,11 @@ import {
   useStewardStore,
 } from '../store';
 import { CleanupCoverage } from './cleanup-coverage';
+import { waiverText } from './cleanup-labels';
 import { CleanupStepFrame } from './cleanup-step-frame';
 import { JobProgress } from './job-progress';
 
-function WaiveBackup() {
+function WaiveBackup({ plan }: { plan: PlanSummary | null }) {
   const { t } = useTranslation();
   const consequenceId = useId();
   const waived = useStewardStore((state) => state.cleanupWaived);
@@ -22,7 +24,7 @@ function WaiveBackup() {
       <h3 id="cleanup-waive-heading">{t('cleanup.backup.waiveHeading')}</h3>
       <label className="export-check">
         <input type="checkbox" checked={waived} aria-describedby={consequenceId} onChange={(event) => setWaived(event.target.checked)} />
-        <span className="export-check-text">{t('cleanup.backup.waive')}</span>
+        <span className="export-check-text">{waiverText(plan)}</span>
       </label>
       <p id={consequenceId} className="cleanup-warning">
         {t('cleanup.backup.waiveConsequence')}
@@ -78,7 +80,7 @@ export function CleanupBackupStep() {
       )}
       {checkJob && (!isTerminal(checkJob.state) || !coverage) && <JobProgress job={checkJob} headingLevel={3} />}
       {coverage && plan && <CleanupCoverage report={coverage} plan={plan} />}
-      <WaiveBackup />
+      <WaiveBackup plan={plan} />
       <div className="form-actions">
         <button type="button" className="button" onClick={back}>
           {t('cleanup.backup.back')}

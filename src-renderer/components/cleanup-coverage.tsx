@@ -1,5 +1,5 @@
 import { Trans, useTranslation } from 'react-i18next';
-import type { CoverageReport, PlanSummary } from '../../shared/model/cleanup';
+import type { CoverageReport, PlanSummary, UncoveredItem } from '../../shared/model/cleanup';
 import { formatCount, formatDateTime } from '../lib/format';
 import { categoryLabel } from '../lib/labels';
 import { countsText, uncoveredReason } from './cleanup-labels';
@@ -8,6 +8,29 @@ function exportedDate(report: CoverageReport): string | null {
   if (report.exportedAt === undefined) return null;
   const date = new Date(report.exportedAt);
   return Number.isNaN(date.getTime()) ? null : formatDateTime(date);
+}
+
+/**
+ * The catalogue sentence for an uncovered item: what a step names ("Images: <id> in …"),
+ * or what a deleted iteration takes along, said as such ("Image kept only by a deleted
+ * iteration", "Exported model ONNX of iteration …", "Performance of iteration …").
+ */
+function itemKey(item: UncoveredItem): 'item' | 'itemImplicitImage' | 'itemModel' | 'itemModelUnnamed' | 'itemPerformance' {
+  if (item.part === 'implicit-image') return 'itemImplicitImage';
+  if (item.part === 'performance') return 'itemPerformance';
+  if (item.part === 'model') return item.detail ? 'itemModel' : 'itemModelUnnamed';
+  return 'item';
+}
+
+function UncoveredLine({ item, project }: { item: UncoveredItem; project: string }) {
+  return (
+    <Trans
+      i18nKey={`cleanup.coverage.${itemKey(item)}`}
+      // The platform is the service's name for it (data), shown as is.
+      values={{ category: categoryLabel(item.category), id: item.id, project, reason: uncoveredReason(item.reason), platform: item.detail ?? '' }}
+      components={{ code: <code /> }}
+    />
+  );
 }
 
 /** The bundle check's answer: covered, or exactly what is missing (the first items of it). */
@@ -40,18 +63,10 @@ export function CleanupCoverage({ report, plan }: { report: CoverageReport; plan
       <p>{t('cleanup.coverage.notCoveredText')}</p>
       {report.uncovered.length > 0 && (
         <ul className="cleanup-uncovered" aria-label={t('cleanup.coverage.uncoveredLabel')}>
-          {report.uncovered.map((item) => (
-            <li key={`${item.category}|${item.projectId}|${item.id}`}>
-              <Trans
-                i18nKey="cleanup.coverage.item"
-                values={{
-                  category: categoryLabel(item.category),
-                  id: item.id,
-                  project: projectName(item.projectId),
-                  reason: uncoveredReason(item.reason),
-                }}
-                components={{ code: <code /> }}
-              />
+          {report.uncovered.map((item, index) => (
+            // Not unique by id: an iteration's models (two flavors of one platform) and its performance share it. The list never reorders.
+            <li key={`${index}|${item.id}`}>
+              <UncoveredLine item={item} project={projectName(item.projectId)} />
             </li>
           ))}
         </ul>

@@ -5,6 +5,7 @@ import { formatCount } from '../lib/format';
 import { selectCleanupPlanJob, useStewardStore } from '../store';
 import { countsText } from './cleanup-labels';
 import { CleanupStepFrame } from './cleanup-step-frame';
+import { CleanupTakenAlong } from './cleanup-taken-along';
 import { JobProgress } from './job-progress';
 
 /** The service's limit is 10 calls a second; the estimate says "about" for that reason. */
@@ -119,6 +120,7 @@ function PlanView({ plan }: { plan: PlanSummary }) {
         </>
       )}
       {plan.stepCount > 0 && <LossList plan={plan} />}
+      {plan.stepCount > 0 && <CleanupTakenAlong plan={plan} />}
       <p className="field-hint">
         <Trans i18nKey="cleanup.review.planSaved" values={{ path: plan.planPath }} components={{ code: <code /> }} />
       </p>

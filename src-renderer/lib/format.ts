@@ -72,3 +72,8 @@ export function formatDateTime(date: Date): string {
 export function joinList(parts: readonly string[]): string {
   return parts.join(i18n.t('common.listSeparator'));
 }
+
+/** "a, b, and c" / "a、b和c": a list read as one phrase, joined the way the language joins one. */
+export function formatConjunction(parts: readonly string[]): string {
+  return new Intl.ListFormat(currentLanguage(), { style: 'long', type: 'conjunction' }).format(parts);
+}

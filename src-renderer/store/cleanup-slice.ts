@@ -62,13 +62,25 @@ export interface CleanupSlice {
   setCleanupConfirmInput(text: string): void;
   /** Starts (or, after a stop, resumes) the run. True once main accepted it. */
   runCleanupPlan(): Promise<boolean>;
+  /**
+   * After main refused the plan itself (edited since it was made, sealed elsewhere…): drops
+   * it and builds a new one from the same choice, back at the review step. True once started.
+   */
+  replanCleanup(): Promise<boolean>;
   openCleanupReceipt(): Promise<void>;
   openExternalPage(link: ExternalLinkId): Promise<void>;
   resetCleanup(): void;
 }
 
+/**
+ * Refusals of the plan itself by main's gate: it cannot run as it is (edited after it was
+ * made, unsealed, sealed on another computer, malformed, made for another account), and
+ * running it again would be refused again — only a new plan can.
+ */
+const PLAN_REFUSALS: ReadonlySet<string> = new Set(['PLAN_TAMPERED', 'PLAN_UNSEALED', 'PLAN_SEALED_ELSEWHERE', 'PLAN_INVALID', 'PLAN_ACCOUNT_MISMATCH']);
+
 /** Gate failures: main refused before deleting anything, so there is nothing to rescan. */
-const REFUSALS: ReadonlySet<string> = new Set(['CONFIRMATION_MISMATCH', 'BACKUP_NOT_COVERING', 'BACKUP_NOT_CHECKED', 'NOTHING_TO_DELETE']);
+const REFUSALS: ReadonlySet<string> = new Set(['CONFIRMATION_MISMATCH', 'BACKUP_NOT_COVERING', 'BACKUP_NOT_CHECKED', 'NOTHING_TO_DELETE', ...PLAN_REFUSALS]);
 
 const INITIAL = {
   cleanupStep: 'scope',
@@ -117,6 +129,13 @@ export const selectCleanupPlanJob = (state: StewardState) => jobOf(state, state.
 export const selectCleanupCheckJob = (state: StewardState) => jobOf(state, state.cleanupCheckJobId);
 export const selectCleanupBackupJob = (state: StewardState) => jobOf(state, state.cleanupBackupJobId);
 export const selectCleanupRunJob = (state: StewardState) => jobOf(state, state.cleanupRunJobId);
+
+/** The run ended because main refused the plan itself (see PLAN_REFUSALS): nothing was deleted. */
+export function planRefused(job: JobSnapshot | undefined): boolean {
+  return job?.state === 'failed' && PLAN_REFUSALS.has(job.error?.code ?? '');
+}
+
+export const selectCleanupPlanRefused = (state: StewardState) => planRefused(selectCleanupRunJob(state));
 
 export const createCleanupSlice =
   (client: StewardClient): StateCreator<StewardState, [], [], CleanupSlice> =>
@@ -289,6 +308,13 @@ export const createCleanupSlice =
           return true;
         });
         return started === true;
+      },
+
+      replanCleanup: async () => {
+        if (selectCleanupRunning(get())) return false;
+        // The refused plan is dropped with everything chosen for it (bundle, waiver, typed name): the new one is reviewed afresh.
+        set({ ...INITIAL, cleanupDraft: get().cleanupDraft });
+        return get().startCleanupPlan();
       },
 
       openCleanupReceipt: async () => {

@@ -62,6 +62,8 @@ export {
   selectCleanupBackupJob,
   selectCleanupCheckJob,
   selectCleanupPlanJob,
+  selectCleanupPlanRefused,
+  planRefused,
   selectCleanupRunJob,
   selectCleanupRunning,
 } from './cleanup-slice';

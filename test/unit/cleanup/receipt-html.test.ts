@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ReceiptSchema, type CleanupPlan, type Receipt } from '../../../shared/model/cleanup';
+import { ReceiptSchema, type Receipt } from '../../../shared/model/cleanup';
 import { CleanupJournal } from '../../../src-main/cleanup/cleanup-journal';
 import { NOT_DELETABLE, notDeletableFor } from '../../../src-main/cleanup/not-deletable';
 import { escapeHtml, renderReceiptHtml } from '../../../src-main/cleanup/receipt-html';
 import { backupRelied, buildReceipt, writeReceipt } from '../../../src-main/cleanup/receipt';
+import { planFixture } from '../../support/cleanup-plan-fixture';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
 const P = '11111111-1111-4111-8111-111111111111';
@@ -62,7 +63,7 @@ describe('the receipt page', () => {
     expect(html).toContain('Calls (2)');
     expect(html).toContain('req-2');
     expect(html).toContain('>400<');
-    expect(html).toContain('Incomplete: 1 of 2 steps');
+    expect(html).toContain('Incomplete: 1 of 2 steps are not proven gone (1 still there)');
     expect(html).toContain('48 hours');
     expect(html).toContain('Delete your account');
     expect(html).toContain('Regenerate');
@@ -91,11 +92,11 @@ describe('the receipt in Traditional Chinese', () => {
     const html = renderReceiptHtml(zh(), new Map([[P, HOSTILE]]));
     expect(html).toContain('<html lang="zh-TW">');
     expect(html).toContain('<h1>Custom Vision 刪除收據</h1>');
-    expect(html).toContain('未完成：2 個步驟中有 1 個無法驗證。');
+    expect(html).toContain('未完成：2 個步驟中有 1 個尚未證明已刪除（1 個仍然存在）。');
     expect(html).toContain('<h2>呼叫（2）</h2>');
     expect(html).toContain('<h2>訓練 API 無法刪除的內容</h2>');
     expect(html).toContain('48 小時');
-    expect(html).toContain('✗ 未驗證');
+    expect(html).toContain('✗ 仍然存在');
     expect(html).toContain('>失敗<');
     // Started 2025-01-01T00:00:00Z, shown as a Taiwanese date, in UTC, with the exact time kept.
     expect(html).toMatch(/<time datetime="2025-01-01T00:00:00.000Z">2025年1月1日[^<]*UTC[^<]*<\/time>/);
@@ -127,20 +128,7 @@ describe('the receipt in Traditional Chinese', () => {
   it('is recorded in the receipt JSON, whose "cannot delete" texts are in that language too', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'cv-receipt-'));
     try {
-      const plan: CleanupPlan = {
-        format: 'cv-steward-cleanup-plan',
-        version: 1,
-        planId: 'plan-1',
-        createdAt: '2025-01-01T00:00:00.000Z',
-        confirmText: 'Acct',
-        account: { endpointHost: 'contoso.cognitiveservices.azure.com', keyFingerprint: 'ab12cd34', displayName: 'Acct' },
-        scope: { kind: 'all' },
-        scopeText: 'Everything',
-        projects: [],
-        counts: { projects: 0, iterations: 0, publishedIterations: 0, images: 0, imagesOnlyInIterations: 0, predictions: 0, tags: 0 },
-        apiCalls: 0,
-        steps: [],
-      };
+      const plan = planFixture();
       const journal = await CleanupJournal.open(join(dir, 'plan.journal.jsonl'), plan.planId);
       await journal.recordStart({ at: '2025-01-01T00:00:00.000Z', planId: plan.planId, backup: { kind: 'waived', waivedAt: '2025-01-01T00:00:00.000Z' } });
       await journal.close();

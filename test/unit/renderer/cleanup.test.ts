@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { JobSnapshot } from '../../../shared/model/job';
-import { createStewardStore, scopeFromDraft, selectCleanupBackup } from '../../../src-renderer/store';
+import { createStewardStore, scopeFromDraft, selectCleanupBackup, selectCleanupPlanRefused } from '../../../src-renderer/store';
 import { draftFromScope, draftProblem, EMPTY_DRAFT, startOfUtcDay } from '../../../src-renderer/store/cleanup-scope';
 import { connectStewardEvents } from '../../../src-renderer/store/connect-events';
 import { coverageReport, planSummary, receipt } from './fake-cleanup';
@@ -40,6 +40,13 @@ async function toBackupStep(main: FakeMain, store: Store) {
   await store.getState().startCleanupPlan();
   await finish(main, 'cleanup-plan-1', 'succeeded');
   store.getState().continueCleanup();
+}
+
+/** From the backup step: waive the backup, continue and type the account's name, as a user confirms. */
+function waiveAndConfirm(store: Store) {
+  store.getState().setCleanupWaived(true);
+  store.getState().continueCleanup();
+  store.getState().setCleanupConfirmInput('contoso-vision');
 }
 
 describe('the scope form', () => {
@@ -168,9 +175,7 @@ describe('the wizard', () => {
   it("shows main's refusal in the step, and stays there", async () => {
     const { main, store } = setup();
     await toBackupStep(main, store);
-    store.getState().setCleanupWaived(true);
-    store.getState().continueCleanup();
-    store.getState().setCleanupConfirmInput('contoso-vision');
+    waiveAndConfirm(store);
     main.failWith('cleanup.run', { code: 'ACCOUNT_MISMATCH', message: 'This plan is for another account.' });
 
     expect(await store.getState().runCleanupPlan()).toBe(false);
@@ -181,9 +186,7 @@ describe('the wizard', () => {
   it('offers to resume a stopped run, and proves an incomplete one', async () => {
     const { main, store } = setup();
     await toBackupStep(main, store);
-    store.getState().setCleanupWaived(true);
-    store.getState().continueCleanup();
-    store.getState().setCleanupConfirmInput('contoso-vision');
+    waiveAndConfirm(store);
     await store.getState().runCleanupPlan();
     const [first] = main.cleanup.runRequests;
 
@@ -197,6 +200,42 @@ describe('the wizard', () => {
     await finish(main, 'cleanup-3', 'failed', { code: 'CLEANUP_INCOMPLETE', message: '1 check could not prove its items gone.' });
     expect(store.getState().cleanupStep).toBe('proof');
     expect(store.getState().cleanupReceipt?.complete).toBe(false);
+  });
+
+  it('offers a new plan, not a resume, when main refuses the plan itself, and rescans nothing', async () => {
+    const { main, store } = setup();
+    store.getState().setCleanupDraft({ kind: 'projects', projectIds: ['p-1'] });
+    await toBackupStep(main, store);
+    waiveAndConfirm(store);
+    await store.getState().runCleanupPlan();
+
+    // The gate runs inside the job: the seal check fails before any call.
+    await finish(main, 'cleanup-2', 'failed', { code: 'PLAN_TAMPERED', message: 'This cleanup plan was changed after it was made and reviewed.' });
+    expect(store.getState().cleanupStep).toBe('run');
+    expect(selectCleanupPlanRefused(store.getState())).toBe(true);
+    // Nothing was deleted, so the Inventory is not scanned again, and there is no receipt to fetch.
+    expect(main.inventory.scanRequests).toEqual([]);
+    expect(main.requests.filter((r) => r.startsWith('cleanup.receipt'))).toEqual([]);
+
+    // A new plan from the same choice, reviewed afresh: the bundle, waiver and typed name are gone with the old plan.
+    main.cleanup.plans.set('plan-1', planSummary());
+    expect(await store.getState().replanCleanup()).toBe(true);
+    expect(main.cleanup.planRequests).toEqual([
+      { kind: 'projects', projectIds: ['p-1'] },
+      { kind: 'projects', projectIds: ['p-1'] },
+    ]);
+    expect(store.getState()).toMatchObject({ cleanupStep: 'review', cleanupWaived: false, cleanupConfirmInput: '', cleanupRunJobId: null });
+    expect(selectCleanupPlanRefused(store.getState())).toBe(false);
+  });
+
+  it('still offers to resume a run that stopped for other reasons', async () => {
+    const { main, store } = setup();
+    await toBackupStep(main, store);
+    waiveAndConfirm(store);
+    await store.getState().runCleanupPlan();
+    await finish(main, 'cleanup-2', 'failed', { code: 'NETWORK', message: 'The connection was lost.' });
+    expect(selectCleanupPlanRefused(store.getState())).toBe(false);
+    expect(main.inventory.scanRequests).toEqual([{}]);
   });
 
   it('drops the plan when the user goes back to change the scope', async () => {
@@ -224,9 +263,7 @@ describe('deleting from the Inventory page', () => {
   it('does not throw away a running cleanup', async () => {
     const { main, store } = setup();
     await toBackupStep(main, store);
-    store.getState().setCleanupWaived(true);
-    store.getState().continueCleanup();
-    store.getState().setCleanupConfirmInput('contoso-vision');
+    waiveAndConfirm(store);
     await store.getState().runCleanupPlan();
     main.emitProgress(jobSnapshot({ id: 'cleanup-2', kind: 'cleanup', state: 'running', categories: [] }));
 
