@@ -102,7 +102,10 @@ export async function runScenario(scenario: Scenario, env: ScenarioEnv): Promise
     }
     // Compare with no fault or quirk in the way.
     emu.configure({ resetRate: 0, truncateRate: 0, failRate: 0, tps: 0, quirks: [] });
-    const comparison = await compareBundle(folder, truth);
+    const comparison = await compareBundle(folder, truth).catch((error: unknown) => {
+      notes.push(`the bundle could not be compared: ${error instanceof Error ? error.message : String(error)}`);
+      return { checked: 0, lost: [...truth.files.keys()], wrong: [] };
+    });
     const verify = await verifyBundle(folder);
     const manifest = await readManifest(folder).catch(() => undefined);
     const verified = verify.ok && manifest?.status === 'complete';
