@@ -6,5 +6,9 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 30_000,
     pool: 'forks',
+    // Vitest's run mode leaves one core free by default (one worker on a 2-core machine);
+    // most of these tests wait on child processes and sockets, so two workers finish in
+    // about 60 % of the time there without starving each other.
+    maxWorkers: 2,
   },
 });
