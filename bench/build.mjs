@@ -2,6 +2,7 @@
 // and the export worker, as plain CJS like the app's other Node bundles. Kept apart from
 // scripts/build.mjs so the bench never slows or breaks the app's build.
 import { build } from 'esbuild';
+import { NODE_TOOL_BUNDLE } from '../scripts/node-bundle.mjs';
 import { rmSync } from 'node:fs';
 
 // The export child runs the engine the way the app and the CLI do: through
@@ -17,18 +18,6 @@ const entries = {
 rmSync('dist/bench', { recursive: true, force: true });
 await Promise.all(
   Object.entries(entries).map(([name, entry]) =>
-    build({
-      entryPoints: [entry],
-      outfile: `dist/bench/${name}.cjs`,
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      target: 'node20',
-      sourcemap: true,
-      logLevel: 'warning',
-      // The SDK and native modules load from node_modules at run time.
-      external: ['electron', 'keytar', '@azure/*'],
-      define: { __APP_VERSION__: JSON.stringify('bench') },
-    }),
+    build({ ...NODE_TOOL_BUNDLE, entryPoints: [entry], outfile: `dist/bench/${name}.cjs`, define: { __APP_VERSION__: JSON.stringify('bench') } }),
   ),
 );

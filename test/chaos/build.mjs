@@ -2,15 +2,6 @@
 // the CLI that `npm run build` puts in dist/cli. Kept apart from scripts/build.mjs so the
 // chaos suite never slows or breaks the app's build.
 import { build } from 'esbuild';
+import { NODE_TOOL_BUNDLE } from '../../scripts/node-bundle.mjs';
 
-await build({
-  entryPoints: ['test/chaos/chaos-main.ts'],
-  outfile: 'dist/chaos/chaos.cjs',
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
-  sourcemap: true,
-  logLevel: 'warning',
-  external: ['electron', 'keytar', '@azure/*'],
-});
+await build({ ...NODE_TOOL_BUNDLE, entryPoints: ['test/chaos/chaos-main.ts'], outfile: 'dist/chaos/chaos.cjs' });

@@ -7,11 +7,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CLEANUP_CATEGORIES, CLEANUP_PLAN_FORMAT, type CleanupPlan, type PlanStep, type StepKind } from '../../../shared/model/cleanup';
+import { CLEANUP_CATEGORIES, type CleanupPlan, type PlanStep, type StepKind } from '../../../shared/model/cleanup';
 import { CleanupJournal } from '../../../src-main/cleanup/cleanup-journal';
 import { executePlan } from '../../../src-main/cleanup/executor';
 import { CustomVisionError, normalizeEndpoint, type DeleteResult, type TrainingClient } from '../../../src-main/customvision';
 import { JobProgress, type JobContext } from '../../../src-main/jobs';
+import { planFixture } from '../../support/cleanup-plan-fixture';
 
 const A = 'aaaaaaaa-0000-4000-8000-000000000000';
 const B = 'bbbbbbbb-0000-4000-8000-000000000000';
@@ -28,20 +29,13 @@ const CATEGORY: Record<StepKind, PlanStep['category']> = {
 
 function makePlan(steps: Array<[StepKind, string, string[]]>): CleanupPlan {
   const counts = { projects: 2, iterations: 0, publishedIterations: 0, images: 0, imagesOnlyInIterations: 0, predictions: 0, tags: 0 };
-  return {
-    format: CLEANUP_PLAN_FORMAT,
-    version: 1,
+  return planFixture({
     planId: 'plan-exec',
-    createdAt: '2025-01-01T00:00:00.000Z',
-    confirmText: 'x',
     account: { endpointHost: '127.0.0.1:1', keyFingerprint: 'f', displayName: 'x' },
-    scope: { kind: 'all' },
-    scopeText: 'all',
     projects: [A, B].map((projectId) => ({ id: projectId, name: projectId, deleteProject: true, counts, modelExports: 0 })),
     counts,
-    apiCalls: steps.length,
     steps: steps.map(([kind, projectId, targetIds], index) => ({ index, kind, projectId, category: CATEGORY[kind], targetIds })),
-  };
+  });
 }
 
 type Answer = DeleteResult | CustomVisionError;

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { CLEANUP_CATEGORIES, CLEANUP_PLAN_FORMAT, type CleanupPlan, type CoverageReport } from '../../../shared/model/cleanup';
+import { CLEANUP_CATEGORIES, type CleanupPlan, type CoverageReport } from '../../../shared/model/cleanup';
 import { passGate, type CoverageCheck } from '../../../src-main/cleanup/gate';
 import { keychainPlanSealer } from '../../../src-main/cleanup';
 import { MemorySecretStore } from '../../../src-main/secrets';
 import { normalizeEndpoint } from '../../../src-main/customvision';
 import { JobProgress, type JobContext } from '../../../src-main/jobs';
 import { sealed, testSealer } from '../../support/plan-sealing';
+import { planFixture } from '../../support/cleanup-plan-fixture';
 
 const P = '11111111-1111-4111-8111-111111111111';
 const I = (n: number) => `22222222-2222-4222-8222-${String(n).padStart(12, '0')}`;
@@ -17,24 +18,19 @@ function plan(overrides: Partial<CleanupPlan> = {}): CleanupPlan {
 
 function unsealedPlan(overrides: Partial<CleanupPlan> = {}): CleanupPlan {
   const counts = { projects: 1, iterations: 0, publishedIterations: 0, images: 2, imagesOnlyInIterations: 0, predictions: 0, tags: 0 };
-  return {
-    format: CLEANUP_PLAN_FORMAT,
-    version: 1,
+  return planFixture({
     planId: 'plan-gate',
-    createdAt: '2025-01-01T00:00:00.000Z',
     confirmText: 'Contoso Vision',
     account: { endpointHost: '127.0.0.1:4000', keyFingerprint: 'ab12cd34', displayName: 'Contoso Vision' },
-    scope: { kind: 'all' },
     scopeText: 'The whole account',
     projects: [{ id: P, name: 'Cats', deleteProject: true, counts, modelExports: 0 }],
     counts,
-    apiCalls: 2,
     steps: [
       { index: 0, kind: 'deleteImages', projectId: P, category: 'images', targetIds: [I(1), I(2)] },
       { index: 1, kind: 'deleteProject', projectId: P, category: 'projects', targetIds: [P] },
     ],
     ...overrides,
-  };
+  });
 }
 
 const ctx: JobContext = { jobId: 'gate', signal: new AbortController().signal, progress: new JobProgress(CLEANUP_CATEGORIES), checkpoint: async () => undefined };

@@ -4,26 +4,14 @@
  * retry. Bodies from a fake fetch, so the test counts exactly what was pulled.
  */
 import { describe, expect, it } from 'vitest';
-import { createTrainingClient, type TrainingClientOptions } from '../../../src-main/customvision/training-client';
-import { RateLimiterRegistry } from '../../../src-main/customvision/rate-limiter';
 import { DEFAULT_MAX_RESPONSE_BYTES } from '../../../src-main/customvision/http-client';
 import { formatSize, type CustomVisionError } from '../../../src-main/customvision/errors';
 import { fakeFetch, json } from './helpers/fake-fetch';
+import { testClient } from './helpers/test-client';
 
-const KEY = '0123456789abcdef0123456789abcdef';
 const CHUNK = 64 * 1024;
 
-function client(fetch: typeof globalThis.fetch, extra: Partial<TrainingClientOptions> = {}) {
-  return createTrainingClient({
-    endpoint: 'https://myres.cognitiveservices.azure.com/',
-    key: KEY,
-    fetch,
-    rateLimiters: new RateLimiterRegistry(),
-    rateLimit: 1000,
-    retry: { baseDelayMs: 1, maxDelayMs: 2 },
-    ...extra,
-  });
-}
+const client = testClient;
 
 /** A body that never ends (`[` then spaces), counting what the client pulls. */
 function endlessBody(headers: Record<string, string> = {}) {

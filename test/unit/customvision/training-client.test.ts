@@ -5,31 +5,21 @@
  */
 import { describe, expect, it } from 'vitest';
 import { inspect } from 'node:util';
-import { createTrainingClient, type TrainingClientOptions } from '../../../src-main/customvision/training-client';
-import { RateLimiterRegistry } from '../../../src-main/customvision/rate-limiter';
+import { createTrainingClient } from '../../../src-main/customvision/training-client';
 import { CustomVisionError } from '../../../src-main/customvision/errors';
 import type { RequestLogEntry } from '../../../src-main/customvision/http-client';
 import type { AppError } from '../../../src-main/ipc/app-error';
 import { FakeClock } from './helpers/fake-clock';
 import { empty, fakeFetch, json } from './helpers/fake-fetch';
+import { TEST_KEY, testClient } from './helpers/test-client';
 
-const KEY = '0123456789abcdef0123456789abcdef';
+const KEY = TEST_KEY;
 const P = 'bc3f7dad-5544-468c-8573-3ef04d55463e';
 const I = 'fe1e83c4-6f50-4899-9544-6bb08cf0e15a';
 const T = '9e27bc1b-7ae7-4e3b-a4e5-36153479dc01';
 const ids = (n: number) => Array.from({ length: n }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`);
 
-function client(fetch: typeof globalThis.fetch, extra: Partial<TrainingClientOptions> = {}) {
-  return createTrainingClient({
-    endpoint: 'https://myres.cognitiveservices.azure.com/',
-    key: KEY,
-    fetch,
-    rateLimiters: new RateLimiterRegistry(),
-    rateLimit: 1000,
-    retry: { baseDelayMs: 1, maxDelayMs: 2 },
-    ...extra,
-  });
-}
+const client = testClient;
 
 describe('requests', () => {
   it('sends the key in Training-Key, asks for JSON, and uses the v3.3 training root', async () => {
