@@ -26,6 +26,7 @@ import { AppError } from './ipc/app-error';
 import { createShowInFolder, type ShowItemInFolder } from './desktop/show-in-folder';
 import { DEMO_ACCOUNT_ID } from './accounts';
 import { createInterruptedJobs, listSavedPlans, planFileExists, RunningJobRegistry } from './resume';
+import { mainText } from '../shared/model/main-text';
 
 export interface ServicesOptions {
   /** Folder for this app's own data (settings, journals); Electron's userData in the app. */
@@ -150,6 +151,7 @@ export function createServices(options: ServicesOptions): Services {
       const job = jobs.start({
         kind: 'system-check',
         title: 'System check',
+        titleText: mainText('systemCheckTitle'),
         categories: [...SYSTEM_CHECK_CATEGORIES],
         run: (ctx) => runSystemCheck(ctx, { dataDir: options.dataDir }),
       });

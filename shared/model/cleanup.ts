@@ -5,6 +5,7 @@
  * a plan file read back from disk, and every IPC payload, is validated.
  */
 import { z } from 'zod';
+import { MainTextSchema } from './main-text';
 
 /** What a cleanup deletes, in the order the API requires (and progress bars are shown). */
 export const CLEANUP_CATEGORIES = ['iterations', 'images', 'predictions', 'tags', 'projects'] as const;
@@ -197,6 +198,8 @@ export const CallRecordSchema = z.object({
   requestId: z.string().optional(),
   outcome: StepOutcomeSchema.optional(),
   message: z.string().optional(),
+  /** The message as catalogue codes (sentence parts), for the receipt's language; `message` is its English. */
+  messageText: z.array(MainTextSchema).optional(),
 });
 export type CallRecord = z.infer<typeof CallRecordSchema>;
 
@@ -214,11 +217,15 @@ export const VerificationSchema = z.object({
   projectId: z.string(),
   /** What was checked, in words: "GetProject → 404", "untagged image count → 0". */
   check: z.string(),
+  /** The check as a catalogue code, for the receipt's language (absent: `check` is an API call, the same in every language). */
+  checkText: MainTextSchema.optional(),
   targetIds: z.array(z.string()),
   verified: z.boolean(),
   /** Absent in receipts written before it existed: read `verified` (true = gone, false = still there). */
   result: ProofResultSchema.optional(),
   detail: z.string().optional(),
+  /** The detail as a catalogue code, for the receipt's language; `detail` is its English. */
+  detailText: MainTextSchema.optional(),
 });
 export type Verification = z.infer<typeof VerificationSchema>;
 

@@ -3,6 +3,7 @@
  * downloading image bytes. Built up while a scan job runs and pushed to the renderer.
  */
 import { z } from 'zod';
+import { MainTextSchema } from './main-text';
 
 export const INVENTORY_CATEGORIES = [
   'account',
@@ -33,6 +34,8 @@ export const CategoryRowSchema = z.object({
   bytesEstimate: z.number().nonnegative().nullable(),
   /** How bytesEstimate was reached ("≈ 469 KB per image"), shown next to it as an estimate. */
   bytesBasis: z.string().optional(),
+  /** The same basis as a catalogue code, for the reader's language (bytesBasis is its English). */
+  bytesBasisText: MainTextSchema.optional(),
   /** Scan progress of this row: units done / total (projects visited, usually). */
   done: z.number().int().nonnegative(),
   total: z.number().int().nonnegative().nullable(),
@@ -64,6 +67,8 @@ export const ProjectRowSchema = z.object({
   /** As the API returned it: data, never a path; the UI shows it as text. */
   name: z.string(),
   kind: z.string().nullable(),
+  /** The kind as a catalogue code (the domain's name as a parameter), for the reader's language. */
+  kindText: MainTextSchema.optional(),
   counts: ProjectCountsSchema,
   /** Iterations with status, publish name and training time. */
   iterations: z.array(
@@ -97,7 +102,7 @@ export const InventorySnapshotSchema = z.object({
     region: z.string().nullable(),
     keyFingerprint: z.string(),
     /** Per-tier limits from Microsoft's "Limits and quotas" page (the API has no quota call). */
-    quotas: z.array(z.object({ what: z.string(), free: z.string(), standard: z.string() })),
+    quotas: z.array(z.object({ what: z.string(), whatText: MainTextSchema.optional(), free: z.string(), standard: z.string() })),
   }),
   categories: z.array(CategoryRowSchema),
   projects: z.array(ProjectRowSchema),

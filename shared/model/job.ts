@@ -4,6 +4,7 @@
  * are inferred, so the two sides cannot drift apart.
  */
 import { z } from 'zod';
+import { MainTextSchema } from './main-text';
 
 export const JOB_STATES = ['queued', 'running', 'paused', 'succeeded', 'failed', 'cancelled'] as const;
 export const JobStateSchema = z.enum(JOB_STATES);
@@ -27,6 +28,8 @@ export const CategoryProgressSchema = z.object({
   errors: z.number().int().nonnegative(),
   /** The latest error text for this category, shown next to its bar. */
   lastError: z.string().optional(),
+  /** The same latest error as a catalogue code, for the reader's language (lastError is its English). */
+  lastErrorText: MainTextSchema.optional(),
 });
 export type CategoryProgress = z.infer<typeof CategoryProgressSchema>;
 
@@ -38,6 +41,8 @@ export const JobSnapshotSchema = z.object({
   kind: JobKindSchema,
   /** Human-readable title chosen by the service that started the job. */
   title: z.string(),
+  /** The title as a catalogue code, for the reader's language (`title` is its English). */
+  titleText: MainTextSchema.optional(),
   state: JobStateSchema,
   categories: z.array(CategoryProgressSchema),
   createdAt: z.string(),
@@ -46,5 +51,7 @@ export const JobSnapshotSchema = z.object({
   error: JobErrorSchema.optional(),
   /** Short, non-secret outcome text (e.g. "All checks passed"). */
   summary: z.string().optional(),
+  /** The summary as a catalogue code, for the reader's language (`summary` is its English). */
+  summaryText: MainTextSchema.optional(),
 });
 export type JobSnapshot = z.infer<typeof JobSnapshotSchema>;

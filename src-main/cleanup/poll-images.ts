@@ -16,6 +16,7 @@ import type { CallRecord } from '../../shared/model/cleanup';
 import { isCustomVisionError, MAX_IMAGE_IDS, notFoundNames, type TrainingClient } from '../customvision';
 import type { JobContext } from '../jobs';
 import type { CleanupJournal } from './cleanup-journal';
+import { mainText, type MainText } from '../../shared/model/main-text';
 
 export interface ImageTargets {
   projectId: string;
@@ -30,6 +31,8 @@ export interface ReadCall {
   status: number;
   requestId?: string;
   message: string;
+  /** The message as catalogue codes, for the receipt's language. */
+  messageText?: MainText[];
 }
 
 export interface ImagesLeft {
@@ -57,18 +60,21 @@ function provesPlaceGone(error: unknown, iterationId: string | undefined): boole
 /** Tagged + untagged images in the workspace, or in one iteration. */
 export async function countImages(client: TrainingClient, projectId: string, signal: AbortSignal, iterationId?: string): Promise<ImagesLeft> {
   const where = iterationId === undefined ? 'workspace' : `iteration ${iterationId}`;
+  const place = (code: string, count: number) => (iterationId === undefined ? mainText(`${code}Workspace`, { count }) : mainText(`${code}Iteration`, { count, iteration: iterationId }));
   const calls: ReadCall[] = [];
   try {
     const options = iterationId === undefined ? { signal } : { signal, iterationId };
     const tagged = await client.getTaggedImageCount(projectId, options);
-    calls.push({ operation: 'GetTaggedImageCount', status: 200, message: `${tagged} tagged images in the ${where}` });
+    calls.push({ operation: 'GetTaggedImageCount', status: 200, message: `${tagged} tagged images in the ${where}`, messageText: [place('taggedImages', tagged)] });
     const untagged = await client.getUntaggedImageCount(projectId, options);
-    calls.push({ operation: 'GetUntaggedImageCount', status: 200, message: `${untagged} untagged images in the ${where}` });
+    calls.push({ operation: 'GetUntaggedImageCount', status: 200, message: `${untagged} untagged images in the ${where}`, messageText: [place('untaggedImages', untagged)] });
     return { left: tagged + untagged, projectExists: true, calls };
   } catch (error) {
     if (!provesPlaceGone(error, iterationId)) throw error;
     const projectGone = provesProjectGone(error);
-    calls.push(notFoundCall(error, calls.length === 0 ? 'GetTaggedImageCount' : 'GetUntaggedImageCount', projectGone ? 'the project is gone' : `the ${where} is gone`));
+    calls.push(
+      notFoundCall(error, calls.length === 0 ? 'GetTaggedImageCount' : 'GetUntaggedImageCount', projectGone ? 'the project is gone' : `the ${where} is gone`, goneText(projectGone, iterationId)),
+    );
     return { left: 0, projectExists: !projectGone, calls };
   }
 }
@@ -85,6 +91,8 @@ export async function idsStillPresent(
   iterationId?: string,
 ): Promise<{ present: Set<string>; projectExists: boolean; calls: ReadCall[] }> {
   const where = iterationId === undefined ? 'workspace' : `iteration ${iterationId}`;
+  const inPlace = (found: number, total: number) =>
+    iterationId === undefined ? mainText('idsStillWorkspace', { found, total }) : mainText('idsStillIteration', { found, total, iteration: iterationId });
   const present = new Set<string>();
   const calls: ReadCall[] = [];
   // Read in slices of the API's limit; the client splits each further to fit the request line.
@@ -95,20 +103,26 @@ export async function idsStillPresent(
       const answer = await client.getImagesByIds(projectId, batch, iterationId === undefined ? { signal } : { signal, iterationId });
       const found = answer.map((image) => (typeof image.id === 'string' ? image.id.toLowerCase() : '')).filter((id) => asked.has(id));
       for (const id of found) present.add(id);
-      calls.push({ operation: 'GetImagesByIds', status: 200, message: `${found.length} of ${batch.length} ids still in the ${where}` });
+      calls.push({ operation: 'GetImagesByIds', status: 200, message: `${found.length} of ${batch.length} ids still in the ${where}`, messageText: [inPlace(found.length, batch.length)] });
     } catch (error) {
       if (!provesPlaceGone(error, iterationId)) throw error;
       const projectGone = provesProjectGone(error);
-      calls.push(notFoundCall(error, 'GetImagesByIds', projectGone ? 'the project is gone' : `the ${where} is gone`));
+      calls.push(notFoundCall(error, 'GetImagesByIds', projectGone ? 'the project is gone' : `the ${where} is gone`, goneText(projectGone, iterationId)));
       return { present: new Set(), projectExists: !projectGone, calls };
     }
   }
   return { present, projectExists: true, calls };
 }
 
-function notFoundCall(error: unknown, operation: string, what: string): ReadCall {
+/** "404: the project is gone" / "…the workspace…" / "…iteration X is gone", as a catalogue code. */
+function goneText(projectGone: boolean, iterationId: string | undefined): MainText {
+  if (projectGone) return mainText('notFoundProjectGone');
+  return iterationId === undefined ? mainText('notFoundWorkspaceGone') : mainText('notFoundIterationGone', { iteration: iterationId });
+}
+
+function notFoundCall(error: unknown, operation: string, what: string, whatText: MainText): ReadCall {
   const requestId = isCustomVisionError(error) ? error.requestId : undefined;
-  return { operation, status: 404, ...(requestId === undefined ? {} : { requestId }), message: `404: ${what}` };
+  return { operation, status: 404, ...(requestId === undefined ? {} : { requestId }), message: `404: ${what}`, messageText: [whatText] };
 }
 
 export interface PollOptions {
@@ -160,7 +174,11 @@ async function journalRound(options: PollOptions, projectId: string, calls: Read
   for (const [index, call] of calls.entries()) {
     const last = index === calls.length - 1;
     let message = call.message;
-    if (last && outcome === 'done') message += '; the deleted images are gone';
+    let messageText = call.messageText;
+    if (last && outcome === 'done') {
+      message += '; the deleted images are gone';
+      messageText = messageText && [...messageText, mainText('deletedImagesGone')];
+    }
     if (last && outcome === 'failed') message += `; ${left} images still present after ${Math.round(elapsedMs / 1000)} s (the proof checks again)`;
     await options.journal.recordPoll({
       at: options.now().toISOString(),
@@ -171,6 +189,8 @@ async function journalRound(options: PollOptions, projectId: string, calls: Read
       ...(call.requestId === undefined ? {} : { requestId: call.requestId }),
       ...(last && outcome !== undefined ? { outcome } : {}),
       message,
+      // A failed round's English adds what the codes do not say: then the English alone is kept.
+      ...(messageText && !(last && outcome === 'failed') ? { messageText } : {}),
     });
   }
 }

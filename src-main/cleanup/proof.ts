@@ -24,6 +24,7 @@ import type { JobContext } from '../jobs';
 import type { CleanupJournal } from './cleanup-journal';
 import { deletesWholeWorkspace, isFatalError } from './executor';
 import { countImages, idsStillPresent, provesIterationGone, provesProjectGone } from './poll-images';
+import { mainText, type MainText } from '../../shared/model/main-text';
 
 const PREDICTION_PAGE = 256;
 
@@ -31,10 +32,24 @@ interface Finding {
   result: ProofResult;
   check: string;
   detail?: string;
+  /** The same check and detail as catalogue codes, for the receipt's language (absent: the English is shown). */
+  checkText?: MainText;
+  detailText?: MainText;
 }
 
-const gone = (check: string, detail?: string): Finding => ({ result: 'gone', check, ...(detail === undefined ? {} : { detail }) });
-const stillThere = (check: string, detail: string): Finding => ({ result: 'still-there', check, detail });
+/** Catalogue codes of a finding's check and detail; either may be absent. */
+interface FindingTexts {
+  check?: MainText;
+  detail?: MainText;
+}
+
+const withTexts = (finding: Finding, texts: FindingTexts = {}): Finding => ({
+  ...finding,
+  ...(texts.check ? { checkText: texts.check } : {}),
+  ...(texts.detail ? { detailText: texts.detail } : {}),
+});
+const gone = (check: string, detail?: string, texts?: FindingTexts): Finding => withTexts({ result: 'gone', check, ...(detail === undefined ? {} : { detail }) }, texts);
+const stillThere = (check: string, detail: string, texts?: FindingTexts): Finding => withTexts({ result: 'still-there', check, detail }, texts);
 
 /** One Verification per plan step, in step order. The journal tells which targets were left in place (out of scope). */
 export async function provePlan(ctx: JobContext, client: TrainingClient, plan: CleanupPlan, journal?: CleanupJournal): Promise<Verification[]> {
@@ -46,7 +61,10 @@ export async function provePlan(ctx: JobContext, client: TrainingClient, plan: C
     const targets = step.targetIds.filter((id) => !dropped.has(id));
     const finding =
       targets.length === 0
-        ? gone('nothing to check', 'Every target of this step was left in place: it was no longer in the plan\'s scope.')
+        ? gone('nothing to check', 'Every target of this step was left in place: it was no longer in the plan\'s scope.', {
+            check: mainText('nothingToCheck'),
+            detail: mainText('leftInPlace'),
+          })
         : await prover.guard(() => prover.prove(step, targets));
     out.push({
       category: step.category,
@@ -56,6 +74,8 @@ export async function provePlan(ctx: JobContext, client: TrainingClient, plan: C
       verified: finding.result === 'gone',
       result: finding.result,
       ...(finding.detail === undefined ? {} : { detail: finding.detail }),
+      ...(finding.checkText === undefined ? {} : { checkText: finding.checkText }),
+      ...(finding.detailText === undefined ? {} : { detailText: finding.detailText }),
     });
   }
   return out;
@@ -82,7 +102,7 @@ class Prover {
       return await prove();
     } catch (error) {
       if (isFatalError(error)) throw error;
-      return { result: 'could-not-verify', check: 'could not be checked', detail: unprovenText(error) };
+      return { result: 'could-not-verify', check: 'could not be checked', checkText: mainText('couldNotBeChecked'), detail: unprovenText(error) };
     }
   }
 
@@ -92,7 +112,9 @@ class Prover {
     if (await this.isProjectGone(projectId)) {
       return step.kind === 'deleteProject'
         ? gone('GetProject → 404 NotFoundProject')
-        : gone('GetProject → 404 NotFoundProject', `The project is gone, and with it ${contents(step)}: none can be read through the API any more.`);
+        : gone('GetProject → 404 NotFoundProject', `The project is gone, and with it ${contents(step)}: none can be read through the API any more.`, {
+            detail: mainText(`projectGone${contentsCode(step)}`),
+          });
     }
     const target = targets[0] ?? '';
     switch (step.kind) {
@@ -115,7 +137,10 @@ class Prover {
         const left = await this.cached(this.predictionsLeft, projectId, () => this.storedPredictionIds(projectId));
         const still = targets.filter((id) => left.has(id)).length;
         const check = 'QueryPredictions returns none of the ids';
-        return still === 0 ? gone(check) : stillThere(check, `${still} of ${targets.length} stored predictions are still returned.`);
+        const checkText = mainText('checkPredictions');
+        return still === 0
+          ? gone(check, undefined, { check: checkText })
+          : stillThere(check, `${still} of ${targets.length} stored predictions are still returned.`, { check: checkText, detail: mainText('predictionsStill', { still, total: targets.length }) });
       }
     }
   }
@@ -134,12 +159,15 @@ class Prover {
 
   private async unpublished(projectId: string, iterationId: string): Promise<Finding> {
     const check = 'GetIteration → 404 NotFoundIteration or not published';
+    const checkText = mainText('checkUnpublished');
     try {
       const iteration = await this.client.getIteration(projectId, iterationId, { signal: this.signal });
       const published = typeof iteration.publishName === 'string' && iteration.publishName !== '';
-      return published ? stillThere(check, `Still published as "${iteration.publishName ?? ''}".`) : gone(check, 'The iteration exists and is not published.');
+      return published
+        ? stillThere(check, `Still published as "${iteration.publishName ?? ''}".`, { check: checkText, detail: mainText('stillPublished', { name: iteration.publishName ?? '' }) })
+        : gone(check, 'The iteration exists and is not published.', { check: checkText, detail: mainText('notPublished') });
     } catch (error) {
-      if (provesIterationGone(error)) return gone(check, 'The iteration is gone.');
+      if (provesIterationGone(error)) return gone(check, 'The iteration is gone.', { check: checkText, detail: mainText('iterationGone') });
       throw error;
     }
   }
@@ -159,13 +187,14 @@ class Prover {
 
   private async noImagesLeft(projectId: string): Promise<Finding> {
     const check = 'tagged + untagged image counts → 0 (workspace and every remaining iteration)';
+    const checkText = mainText('checkImageCounts');
     const planned = this.plannedImageIds(projectId);
     const workspace = await countImages(this.client, projectId, this.signal);
     let newer = 0;
     if (workspace.left > 0) {
       // Images uploaded after the plan was made are not the plan's: its ids decide.
       const still = await idsStillPresent(this.client, projectId, planned, this.signal);
-      if (still.present.size > 0) return stillThere(check, `${still.present.size} of the plan's ${planned.length} images are still in the workspace.`);
+      if (still.present.size > 0) return stillThere(check, `${still.present.size} of the plan's ${planned.length} images are still in the workspace.`, { check: checkText });
       newer = workspace.left;
     }
     const iterations = await this.remainingIterations(projectId);
@@ -173,14 +202,16 @@ class Prover {
       const inIteration = await countImages(this.client, projectId, this.signal, iterationId);
       if (inIteration.left === 0) continue;
       const kept = await idsStillPresent(this.client, projectId, planned, this.signal, iterationId);
-      if (kept.present.size > 0) return stillThere(check, `${kept.present.size} of the plan's images are still kept by iteration ${iterationId}.`);
+      if (kept.present.size > 0) return stillThere(check, `${kept.present.size} of the plan's images are still kept by iteration ${iterationId}.`, { check: checkText });
     }
     const remainder =
       newer > 0 ? ` ${newer} image${newer === 1 ? '' : 's'} in the workspace ${newer === 1 ? 'is' : 'are'} not the plan's (uploaded after it was made) and ${newer === 1 ? 'was' : 'were'} left alone.` : '';
-    return gone(
-      check,
-      `None of the plan's images is in the workspace nor in the ${iterations.length} remaining iteration${iterations.length === 1 ? '' : 's'}.${remainder}${this.deletedIterationsNote(projectId)}`,
-    );
+    const note = this.deletedIterationsNote(projectId);
+    return gone(check, `None of the plan's images is in the workspace nor in the ${iterations.length} remaining iteration${iterations.length === 1 ? '' : 's'}.${remainder}${note}`, {
+      check: checkText,
+      // The extra sentences (newer images, deleted iterations) have no codes: the English is kept whole then.
+      ...(remainder === '' && note === '' ? { detail: mainText('noPlanImagesLeft', { count: iterations.length }) } : {}),
+    });
   }
 
   private plannedImageIds(projectId: string): string[] {
@@ -189,17 +220,19 @@ class Prover {
 
   private async noneOfImages(projectId: string, ids: readonly string[]): Promise<Finding> {
     const check = 'GetImagesByIds returns none of the ids (workspace and every remaining iteration)';
+    const checkText = mainText('checkImagesByIds');
     const workspace = await idsStillPresent(this.client, projectId, ids, this.signal);
-    if (workspace.present.size > 0) return stillThere(check, `${workspace.present.size} of ${ids.length} images are still in the workspace.`);
+    if (workspace.present.size > 0) return stillThere(check, `${workspace.present.size} of ${ids.length} images are still in the workspace.`, { check: checkText });
     const iterations = await this.remainingIterations(projectId);
     for (const iterationId of iterations) {
       const kept = await idsStillPresent(this.client, projectId, ids, this.signal, iterationId);
-      if (kept.present.size > 0) return stillThere(check, `${kept.present.size} of ${ids.length} images are still kept by iteration ${iterationId}.`);
+      if (kept.present.size > 0) return stillThere(check, `${kept.present.size} of ${ids.length} images are still kept by iteration ${iterationId}.`, { check: checkText });
     }
-    return gone(
-      check,
-      `None of the ${ids.length} images is in the workspace nor in the ${iterations.length} remaining iteration${iterations.length === 1 ? '' : 's'}.${this.deletedIterationsNote(projectId)}`,
-    );
+    const note = this.deletedIterationsNote(projectId);
+    return gone(check, `None of the ${ids.length} images is in the workspace nor in the ${iterations.length} remaining iteration${iterations.length === 1 ? '' : 's'}.${note}`, {
+      check: checkText,
+      ...(note === '' ? { detail: mainText('noneOfImagesLeft', { images: ids.length, count: iterations.length }) } : {}),
+    });
   }
 
   /** Said whenever the plan deleted iterations of the project: what "gone" can mean for their images. */
@@ -249,6 +282,23 @@ function unprovenText(error: unknown): string {
   }
   if (isCustomVisionError(error) && error.code === 'REQUEST_TOO_LONG') return `Could not verify: ${error.operation} was refused as too long, so nothing is known about the items asked about.`;
   return `Could not verify: ${error instanceof Error ? error.message : String(error)}`;
+}
+
+/** The code suffix of contents(): projectGoneIterations, projectGoneImages… */
+function contentsCode(step: PlanStep): string {
+  switch (step.kind) {
+    case 'unpublishIteration':
+    case 'deleteIteration':
+      return 'Iterations';
+    case 'deleteImages':
+      return 'Images';
+    case 'deletePredictions':
+      return 'Predictions';
+    case 'deleteTag':
+      return 'Tags';
+    case 'deleteProject':
+      return 'Everything';
+  }
 }
 
 function contents(step: PlanStep): string {

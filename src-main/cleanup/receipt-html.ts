@@ -11,6 +11,7 @@
 import { LanguageSchema, type Language } from '../../shared/ipc/contract';
 import type { CallRecord, ProofResult, Receipt, Verification } from '../../shared/model/cleanup';
 import { mainTranslator, type MainKey, type Translate } from '../i18n';
+import type { MainText } from '../../shared/model/main-text';
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => ESCAPES[char] ?? char);
@@ -178,6 +179,24 @@ function word(p: Page, group: 'categories' | 'outcomes', value: string): string 
   return escapeHtml(text === key ? value : text);
 }
 
+/**
+ * A text main wrote as a catalogue code (`texts.<code>` of the receipt catalogue) in the
+ * receipt's language; the English it also wrote when the code is absent or unknown here
+ * (a receipt written before codes existed, or by a newer version). Numbers in the reader's format.
+ */
+function localized(p: Page, texts: readonly MainText[] | undefined, english: string): string {
+  if (!texts || texts.length === 0) return escapeHtml(english);
+  const parts: string[] = [];
+  for (const text of texts) {
+    const key = `texts.${text.code}`;
+    const values = Object.fromEntries(Object.entries(text.params ?? {}).map(([name, value]) => [name, typeof value === 'number' && name !== 'count' ? p.num(value) : value]));
+    const said = p.t(key as MainKey<'receipt'>, values);
+    if (said === key) return escapeHtml(english);
+    parts.push(said);
+  }
+  return escapeHtml(parts.join(p.t('texts.separator')));
+}
+
 /** What a check found; receipts written before `result` existed only say verified or not. */
 export function proofResult(verification: Verification): ProofResult {
   return verification.result ?? (verification.verified ? 'gone' : 'still-there');
@@ -211,8 +230,8 @@ function proofTable(verifications: readonly Verification[], project: (id: string
   const rows = verifications.map((v, index) => {
     const result = RESULT_WORDS[proofResult(v)];
     return (
-      `<tr><td class="num">${p.num(index)}</td><td>${word(p, 'categories', v.category)}</td><td>${project(v.projectId)}</td><td>${escapeHtml(v.check)}</td><td>${targets(v.targetIds, p)}</td>` +
-      `<td><span class="${result.className}">${p.html(result.key)}</span></td><td>${escapeHtml(v.detail ?? '')}</td></tr>`
+      `<tr><td class="num">${p.num(index)}</td><td>${word(p, 'categories', v.category)}</td><td>${project(v.projectId)}</td><td>${localized(p, v.checkText && [v.checkText], v.check)}</td><td>${targets(v.targetIds, p)}</td>` +
+      `<td><span class="${result.className}">${p.html(result.key)}</span></td><td>${v.detail === undefined ? '' : localized(p, v.detailText && [v.detailText], v.detail)}</td></tr>`
     );
   });
   const columns: Array<MainKey<'receipt'>> = ['proof.step', 'proof.category', 'proof.project', 'proof.check', 'proof.targets', 'proof.result', 'proof.detail'];
@@ -273,7 +292,7 @@ function callsTable(calls: readonly CallRecord[], project: (id: string | undefin
     return (
       `<tr><td>${p.date(call.at)}</td><td class="num">${step}</td><td>${escapeHtml(call.operation)}</td><td>${project(call.projectId)}</td>` +
       `<td>${targets(call.targetIds, p)}</td><td class="num">${status}</td><td><span class="id">${escapeHtml(call.requestId ?? '')}</span></td>` +
-      `<td>${call.outcome === undefined ? '' : word(p, 'outcomes', call.outcome)}</td><td>${escapeHtml(call.message ?? '')}</td></tr>`
+      `<td>${call.outcome === undefined ? '' : word(p, 'outcomes', call.outcome)}</td><td>${call.message === undefined ? '' : localized(p, call.messageText, call.message)}</td></tr>`
     );
   });
   const columns: Array<MainKey<'receipt'>> = [

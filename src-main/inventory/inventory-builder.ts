@@ -19,6 +19,7 @@ import {
 } from '../../shared/model/inventory';
 import { PUBLISHED_LIMITS } from './published-limits';
 import { estimateCategoryBytes, type CategoryTotals } from './size-estimates';
+import type { MainText } from '../../shared/model/main-text';
 
 export interface ScanAccount {
   accountId: string;
@@ -33,6 +34,7 @@ export interface ProjectMeta {
   id: string;
   name: string;
   kind: string | null;
+  kindText?: MainText;
 }
 
 type RowState = CategoryRow['state'];
@@ -225,6 +227,7 @@ export class InventoryBuilder {
       count: category === 'account' ? 1 : countOf(category, totals),
       bytesEstimate: estimate.bytes,
       ...(estimate.basis === undefined ? {} : { bytesBasis: estimate.basis }),
+      ...(estimate.basisText === undefined ? {} : { bytesBasisText: estimate.basisText }),
       done: progress.done,
       total: progress.total,
       state,
@@ -266,5 +269,5 @@ function countOf(category: Exclude<InventoryCategory, 'account'>, totals: Catego
 
 function withMeta(row: ProjectRow, meta: ProjectMeta | undefined): ProjectRow {
   if (!meta || (row.name === meta.name && row.kind === meta.kind)) return row;
-  return { ...row, name: meta.name, kind: meta.kind };
+  return { ...row, name: meta.name, kind: meta.kind, ...(meta.kindText ? { kindText: meta.kindText } : {}) };
 }

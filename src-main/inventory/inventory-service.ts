@@ -15,6 +15,7 @@ import { AppError } from '../ipc/app-error';
 import { createThrottle, isTerminal, type JobRunner } from '../jobs';
 import { createInventoryStore, type InventoryStore } from './inventory-store';
 import { resolveScanScope, scanInventory, scanJobCategories, type ScanRequest } from './scan-inventory';
+import { mainText } from '../../shared/model/main-text';
 
 /** What the service needs from AccountsService (which it is, structurally). */
 export interface InventoryAccounts {
@@ -72,6 +73,7 @@ export function createInventoryService(options: InventoryServiceOptions): Invent
     const job = jobs.start({
       kind: 'inventory',
       title: retry ? `Inventory of ${account.displayName}: scan again` : `Inventory of ${account.displayName}`,
+      titleText: mainText(retry ? 'inventoryRescanTitle' : 'inventoryTitle', { account: account.displayName }),
       categories: scanJobCategories(request),
       run: async (ctx) => {
         try {

@@ -17,6 +17,7 @@ import type { Domain, Project, TrainingClient } from '../customvision';
 import type { JobContext } from '../jobs';
 import { InventoryBuilder, type ProjectMeta, type ScanAccount } from './inventory-builder';
 import { errorInfo, isCancellation, ProjectScanner, type ScanRun } from './scan-project';
+import { mainText } from '../../shared/model/main-text';
 
 export interface ScanRequest {
   /** Only these projects (others keep what `previous` says). */
@@ -144,15 +145,25 @@ async function projectKinds(client: TrainingClient, signal: AbortSignal): Promis
   }
 }
 
+/** The API's classification types (lower-cased) that have catalogue labels. */
+const CLASSIFICATION_CODES: Readonly<Record<string, string>> = { multiclass: 'projectKindMulticlass', multilabel: 'projectKindMultilabel' };
+
 function projectMeta(project: Project & { id: string }, domains: ReadonlyMap<string, Domain>): ProjectMeta {
   const settings = project.settings;
   const domain = typeof settings?.domainId === 'string' ? domains.get(settings.domainId.toLowerCase()) : undefined;
   const classification = typeof settings?.classificationType === 'string' ? settings.classificationType.toLowerCase() : null;
   let kind: string | null = null;
-  if (domain?.type === 'ObjectDetection') kind = 'Object detection';
-  else if (domain?.type === 'Classification' || classification) kind = `Classification${classification ? ` (${classification})` : ''}`;
-  if (kind && typeof domain?.name === 'string' && domain.name !== '') kind = `${kind} · ${domain.name}`;
-  return { id: project.id, name: project.name ?? '', kind };
+  let code: string | null = null;
+  if (domain?.type === 'ObjectDetection') [kind, code] = ['Object detection', 'projectKindObjectDetection'];
+  else if (domain?.type === 'Classification' || classification) {
+    kind = `Classification${classification ? ` (${classification})` : ''}`;
+    code = classification === null ? 'projectKindClassification' : (CLASSIFICATION_CODES[classification] ?? null);
+  }
+  const domainName = typeof domain?.name === 'string' && domain.name !== '' ? domain.name : null;
+  if (kind && domainName) kind = `${kind} · ${domainName}`;
+  // An unknown classification type has no catalogue label: the English (with the API's word) is shown.
+  const kindText = code === null ? undefined : domainName ? mainText(`${code}Domain`, { domain: domainName }) : mainText(code);
+  return { id: project.id, name: project.name ?? '', kind, ...(kindText ? { kindText } : {}) };
 }
 
 function plural(count: number | null, one: string, many: string): string {

@@ -18,6 +18,7 @@
  *   API returns for them, rounded up.
  */
 import type { InventoryCategory } from '../../shared/model/inventory';
+import { mainText, type MainText } from '../../shared/model/main-text';
 
 export const AVERAGE_IMAGE_BYTES = 480_000;
 export const IMAGE_RECORD_BYTES = 1_024;
@@ -44,10 +45,12 @@ export interface CategoryTotals {
 export interface SizeEstimate {
   bytes: number | null;
   basis?: string;
+  /** The basis as a catalogue code with its sizes, for the interface's language. */
+  basisText?: MainText;
 }
 
-const perItem = (count: number | null, bytes: number, basis: string): SizeEstimate =>
-  count === null ? { bytes: null } : { bytes: count * bytes, basis };
+const perItem = (count: number | null, bytes: number, basis: string, basisText: MainText): SizeEstimate =>
+  count === null ? { bytes: null } : { bytes: count * bytes, basis, basisText };
 
 /** The estimated size of one inventory row from its counts. */
 export function estimateCategoryBytes(category: InventoryCategory, totals: CategoryTotals): SizeEstimate {
@@ -55,24 +58,25 @@ export function estimateCategoryBytes(category: InventoryCategory, totals: Categ
     case 'account':
       return { bytes: null };
     case 'projects':
-      return perItem(totals.projects, PROJECT_RECORD_BYTES, 'about 2 KB of settings per project');
+      return perItem(totals.projects, PROJECT_RECORD_BYTES, 'about 2 KB of settings per project', mainText('sizeBasisProjects', { recordBytes: PROJECT_RECORD_BYTES }));
     case 'iterations':
-      return perItem(totals.iterations, ITERATION_RECORD_BYTES, 'about 1 KB per iteration record');
+      return perItem(totals.iterations, ITERATION_RECORD_BYTES, 'about 1 KB per iteration record', mainText('sizeBasisIterations', { recordBytes: ITERATION_RECORD_BYTES }));
     case 'performance': {
       if (totals.performance === null) return { bytes: null };
       const images = totals.imagePerformances ?? 0;
       return {
         bytes: totals.performance * PERFORMANCE_RECORD_BYTES + images * IMAGE_PERFORMANCE_RECORD_BYTES,
         basis: 'about 2 KB per performance record and 1.5 KB per per-image result',
+        basisText: mainText('sizeBasisPerformance', { recordBytes: PERFORMANCE_RECORD_BYTES, imageResultBytes: IMAGE_PERFORMANCE_RECORD_BYTES }),
       };
     }
     case 'tags':
-      return perItem(totals.tags, TAG_RECORD_BYTES, 'about 256 bytes per tag');
+      return perItem(totals.tags, TAG_RECORD_BYTES, 'about 256 bytes per tag', mainText('sizeBasisTags', { recordBytes: TAG_RECORD_BYTES }));
     case 'images':
-      return perItem(totals.images, AVERAGE_IMAGE_BYTES + IMAGE_RECORD_BYTES, 'about 470 KB per image (a 1600 × 1200 JPEG) plus its record');
+      return perItem(totals.images, AVERAGE_IMAGE_BYTES + IMAGE_RECORD_BYTES, 'about 470 KB per image (a 1600 × 1200 JPEG) plus its record', mainText('sizeBasisImages', { imageBytes: AVERAGE_IMAGE_BYTES }));
     case 'models':
-      return perItem(totals.models, AVERAGE_MODEL_BYTES, 'about 10 MB per exported model');
+      return perItem(totals.models, AVERAGE_MODEL_BYTES, 'about 10 MB per exported model', mainText('sizeBasisModels', { modelBytes: AVERAGE_MODEL_BYTES }));
     case 'predictions':
-      return perItem(totals.predictions, AVERAGE_IMAGE_BYTES + PREDICTION_RECORD_BYTES, 'about 470 KB per stored prediction image plus its record');
+      return perItem(totals.predictions, AVERAGE_IMAGE_BYTES + PREDICTION_RECORD_BYTES, 'about 470 KB per stored prediction image plus its record', mainText('sizeBasisPredictions', { imageBytes: AVERAGE_IMAGE_BYTES }));
   }
 }

@@ -4,6 +4,7 @@
  * and copying happens only when a snapshot is actually sent.
  */
 import type { CategoryProgress } from '../../shared/model/job';
+import type { MainText } from '../../shared/model/main-text';
 
 export interface ProgressDelta {
   /** Items finished; must be a non-negative integer. Defaults to 0. */
@@ -22,8 +23,11 @@ export interface ProgressReporter {
   setTotal(category: string, total: number | null, bytesTotal?: number | null): void;
   /** Records finished work. With no delta, counts one item. */
   advance(category: string, delta?: ProgressDelta): void;
-  /** Counts one error for the category and remembers its text for display. */
-  fail(category: string, message: string): void;
+  /**
+   * Counts one error for the category and remembers its text for display: `message` in
+   * English, `text` (when given) as a catalogue code the interface shows in its language.
+   */
+  fail(category: string, message: string, text?: MainText): void;
 }
 
 interface CategoryCounts {
@@ -33,6 +37,7 @@ interface CategoryCounts {
   bytesTotal: number | null;
   errors: number;
   lastError: string | undefined;
+  lastErrorText: MainText | undefined;
 }
 
 export class JobProgress implements ProgressReporter {
@@ -66,10 +71,12 @@ export class JobProgress implements ProgressReporter {
     this.onChange();
   }
 
-  fail(category: string, message: string): void {
+  fail(category: string, message: string, text?: MainText): void {
     const counts = this.entry(category);
     counts.errors += 1;
     counts.lastError = message;
+    // A message without a code must not keep showing the previous error's translation.
+    counts.lastErrorText = text;
     this.onChange();
   }
 
@@ -83,6 +90,7 @@ export class JobProgress implements ProgressReporter {
       bytesTotal: counts.bytesTotal,
       errors: counts.errors,
       ...(counts.lastError === undefined ? {} : { lastError: counts.lastError }),
+      ...(counts.lastErrorText === undefined ? {} : { lastErrorText: counts.lastErrorText }),
     }));
   }
 
@@ -91,7 +99,7 @@ export class JobProgress implements ProgressReporter {
     if (category.length === 0) throw new RangeError('A progress category needs a name');
     let counts = this.categories.get(category);
     if (!counts) {
-      counts = { done: 0, total: null, bytesDone: 0, bytesTotal: null, errors: 0, lastError: undefined };
+      counts = { done: 0, total: null, bytesDone: 0, bytesTotal: null, errors: 0, lastError: undefined, lastErrorText: undefined };
       this.categories.set(category, counts);
     }
     return counts;

@@ -8,6 +8,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { JobKind, JobSnapshot, JobState } from '../../shared/model/job';
+import type { MainText } from '../../shared/model/main-text';
 import { JobError } from './job-error';
 import { JobProgress, type ProgressReporter } from './job-progress';
 import { assertTransition, isTerminal } from './job-state';
@@ -28,19 +29,27 @@ export interface JobContext {
 export interface StartJobOptions {
   kind: JobKind;
   title: string;
+  /** The title as a catalogue code, so the interface shows it in its own language. */
+  titleText?: MainText;
   /** Declared up front so the renderer can show every bar, in this order, from the start. */
   categories: readonly string[];
   /** The work. A returned string becomes the job's `summary`. */
   run: (ctx: JobContext) => Promise<JobResult>;
 }
 
+/** A summary in English plus the same as a catalogue code, for the interface's language. */
+export interface TranslatableSummary {
+  summary: string;
+  summaryText: MainText;
+}
+
 /**
- * What `run` may resolve with: a summary string, or nothing. `string | void` is exactly the
+ * What `run` may resolve with: a summary string (or one with its catalogue code), or nothing. `string | void` is exactly the
  * type TypeScript infers for an async function that returns a summary on only some paths;
  * `string | undefined` would reject such work, hence the lint exception.
  */
 // eslint-disable-next-line @typescript-eslint/no-invalid-void-type
-export type JobResult = string | void;
+export type JobResult = string | TranslatableSummary | void;
 
 export interface JobRunnerOptions {
   /** How many jobs may run (or sit paused) at once; the rest wait in FIFO order. */
@@ -68,12 +77,14 @@ interface JobRecord {
   readonly id: string;
   readonly kind: JobKind;
   readonly title: string;
+  readonly titleText: MainText | undefined;
   state: JobState;
   readonly createdAt: string;
   startedAt?: string;
   finishedAt?: string;
   error?: { code: string; message: string };
   summary?: string;
+  summaryText?: MainText;
   readonly progress: JobProgress;
   readonly controller: AbortController;
   /** Carries the record itself; the snapshot is built only when an event is actually sent. */
@@ -130,6 +141,7 @@ export class JobRunner {
       id,
       kind: options.kind,
       title: options.title,
+      titleText: options.titleText,
       state: 'queued',
       createdAt: this.timestamp(),
       progress: new JobProgress(options.categories, () => job.throttle.push(job)),
@@ -292,8 +304,8 @@ export class JobRunner {
       advance: (category, delta) => {
         if (!isTerminal(job.state)) job.progress.advance(category, delta);
       },
-      fail: (category, message) => {
-        if (!isTerminal(job.state)) job.progress.fail(category, message);
+      fail: (category, message, text) => {
+        if (!isTerminal(job.state)) job.progress.fail(category, message, text);
       },
     };
   }
@@ -318,6 +330,10 @@ export class JobRunner {
       }
       if (outcome.ok) {
         if (typeof outcome.value === 'string') job.summary = outcome.value;
+        else if (isTranslatableSummary(outcome.value)) {
+          job.summary = outcome.value.summary;
+          job.summaryText = outcome.value.summaryText;
+        }
         this.finish(job, 'succeeded');
       } else {
         job.error = toErrorInfo(outcome.error);
@@ -382,6 +398,7 @@ function toSnapshot(job: JobRecord): JobSnapshot {
     id: job.id,
     kind: job.kind,
     title: job.title,
+    ...(job.titleText === undefined ? {} : { titleText: job.titleText }),
     state: job.state,
     categories: job.progress.snapshot(),
     createdAt: job.createdAt,
@@ -389,7 +406,12 @@ function toSnapshot(job: JobRecord): JobSnapshot {
     ...(job.finishedAt === undefined ? {} : { finishedAt: job.finishedAt }),
     ...(job.error === undefined ? {} : { error: { ...job.error } }),
     ...(job.summary === undefined ? {} : { summary: job.summary }),
+    ...(job.summaryText === undefined ? {} : { summaryText: job.summaryText }),
   };
+}
+
+function isTranslatableSummary(value: unknown): value is TranslatableSummary {
+  return typeof value === 'object' && value !== null && typeof (value as TranslatableSummary).summary === 'string' && typeof (value as TranslatableSummary).summaryText === 'object';
 }
 
 // `AbortSignal.reason` is typed `any`; this keeps it `unknown` for the code that uses it.

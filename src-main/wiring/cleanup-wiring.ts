@@ -32,6 +32,7 @@ import { CleanupPlans, type PlanRecord } from './cleanup-plans';
 import type { OpenPath } from './external-links';
 import type { FolderRegistry } from './folder-registry';
 import type { CleanupStartInfo } from '../resume';
+import { mainText } from '../../shared/model/main-text';
 
 /** What the wiring needs from AccountsService (which it is, structurally). */
 export interface CleanupAccounts {
@@ -95,6 +96,7 @@ export function createCleanupWiring(options: CleanupWiringOptions) {
     const job = jobs.start({
       kind: 'cleanup-plan',
       title: `Cleanup plan for ${account.displayName}`,
+      titleText: mainText('cleanupPlanTitle', { account: account.displayName }),
       categories: [...CLEANUP_CATEGORIES],
       run: async (ctx) => {
         const built = await buildPlan(ctx, client, {
@@ -106,7 +108,10 @@ export function createCleanupWiring(options: CleanupWiringOptions) {
         await mkdir(dirname(record.planPath), { recursive: true });
         const saved = await savePlan(record.planPath, { ...built, planId }, options.sealer);
         record.plan = saved;
-        return `${saved.apiCalls} delete ${saved.apiCalls === 1 ? 'call' : 'calls'} planned: ${saved.scopeText}.`;
+        return {
+          summary: `${saved.apiCalls} delete ${saved.apiCalls === 1 ? 'call' : 'calls'} planned: ${saved.scopeText}.`,
+          summaryText: mainText('cleanupPlanned', { count: saved.apiCalls }),
+        };
       },
     });
     record.planJobId = job.id;
@@ -128,13 +133,17 @@ export function createCleanupWiring(options: CleanupWiringOptions) {
     const job = jobs.start({
       kind: 'cleanup-check',
       title: 'Check the bundle against the plan',
+      titleText: mainText('cleanupCheckTitle'),
       // Files are re-hashed first, then the plan's items are looked up per category.
       categories: ['files', ...CLEANUP_CATEGORIES],
       run: async (ctx) => {
         const report = await checkBundleCoverage(ctx, record.plan, folder);
         if (record.checkJobId === ctx.jobId) record.coverage = { folderId, report };
         if (!report.ok) throw notCovering(report);
-        return `The bundle holds every item of the plan (${report.checkedFiles} files checked).`;
+        return {
+          summary: `The bundle holds every item of the plan (${report.checkedFiles} files checked).`,
+          summaryText: mainText('cleanupCheckCovered', { count: report.checkedFiles }),
+        };
       },
     });
     record.checkJobId = job.id;
@@ -181,6 +190,7 @@ export function createCleanupWiring(options: CleanupWiringOptions) {
     const job = jobs.start({
       kind: 'cleanup',
       title: `Cleanup of ${cleanupPlan.account.displayName}`,
+      titleText: mainText('cleanupTitle', { account: cleanupPlan.account.displayName }),
       // The bundle is re-hashed first (the gate trusts no earlier check): its bar comes first.
       categories: backup.kind === 'bundle' ? ['files', ...CLEANUP_CATEGORIES] : [...CLEANUP_CATEGORIES],
       run: async (ctx) => {
@@ -203,7 +213,7 @@ export function createCleanupWiring(options: CleanupWiringOptions) {
             `${unverified.length} ${unverified.length === 1 ? 'check' : 'checks'} did not prove the items gone${why}; the receipt lists them. Start the cleanup again to resume it.`,
           );
         }
-        return 'Everything in the plan is deleted, and checked again to be gone.';
+        return { summary: 'Everything in the plan is deleted, and checked again to be gone.', summaryText: mainText('cleanupDone') };
       },
     });
     record.runJobId = job.id;

@@ -15,6 +15,8 @@ import { AppError } from '../ipc/app-error';
 import type { JobRunner } from '../jobs';
 import type { FolderRegistry } from './folder-registry';
 import { exportRequestRecord, type ExportStartInfo } from '../resume';
+import { mainText } from '../../shared/model/main-text';
+import { exportSummaryText } from '../export/export-summary-text';
 
 export interface ExportWiringOptions {
   jobs: JobRunner;
@@ -42,10 +44,11 @@ export function createExportWiring(options: ExportWiringOptions) {
     const job = options.jobs.start({
       kind: 'export',
       title: `Export of ${credentials.displayName}`,
+      titleText: mainText('exportTitle', { account: credentials.displayName }),
       categories: exportJobCategories(folder, request.categories),
-      run: (ctx) => {
+      run: async (ctx) => {
         const limits = options.limits?.();
-        return runExport(ctx, {
+        const englishSummary = await runExport(ctx, {
           connection: { endpoint: credentials.endpoint, key: credentials.key, ...(limits ? { rateLimit: limits.rateLimit } : {}) },
           ...(limits ? { concurrency: limits.downloadConcurrency } : {}),
           folder,
@@ -61,6 +64,8 @@ export function createExportWiring(options: ExportWiringOptions) {
           ...(request.zip ? { zip: true } : {}),
           ...(request.language ? { language: request.language } : {}),
         });
+        const summaryText = await exportSummaryText(folder);
+        return summaryText ? { summary: englishSummary, summaryText } : englishSummary;
       },
     });
     options.onStarted?.(job.id, { accountId: credentials.accountId, accountName: credentials.displayName, folderPath: folder, request: exportRequestRecord(request) });
@@ -73,6 +78,7 @@ export function createExportWiring(options: ExportWiringOptions) {
     const job = options.jobs.start({
       kind: 'verify',
       title: 'Verify bundle',
+      titleText: mainText('verifyTitle'),
       categories: ['files'],
       run: async (ctx) => {
         const report = await verifyBundle(folder, {
@@ -88,7 +94,7 @@ export function createExportWiring(options: ExportWiringOptions) {
         if (!report.ok) {
           throw new AppError('BUNDLE_PROBLEMS', `${damaged} file problem(s) and ${report.problems.length} other problem(s) found; see the report.`);
         }
-        return `Bundle is intact: ${report.checkedFiles} files checked.`;
+        return { summary: `Bundle is intact: ${report.checkedFiles} files checked.`, summaryText: mainText('verifyIntact', { count: report.checkedFiles }) };
       },
     });
     return { jobId: job.id };

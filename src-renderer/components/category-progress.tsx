@@ -4,6 +4,7 @@ import { i18n } from '../i18n';
 import { formatBytes, formatCount } from '../lib/format';
 import { categoryLabel } from '../lib/labels';
 import { ProgressBar } from './progress-bar';
+import { mainTextOr } from '../lib/main-text';
 
 /** "12 so far" while the total is unknown, else "12 / 40". Shared with the export job's rows. */
 export function amountText(done: number, total: number | null, format: (value: number) => string = formatCount): string {
@@ -16,14 +17,14 @@ export function bytesText({ bytesDone, bytesTotal }: CategoryProgressData): stri
   return bytesDone > 0 ? formatBytes(bytesDone) : null;
 }
 
-/** "2 errors. Latest: …" (the latest error is main's message, shown as sent). */
+/** "2 errors. Latest: …" (the latest error in the reader's language when main sent its code, else main's English). */
 export function CategoryErrors({ progress }: { progress: CategoryProgressData }) {
   const { t } = useTranslation();
   if (progress.errors === 0 && progress.lastError === undefined) return null;
   return (
     <p className="category-error">
       {progress.errors > 0 && <>{t('jobs.errors', { count: progress.errors })} </>}
-      {progress.lastError !== undefined && t('jobs.latestError', { error: progress.lastError })}
+      {progress.lastError !== undefined && t('jobs.latestError', { error: mainTextOr(progress.lastErrorText, progress.lastError) })}
     </p>
   );
 }

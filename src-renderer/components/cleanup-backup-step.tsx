@@ -13,6 +13,7 @@ import { CleanupCoverage } from './cleanup-coverage';
 import { waiverText } from './cleanup-labels';
 import { CleanupStepFrame } from './cleanup-step-frame';
 import { JobProgress } from './job-progress';
+import { mainTextOr } from '../lib/main-text';
 
 function WaiveBackup({ plan }: { plan: PlanSummary | null }) {
   const { t } = useTranslation();
@@ -75,7 +76,7 @@ export function CleanupBackupStep() {
       {/* The summary is main's words, shown as sent. */}
       {backupJob?.state === 'succeeded' && (
         <p className="job-outcome">
-          {t('cleanup.backup.finished')} {backupJob.summary ?? ''}
+          {t('cleanup.backup.finished')} {backupJob.summary !== undefined ? mainTextOr(backupJob.summaryText, backupJob.summary) : ''}
         </p>
       )}
       {checkJob && (!isTerminal(checkJob.state) || !coverage) && <JobProgress job={checkJob} headingLevel={3} />}

@@ -12,6 +12,7 @@ import { JobControls } from './job-controls';
 import { JobStatus } from './job-status';
 import { ProgressBar } from './progress-bar';
 import { AppErrorMessage } from './error-surface';
+import { mainTextOr } from '../lib/main-text';
 
 function CategoryRow({ progress }: { progress: CategoryProgress }) {
   const { t } = useTranslation();
@@ -47,7 +48,7 @@ function OverallBar({ job }: { job: JobSnapshot }) {
   return <ProgressBar label={label} done={totals.items} total={totals.itemsTotal} />;
 }
 
-/** Summaries and errors are main's words, shown as main sent them. */
+/** Summaries come from main as catalogue codes (its English is the fallback); errors by their code. */
 function Outcome({ job }: { job: JobSnapshot }) {
   const { t } = useTranslation();
   const folder = useStewardStore((state) => state.exportFolder);
@@ -57,7 +58,7 @@ function Outcome({ job }: { job: JobSnapshot }) {
   if (job.state === 'succeeded') {
     return (
       <>
-        <p className="job-outcome">{job.summary ?? t('export.job.complete')}</p>
+        <p className="job-outcome">{job.summary !== undefined ? mainTextOr(job.summaryText, job.summary) : t('export.job.complete')}</p>
         <p>{t('export.job.openIndex')}</p>
         {folder && (
           <div className="form-actions">
@@ -88,7 +89,11 @@ function Outcome({ job }: { job: JobSnapshot }) {
             <code>{job.error.code}</code> <AppErrorMessage error={job.error} />
           </>
         ) : (
-          (job.summary ?? (job.state === 'failed' ? t('export.job.failed') : t('jobs.cancelledBeforeEnd')))
+          (job.summary !== undefined
+            ? mainTextOr(job.summaryText, job.summary)
+            : job.state === 'failed'
+              ? t('export.job.failed')
+              : t('jobs.cancelledBeforeEnd'))
         )}
       </p>
       <p>{t('export.job.resumeHint')}</p>
@@ -104,7 +109,7 @@ export function ExportJob({ job }: { job: JobSnapshot }) {
   return (
     <section className="job" aria-labelledby={headingId}>
       <h3 id={headingId} className="job-title">
-        {job.title}
+        {mainTextOr(job.titleText, job.title)}
       </h3>
       <JobStatus job={job} />
       <OverallBar job={job} />

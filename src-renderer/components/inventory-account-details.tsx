@@ -1,5 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import type { InventorySnapshot } from '../../shared/model/inventory';
+import { mainTextOr } from '../lib/main-text';
+import { i18n } from '../i18n';
+
+/** A limit's figure: numbers and sizes read the same in every language; "Unlimited" is a word. */
+function limitValue(value: string): string {
+  return value === 'Unlimited' ? i18n.t('inventory.account.unlimited') : value;
+}
 
 /**
  * The account row in full: what the app knows locally (never the key, only its fingerprint)
@@ -26,7 +33,7 @@ export function InventoryAccountDetails({ snapshot }: { snapshot: InventorySnaps
       <p className="inventory-hint">{t('inventory.account.deleteHint')}</p>
       {account.quotas.length > 0 && (
         <table className="inventory-table">
-          {/* The limits themselves are main's figures, in English (Microsoft's published table). */}
+          {/* Main's figures (Microsoft's published table); each limit's name comes as a catalogue code. */}
           <caption>{t('inventory.account.quotasCaption')}</caption>
           <thead>
             <tr>
@@ -38,9 +45,9 @@ export function InventoryAccountDetails({ snapshot }: { snapshot: InventorySnaps
           <tbody>
             {account.quotas.map((quota) => (
               <tr key={quota.what}>
-                <th scope="row">{quota.what}</th>
-                <td>{quota.free}</td>
-                <td>{quota.standard}</td>
+                <th scope="row">{mainTextOr(quota.whatText, quota.what)}</th>
+                <td>{limitValue(quota.free)}</td>
+                <td>{limitValue(quota.standard)}</td>
               </tr>
             ))}
           </tbody>

@@ -5,6 +5,7 @@ import { inventoryRequestKey, useStewardStore } from '../store';
 import { ProgressBar } from './progress-bar';
 import { countText, estimateText, inventoryLabel, rowDetail, rowStateLabel } from './inventory-labels';
 import { AppErrorMessage } from './error-surface';
+import { mainTextOr } from '../lib/main-text';
 
 /** Problems shown one by one; the rest are summed up (a Retry for all of them stays available). */
 const SHOWN_PROBLEMS = 5;
@@ -39,7 +40,7 @@ export function InventoryCategoryRow({ row, snapshot, busy }: InventoryCategoryR
         <p className="inventory-row-detail">
           {detail}
           {detail !== null && row.bytesBasis !== undefined && ' · '}
-          {row.bytesBasis !== undefined && t('inventory.row.sizeBasis', { basis: row.bytesBasis })}
+          {row.bytesBasis !== undefined && t('inventory.row.sizeBasis', { basis: mainTextOr(row.bytesBasisText, row.bytesBasis) })}
         </p>
       )}
       {row.problems.length > 0 && (

@@ -8,6 +8,8 @@ import { countText, formatApiDate, inventoryLabel } from './inventory-labels';
 import { InventoryProjectActions } from './inventory-project-actions';
 import { VirtualList } from './virtual-list';
 import { AppErrorMessage } from './error-surface';
+import { mainTextOr } from '../lib/main-text';
+import { exportStatusLabel, iterationStatusLabel, tagTypeLabel } from '../lib/labels';
 
 interface InventoryProjectItemProps {
   project: ProjectRow;
@@ -36,7 +38,7 @@ export function InventoryProjectItem({ project, expanded, onToggle, busy }: Inve
   const bodyId = useId();
   const name = project.name || t('common.unnamedProject');
   const summary = [
-    project.kind,
+    project.kind === null ? null : mainTextOr(project.kindText, project.kind),
     counted('images', imageTotal(project)),
     counted('iterations', project.counts.iterations),
     counted('tags', project.counts.tags),
@@ -165,7 +167,7 @@ function ProjectIterations({ project, name }: { project: ProjectRow; name: strin
               {project.iterations.map((iteration) => (
                 <tr key={iteration.id}>
                   <th scope="row">{iteration.name || iteration.id}</th>
-                  <td>{iteration.status || '—'}</td>
+                  <td>{iteration.status ? iterationStatusLabel(iteration.status) : '—'}</td>
                   <td>{iteration.publishName ?? t('inventory.project.notPublished')}</td>
                   <td>{formatApiDate(iteration.trainedAt)}</td>
                   <td>{countText(iteration.imageCount)}</td>
@@ -198,7 +200,7 @@ function ProjectTags({ project, name }: { project: ProjectRow; name: string }) {
             <span className="inventory-tag">
               <span className="inventory-tag-name">{tag.name}</span>
               <span className="inventory-tag-meta">
-                {tag.type !== 'Regular' && `${tag.type} · `}
+                {tag.type !== 'Regular' && `${tagTypeLabel(tag.type)} · `}
                 {counted('images', tag.imageCount)}
               </span>
             </span>
@@ -231,7 +233,7 @@ function ProjectModels({ project, name }: { project: ProjectRow; name: string })
                 {model.flavor !== null && ` (${model.flavor})`}
               </span>{' '}
               <span className="inventory-tag-meta">
-                {t('inventory.project.modelFrom', { status: model.status, iteration: iterationName(model.iterationId) })}
+                {t('inventory.project.modelFrom', { status: exportStatusLabel(model.status), iteration: iterationName(model.iterationId) })}
               </span>
             </li>
           ))}

@@ -5,6 +5,7 @@ import { CategoryProgress } from './category-progress';
 import { JobControls } from './job-controls';
 import { JobStatus } from './job-status';
 import { AppErrorMessage } from './error-surface';
+import { mainTextOr } from '../lib/main-text';
 
 interface JobProgressProps {
   job: JobSnapshot;
@@ -12,7 +13,7 @@ interface JobProgressProps {
   headingLevel?: 2 | 3;
 }
 
-/** Titles, summaries and errors are main's words and are shown as main sent them. */
+/** Titles and summaries come from main as catalogue codes (its English is the fallback); errors by their code. */
 function JobOutcome({ job }: { job: JobSnapshot }) {
   const { t } = useTranslation();
   if (job.state === 'failed') {
@@ -23,13 +24,13 @@ function JobOutcome({ job }: { job: JobSnapshot }) {
             <code>{job.error.code}</code> <AppErrorMessage error={job.error} />
           </>
         ) : (
-          (job.summary ?? t('jobs.failed'))
+          (job.summary !== undefined ? mainTextOr(job.summaryText, job.summary) : t('jobs.failed'))
         )}
       </p>
     );
   }
-  if (job.state === 'succeeded') return <p className="job-outcome">{job.summary ?? t('jobs.done')}</p>;
-  if (job.state === 'cancelled') return <p className="job-outcome">{job.summary ?? t('jobs.cancelledBeforeEnd')}</p>;
+  if (job.state === 'succeeded') return <p className="job-outcome">{job.summary !== undefined ? mainTextOr(job.summaryText, job.summary) : t('jobs.done')}</p>;
+  if (job.state === 'cancelled') return <p className="job-outcome">{job.summary !== undefined ? mainTextOr(job.summaryText, job.summary) : t('jobs.cancelledBeforeEnd')}</p>;
   return null;
 }
 
@@ -42,7 +43,7 @@ export function JobProgress({ job, headingLevel = 3 }: JobProgressProps) {
   return (
     <section className="job" aria-labelledby={headingId}>
       <Heading id={headingId} className="job-title">
-        {job.title}
+        {mainTextOr(job.titleText, job.title)}
       </Heading>
       <JobStatus job={job} />
       {job.categories.length > 0 && (
@@ -52,7 +53,7 @@ export function JobProgress({ job, headingLevel = 3 }: JobProgressProps) {
           ))}
         </ul>
       )}
-      <JobControls job={job} label={t('jobs.controlsLabel', { title: job.title })} />
+      <JobControls job={job} label={t('jobs.controlsLabel', { title: mainTextOr(job.titleText, job.title) })} />
       <JobOutcome job={job} />
     </section>
   );

@@ -25,3 +25,24 @@ const PLATFORM_LABELS: Readonly<Record<string, string>> = {
 export function platformLabel(id: string): string {
   return Object.hasOwn(PLATFORM_LABELS, id) ? (PLATFORM_LABELS[id] ?? id) : id;
 }
+
+function isKeyOf<T extends object>(known: T, value: string): value is Extract<keyof T, string> {
+  return Object.hasOwn(known, value);
+}
+
+/**
+ * Values the Custom Vision API returns as English words, in the reader's language: an
+ * iteration's status, a tag's type, a model export's status. A value this catalogue does
+ * not know (the service added one) is shown as the API sent it.
+ */
+export function iterationStatusLabel(value: string): string {
+  return isKeyOf(en.apiValues.iterationStatus, value) ? i18n.t(`apiValues.iterationStatus.${value}`) : value;
+}
+
+export function tagTypeLabel(value: string): string {
+  return isKeyOf(en.apiValues.tagType, value) ? i18n.t(`apiValues.tagType.${value}`) : value;
+}
+
+export function exportStatusLabel(value: string): string {
+  return isKeyOf(en.apiValues.exportStatus, value) ? i18n.t(`apiValues.exportStatus.${value}`) : value;
+}

@@ -1,0 +1,37 @@
+/**
+ * Main's messages in the reader's language: main sends a catalogue code with parameters
+ * (shared/model/main-text.ts) next to its English sentence. A code this catalogue knows is
+ * shown translated; an unknown one (a newer main) falls back to main's English, so nothing
+ * is ever blank.
+ */
+import type { MainText } from '../../shared/model/main-text';
+import { i18n } from '../i18n';
+import en from '../i18n/en.json';
+import { formatBytes, formatCount } from './format';
+
+/** A code is its catalogue key, or the base of its plural forms (verifyIntact → verifyIntact_one, verifyIntact_other). */
+type MainTextKey = keyof typeof en.mainText;
+type MainTextCode = MainTextKey extends infer K ? (K extends `${infer Base}_${'one' | 'other'}` ? Base : K) : never;
+
+function isKnownCode(code: string): code is MainTextCode {
+  return Object.hasOwn(en.mainText, code) || Object.hasOwn(en.mainText, `${code}_other`);
+}
+
+/**
+ * Parameters as the reader reads them: a number named "…Bytes" as a size, any other number
+ * as a count in the reader's format; `count` stays a number too, for i18next's plural forms.
+ */
+function readable(params: Record<string, string | number>): Record<string, string | number> {
+  return Object.fromEntries(
+    Object.entries(params).map(([name, value]) => {
+      if (typeof value !== 'number' || name === 'count') return [name, value];
+      return [name, name.endsWith('Bytes') ? formatBytes(value) : formatCount(value)];
+    }),
+  );
+}
+
+/** The message in the interface's language, or `english` when there is no code or it is unknown here. */
+export function mainTextOr(text: MainText | undefined, english: string): string {
+  if (!text || !isKnownCode(text.code)) return english;
+  return i18n.t(`mainText.${text.code}`, readable(text.params ?? {}));
+}
