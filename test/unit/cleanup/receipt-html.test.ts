@@ -118,6 +118,51 @@ describe('the receipt in Traditional Chinese', () => {
     expect(html).toContain('已完成：全部 2 個步驟都已透過重新讀取帳戶驗證。');
   });
 
+  it('says the proof’s checks, details and the calls’ messages in Chinese when main sent their codes', () => {
+    const html = renderReceiptHtml(
+      receipt({
+        language: 'zh-TW',
+        calls: [
+          {
+            at: '2025-01-01T00:00:03.000Z', operation: 'GetTaggedImageCount', projectId: P, targetIds: [], status: 200, outcome: 'done',
+            message: '0 tagged images in the workspace; the deleted images are gone',
+            messageText: [{ code: 'taggedImagesWorkspace', params: { count: 0 } }, { code: 'deletedImagesGone' }],
+          },
+        ],
+        verifications: [
+          {
+            category: 'images', projectId: P, check: 'GetProject → 404 NotFoundProject', targetIds: ['i'], verified: true, result: 'gone',
+            detail: 'The project is gone, and with it its images, including those kept only by iterations: none can be read through the API any more.',
+            detailText: { code: 'projectGoneImages' },
+          },
+          {
+            category: 'tags', projectId: P, check: 'nothing to check', checkText: { code: 'nothingToCheck' }, targetIds: [], verified: true, result: 'gone',
+            detail: 'Every target of this step was left in place: it was no longer in the plan\'s scope.', detailText: { code: 'leftInPlace' },
+          },
+        ],
+      }),
+    );
+    expect(html).toContain('工作區中有 0 張已標記的影像；已刪除的影像都已不存在');
+    expect(html).toContain('專案已不存在，其影像（包括只由反覆項目保留的影像）也隨之刪除');
+    expect(html).toContain('<td>無需檢查</td>');
+    expect(html).toContain('此步驟的所有目標都保留原狀');
+    expect(html).not.toContain('The project is gone');
+    expect(html).not.toContain('tagged images in the workspace');
+  });
+
+  it('keeps main’s English for a text whose code this version does not know, or that has none', () => {
+    const html = renderReceiptHtml(
+      receipt({
+        language: 'zh-TW',
+        verifications: [
+          { category: 'tags', projectId: P, check: 'GetTag → 404', targetIds: ['t'], verified: true, result: 'gone', detail: 'A newer detail.', detailText: { code: 'fromANewerVersion' } },
+        ],
+      }),
+    );
+    expect(html).toContain('<td>A newer detail.</td>');
+    expect(html).toContain('<td>GetTag → 404</td>');
+  });
+
   it('is English for a receipt that records no language (written before the choice existed)', () => {
     const html = renderReceiptHtml(receipt());
     expect(html).toContain('<html lang="en">');

@@ -147,6 +147,45 @@ describe('JobRunner: starting and finishing', () => {
     expect(final).not.toHaveProperty('summary');
   });
 
+  it('carries the title, summary and latest error as catalogue codes beside their English, for the reader’s language', async () => {
+    const runner = createRunner();
+    const { id } = runner.start({
+      kind: 'export',
+      title: 'Export of Contoso',
+      titleText: { code: 'exportTitle', params: { account: 'Contoso' } },
+      categories: ['images'],
+      run: async (ctx) => {
+        ctx.progress.fail('images', 'Image 7 could not be downloaded', { code: 'imageDownloadFailed', params: { image: '7' } });
+        return { summary: 'Bundle is intact: 3 files checked.', summaryText: { code: 'verifyIntact', params: { count: 3 } } };
+      },
+    });
+    const final = await whenFinished(runner, id);
+    expect(final).toMatchObject({
+      title: 'Export of Contoso',
+      titleText: { code: 'exportTitle', params: { account: 'Contoso' } },
+      summary: 'Bundle is intact: 3 files checked.',
+      summaryText: { code: 'verifyIntact', params: { count: 3 } },
+    });
+    expect(final.categories[0]).toMatchObject({ lastError: 'Image 7 could not be downloaded', lastErrorText: { code: 'imageDownloadFailed', params: { image: '7' } } });
+    expect(JobSnapshotSchema.parse(final)).toEqual(final);
+  });
+
+  it('forgets the previous error’s code when a later error comes without one', async () => {
+    const runner = createRunner();
+    const { id } = runner.start({
+      kind: 'export',
+      title: 'Export',
+      categories: ['images'],
+      run: async (ctx) => {
+        ctx.progress.fail('images', 'first', { code: 'imageDownloadFailed' });
+        ctx.progress.fail('images', 'second, without a code');
+      },
+    });
+    const final = await whenFinished(runner, id);
+    expect(final.categories[0]?.lastError).toBe('second, without a code');
+    expect(final.categories[0]).not.toHaveProperty('lastErrorText');
+  });
+
   it('uses random UUIDs as ids by default', () => {
     const runner = new JobRunner();
     runners.push(runner);
