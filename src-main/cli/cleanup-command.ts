@@ -164,12 +164,12 @@ function receiptLines(plan: CleanupPlan, result: CleanupOutcome, resume: string)
   const headline = result.complete
     ? 'Done: everything in the plan is verified gone.'
     : couldNot > 0
-      ? `INCOMPLETE: ${unverified.length} of ${receipt.verifications.length} checks did not confirm deletion (${couldNot} could not verify: the service's answers prove nothing either way).`
-      : `INCOMPLETE: ${unverified.length} of ${receipt.verifications.length} checks did not confirm deletion.`;
+      ? `INCOMPLETE: ${formatCount(unverified.length)} of ${formatCount(receipt.verifications.length)} checks did not confirm deletion (${formatCount(couldNot)} could not verify: the service's answers prove nothing either way).`
+      : `INCOMPLETE: ${formatCount(unverified.length)} of ${formatCount(receipt.verifications.length)} checks did not confirm deletion.`;
   return [
     headline,
     `Scope: ${printable(plan.scopeText, 200)}`,
-    `Calls: ${formatCount(receipt.calls.length)} journaled${failedCalls > 0 ? `, ${failedCalls} failed` : ''}.`,
+    `Calls: ${formatCount(receipt.calls.length)} journaled${failedCalls > 0 ? `, ${formatCount(failedCalls)} failed` : ''}.`,
     ...unverified
       .slice(0, 10)
       .map((item) => `  ${item.result === 'could-not-verify' ? 'could not verify' : 'still there'}: ${printable(item.check, 120)}${item.detail ? ` (${printable(item.detail, 160)})` : ''}`),

@@ -34,7 +34,7 @@ export function mainUsage(): string {
   return [
     'Usage: cv-steward <command> [options]',
     '',
-    'See, export and verify everything Azure Custom Vision holds about an account.',
+    'See, export, verify and delete everything Azure Custom Vision holds about an account.',
     '',
     'Commands:',
     ...commands,

@@ -2,6 +2,8 @@
 import type { Env } from './app-data-dir';
 import type { CliServices } from './cli-services';
 import { ProgressPrinter } from './progress-printer';
+import type { Language } from '../../shared/ipc/contract';
+import type { Translate } from '../i18n';
 
 export interface CommandContext {
   version: string;
@@ -22,6 +24,10 @@ export interface CommandContext {
   argv: readonly string[];
   /** Adds a secret (a key read from the keychain) to what is never printed. */
   hide(secret: string): void;
+  /** The language of the results (cli-language.ts): --language, else the OS locale. */
+  language: Language;
+  /** The CLI's catalogue in that language. */
+  t: Translate<'cli'>;
 }
 
 export function progressPrinter(context: CommandContext, quiet: boolean, unit?: (category: string) => string): ProgressPrinter | null {

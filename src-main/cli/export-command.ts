@@ -79,8 +79,8 @@ export async function exportCommand(context: CommandContext, request: ExportRequ
   const zip = request.zip ? await zipInfo(`${folder}.zip`) : undefined;
   const ok = manifest.status === 'complete' && mismatches.length === 0 && (!request.zip || zip !== null);
 
-  const report = humanReport(outcome.value, manifest, downloads, mismatches.length, folder, zip);
-  if (!ok) report.push(`The bundle is PARTIAL. Run the same command again to fill the gaps:\n  ${resume}`);
+  const report = humanReport(context, outcome.value, manifest, downloads, mismatches.length, folder, zip);
+  if (!ok) report.push(`${context.t('export.partial')}\n  ${resume}`);
   const text = `${report.join('\n')}\n`;
   // Without --json this is the result (stdout); with it, stdout is the JSON line only.
   if (!request.json) context.out(text);
@@ -122,7 +122,26 @@ async function zipInfo(file: string): Promise<{ path: string; bytes: number } | 
   }
 }
 
+/**
+ * The English summary is the engine's own (it says more: repaired files, the zip); in
+ * another language the same counts come from the manifest, through the CLI's catalogue.
+ */
+function summaryLine(context: CommandContext, summary: string, manifest: Manifest, folder: string): string {
+  if (context.language === 'en') return printable(summary, 2000);
+  const items = (category: string) => manifest.counts[category]?.items ?? 0;
+  return context.t(manifest.status === 'complete' ? 'export.summaryComplete' : 'export.summaryPartial', {
+    folder,
+    projects: formatCount(manifest.projects.length),
+    images: formatCount(items('images')),
+    imageSize: formatBytes(manifest.counts.images?.bytes ?? 0),
+    iterations: formatCount(items('iterations')),
+    models: formatCount(items('models')),
+    predictions: formatCount(items('predictions')),
+  });
+}
+
 function humanReport(
+  context: CommandContext,
   summary: string,
   manifest: Manifest,
   downloads: BundleDownloads,
@@ -130,11 +149,14 @@ function humanReport(
   folder: string,
   zip: { path: string; bytes: number } | null | undefined,
 ): string[] {
+  const { t } = context;
   const { downloaded, reused } = downloads;
-  const lines = [printable(summary, 2000)];
+  const lines = [summaryLine(context, summary, manifest, folder)];
+  const size = formatBytes(downloaded.bytes);
   lines.push(
-    `This run downloaded ${plural(downloaded.files, 'file')} (${formatBytes(downloaded.bytes)})` +
-      (reused.files > 0 ? `; ${plural(reused.files, 'file was', 'files were')} already in the bundle and not downloaded again (resumed).` : '.'),
+    reused.files > 0
+      ? t('export.downloadedResumed', { count: downloaded.files, size, reused: t('export.reused', { count: reused.files }) })
+      : t('export.downloaded', { count: downloaded.files, size }),
   );
   if (manifest.problems.length > 0) {
     lines.push(`Problems (${formatCount(manifest.problems.length)}), also listed in manifest.json:`);
@@ -145,6 +167,14 @@ function humanReport(
   }
   if (mismatches > 0) lines.push(`${plural(mismatches, 'count')} differ from what the service reports (see "reconciliation" in manifest.json).`);
   if (zip === null) lines.push(`The zip archive ${folder}.zip was not written.`);
-  lines.push(`Bundle: ${folder} (${manifest.status}, ${plural(manifest.files.length, 'file')}). Open ${path.join(folder, 'index.html')} to browse it; check it any time with: cv-steward verify ${commandLine([folder]).slice('cv-steward '.length)}`);
+  lines.push(
+    t('export.bundle', {
+      folder,
+      status: t(`export.status.${manifest.status}`),
+      count: manifest.files.length,
+      index: path.join(folder, 'index.html'),
+      quoted: commandLine([folder]).slice('cv-steward '.length),
+    }),
+  );
   return lines;
 }

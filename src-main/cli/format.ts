@@ -1,8 +1,14 @@
 /** Numbers, sizes and durations as the command line prints them. */
 
-/** 1234567 → "1 234 567": grouped with spaces, readable in any locale and in logs. */
+const COUNTS = new Intl.NumberFormat('en', { maximumFractionDigits: 0 });
+
+/**
+ * 1234567 → "1,234,567": grouped with commas, the way both languages of the CLI (English and
+ * Taiwan's Chinese) write numbers, and the way the export engine's own summary writes them,
+ * so one message never mixes "3300" with "3 003".
+ */
 export function formatCount(value: number): string {
-  return String(Math.trunc(value)).replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
+  return COUNTS.format(Math.trunc(value));
 }
 
 /** 1024-based like the export summary: "512 B", "3.2 MB", "120 MB". */

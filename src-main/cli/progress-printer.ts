@@ -1,6 +1,6 @@
 /**
  * Human-readable progress on stderr, throttled to about one line per second per category
- * ("images 1 234/5 000 · 120 MB · 3.2 MB/s · ETA 00:45"). The job runner already sends
+ * ("images 1,234/5,000 · 120 MB · 3.2 MB/s · ETA 00:45"). The job runner already sends
  * ~10 snapshots a second; this keeps the latest, and a timer prints whatever changed.
  *
  * Not a terminal (a log, a pipe, CI): plain lines, no escape sequences. A terminal: the

@@ -14,6 +14,7 @@ import { cleanupCommand } from './cleanup-command';
 import { exportCommand } from './export-command';
 import { inventoryCommand } from './inventory-command';
 import { verifyCommand } from './verify-command';
+import { cliLanguage, cliTranslator } from './cli-language';
 
 export { EXIT } from './cli-errors';
 
@@ -77,6 +78,9 @@ export async function runCli(argv: string[], io: CliIo, services: CliServices = 
     } catch (error) {
       return fail(error, err, out, first, false);
     }
+    // Only a --language the user typed overrides the locale ("cleanup run" fills in English when none is given).
+    const typed = rest.some((arg) => arg === '--language' || arg.startsWith('--language='));
+    const language = cliLanguage(typed && 'language' in request ? request.language : undefined, io.env ?? {});
     const context: CommandContext = {
       version: io.version,
       out,
@@ -90,6 +94,8 @@ export async function runCli(argv: string[], io: CliIo, services: CliServices = 
       ...(io.columns === undefined ? {} : { columns: io.columns }),
       argv,
       hide: (secret) => secrets.add(secret),
+      language,
+      t: cliTranslator(language),
     };
     try {
       if (request.command === 'inventory') return await inventoryCommand(context, request);

@@ -8,7 +8,9 @@ import type { VerifyRequest } from './cli-args';
 import { EXIT, type ExitCode } from './cli-errors';
 import { existingFolder } from './folder-arguments';
 import { progressPrinter, type CommandContext } from './command-context';
-import { formatBytes, plural, printable } from './format';
+import { formatBytes, formatCount, printable } from './format';
+import { cliTranslator } from './cli-language';
+import type { Translate } from '../i18n';
 import { runJob } from './job-session';
 
 /** Paths listed per kind before "… and N more" (--json has them all). */
@@ -37,34 +39,38 @@ export async function verifyCommand(context: CommandContext, request: VerifyRequ
       }),
   });
   if (outcome.state === 'cancelled') {
-    context.err('Verification interrupted: nothing was checked to the end. Run it again to check the bundle.\n');
+    context.err(`${context.t('verify.interrupted')}\n`);
     if (request.json) context.out(`${JSON.stringify({ command: 'verify', folder, ok: false, state: 'cancelled' })}\n`);
     return EXIT.failed;
   }
   if (outcome.state === 'failed') throw outcome.error;
   const report = outcome.value;
   if (request.json) context.out(`${JSON.stringify({ command: 'verify', ...report })}\n`);
-  else context.out(renderReport(report));
+  else context.out(renderReport(report, context.t));
   return report.ok ? EXIT.done : EXIT.failed;
 }
 
-export function renderReport(report: VerifyReport): string {
-  const checked = `${plural(report.checkedFiles, 'file')} (${formatBytes(report.checkedBytes)})`;
-  if (report.ok) return `Bundle OK: ${checked} match the manifest of ${report.folder}.\n`;
-  const kinds: Array<[string, string[], string]> = [
-    ['missing', report.missing, 'listed in the manifest but not in the folder'],
-    ['altered', report.altered, 'different bytes than when exported'],
-    ['truncated', report.truncated, 'shorter than when exported'],
-    ['extra', report.extra, 'in the folder but not in the manifest'],
-  ];
-  const counts = kinds.filter(([, list]) => list.length > 0).map(([name, list]) => `${list.length} ${name}`);
-  const lines = [`Bundle has problems: ${[...counts, ...(report.problems.length > 0 ? [plural(report.problems.length, 'other problem')] : [])].join(', ')}. Checked ${checked} in ${report.folder}.`];
-  for (const problem of report.problems) lines.push(`  problem: ${printable(problem, 500)}`);
-  for (const [name, list, meaning] of kinds) {
+/** The report in the CLI's language (English unless told otherwise). */
+export function renderReport(report: VerifyReport, t: Translate<'cli'> = cliTranslator('en')): string {
+  const size = formatBytes(report.checkedBytes);
+  const folder = report.folder;
+  if (report.ok) return `${t('verify.ok', { count: report.checkedFiles, size, folder })}\n`;
+  const kinds = [
+    ['missing', report.missing],
+    ['altered', report.altered],
+    ['truncated', report.truncated],
+    ['extra', report.extra],
+  ] as const;
+  const counts = kinds.filter(([, list]) => list.length > 0).map(([name, list]) => t(`verify.kinds.${name}`, { n: formatCount(list.length) }));
+  if (report.problems.length > 0) counts.push(t('verify.kinds.other', { count: report.problems.length }));
+  const checked = t('verify.checked', { count: report.checkedFiles, size });
+  const lines = [t('verify.problems', { counts: counts.join(t('verify.listSeparator')), checked, folder })];
+  for (const problem of report.problems) lines.push(t('verify.problem', { text: printable(problem, 500) }));
+  for (const [name, list] of kinds) {
     if (list.length === 0) continue;
-    lines.push(`${name} (${meaning}):`);
+    lines.push(t(`verify.meanings.${name}`));
     for (const file of list.slice(0, SHOWN_PER_KIND)) lines.push(`  ${printable(file, 400)}`);
-    if (list.length > SHOWN_PER_KIND) lines.push(`  … and ${list.length - SHOWN_PER_KIND} more (use --json for the full list)`);
+    if (list.length > SHOWN_PER_KIND) lines.push(t('verify.more', { n: formatCount(list.length - SHOWN_PER_KIND) }));
   }
   return `${lines.join('\n')}\n`;
 }

@@ -213,7 +213,9 @@ export function httpError(input: HttpErrorInput): CustomVisionError {
       ? 'NETWORK_RULES'
       : codeForStatus(input.status);
   const requestId = requestIdFrom(input.headers);
-  const extra = [`HTTP ${input.status}`, serviceCode, requestId ? `request id ${requestId}` : undefined].filter(Boolean).join(', ');
+  // Azure often puts the status itself in the body's code ("401"): said once, not twice.
+  const ownCode = serviceCode !== undefined && serviceCode !== String(input.status) ? serviceCode : undefined;
+  const extra = [`HTTP ${input.status}`, ownCode, requestId ? `request id ${requestId}` : undefined].filter(Boolean).join(', ');
   const said = serviceMessage && serviceCode !== serviceMessage ? ` The service said: "${serviceMessage}"` : '';
   // The items were never looked at: the caller must not read this as "they are gone".
   const unknown = code === 'REQUEST_TOO_LONG' ? ' Nothing is known about the items it asked about; ask for fewer in one call.' : '';

@@ -16,7 +16,8 @@ export function formatBytes(bytes: number): string {
   return `${value.toFixed(value >= 100 ? 0 : 1)} ${units[unit]}`;
 }
 
-const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
+// Grouped the way every other number next to it is written ("3,300 images", "3,003 files").
+const plural = (count: number, word: string): string => `${count.toLocaleString('en')} ${word}${count === 1 ? '' : 's'}`;
 
 export function summarize(run: ExportRun, result: { folder: string; status: BundleStatus; zip: ZipResult | undefined; zipProblem?: string }): string {
   const bytes = { images: 0 };

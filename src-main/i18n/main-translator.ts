@@ -1,9 +1,10 @@
 /**
  * Main's own translations: what main shows or writes for people to read outside the
  * renderer — the application menu, notifications and dialogs (namespace `desktop`), the
- * offline viewer of a bundle (`viewer`) and the cleanup receipt (`receipt`). Bundled like
- * the renderer's catalogues (no files read at run time), with i18next for interpolation
- * and plurals (Intl.PluralRules), so both sides follow the same catalogue rules.
+ * offline viewer of a bundle (`viewer`), the cleanup receipt (`receipt`) and the command
+ * line's results (`cli`). Bundled like the renderer's catalogues (no files read at run
+ * time), with i18next for interpolation and plurals (Intl.PluralRules), so both sides
+ * follow the same catalogue rules.
  *
  * Keys are typed from the English catalogues: a key missing there fails to compile, and a
  * test checks that zh-TW has exactly the same keys and placeholders.
@@ -13,13 +14,15 @@ import type { Language } from '../../shared/ipc/contract';
 import desktopEn from './locales/en/desktop.json';
 import viewerEn from './locales/en/viewer.json';
 import receiptEn from './locales/en/receipt.json';
+import cliEn from './locales/en/cli.json';
 import desktopZh from './locales/zh-TW/desktop.json';
 import viewerZh from './locales/zh-TW/viewer.json';
 import receiptZh from './locales/zh-TW/receipt.json';
+import cliZh from './locales/zh-TW/cli.json';
 
 export const MAIN_CATALOGUES = {
-  en: { desktop: desktopEn, viewer: viewerEn, receipt: receiptEn },
-  'zh-TW': { desktop: desktopZh, viewer: viewerZh, receipt: receiptZh },
+  en: { desktop: desktopEn, viewer: viewerEn, receipt: receiptEn, cli: cliEn },
+  'zh-TW': { desktop: desktopZh, viewer: viewerZh, receipt: receiptZh, cli: cliZh },
 } as const satisfies Record<Language, Record<string, unknown>>;
 
 type Catalogue = (typeof MAIN_CATALOGUES)['en'];

@@ -38,11 +38,16 @@ const NAME_PATTERNS: readonly RegExp[] = [
 /** A run of three or more words of Latin letters separated by single spaces (an apostrophe or hyphen belongs to the word). */
 const ENGLISH_RUN = /[A-Za-z][A-Za-z'’-]*(?:[ \u00a0]+[A-Za-z][A-Za-z'’-]*){2,}/g;
 
-/** Every run of three or more English words left once the proper names are taken out. */
-export function englishRuns(text: string, extraNames: readonly string[] = []): string[] {
+/** The text with every proper name, path, address and id replaced by a separator. */
+export function withoutNames(text: string, extraNames: readonly string[] = []): string {
   let rest = text;
   const names = [...PROPER_NAMES.map((entry) => entry.text), ...extraNames].sort((a, b) => b.length - a.length);
   for (const name of names) rest = rest.split(name).join(' · ');
   for (const pattern of NAME_PATTERNS) rest = rest.replace(pattern, ' · ');
-  return [...new Set([...rest.matchAll(ENGLISH_RUN)].map((match) => match[0]))];
+  return rest;
+}
+
+/** Every run of three or more English words left once the proper names are taken out. */
+export function englishRuns(text: string, extraNames: readonly string[] = []): string[] {
+  return [...new Set([...withoutNames(text, extraNames).matchAll(ENGLISH_RUN)].map((match) => match[0]))];
 }

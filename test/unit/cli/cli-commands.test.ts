@@ -35,9 +35,9 @@ describe('cv-steward inventory', () => {
     const { code, out, err } = await run(['inventory', '--endpoint', ENDPOINT], { env: withKey, services: { scanInventory: scan('done') } });
     expect(code).toBe(EXIT.done);
     expect(out).toContain('Account: myresource (myresource.cognitiveservices.azure.com), key fingerprint ab12cd34');
-    expect(out).toMatch(/Images\s+1 234\s+≈ 566 MB/);
+    expect(out).toMatch(/Images\s+1,234\s+≈ 566 MB/);
     expect(out).toContain(PROJECT_ID);
-    expect(out).toMatch(/1 200\s+34\s+5\s+2\s+3\s+1\s+7\s+Birds \?\[31mred\?\[0m/);
+    expect(out).toMatch(/1,200\s+34\s+5\s+2\s+3\s+1\s+7\s+Birds \?\[31mred\?\[0m/);
     expect(out).not.toContain('\u001b');
     expect(err).toMatch(/^projects +1\/1 projects · done$/m);
   });

@@ -23,7 +23,7 @@ function printer(tty = false) {
 }
 
 describe('progress on stderr', () => {
-  it('prints "images 1 234/5 000 · 120 MB · 3.2 MB/s · ETA …" once per tick, only for categories that moved', () => {
+  it('prints "images 1,234/5,000 · 120 MB · 3.2 MB/s · ETA …" once per tick, only for categories that moved', () => {
     const { p, at, output } = printer();
     p.start();
     at(0);
@@ -31,7 +31,7 @@ describe('progress on stderr', () => {
     at(1000);
     p.update([progress('images', 1234, 5000, 120 * 1024 * 1024), progress('tags', 12, 12)]);
     p.tick();
-    expect(output()).toBe('images 1 234/5 000 · 120 MB · 20.0 MB/s · ETA 00:16\ntags   12/12\n');
+    expect(output()).toBe('images 1,234/5,000 · 120 MB · 20.0 MB/s · ETA 00:16\ntags   12/12\n');
     p.tick();
     expect(output().split('\n')).toHaveLength(3);
   });
@@ -90,7 +90,7 @@ describe('progress on stderr', () => {
 
 describe('numbers as printed', () => {
   it('groups counts with spaces, sizes in KB/MB/GB, durations as mm:ss or h:mm:ss', () => {
-    expect(formatCount(1234567)).toBe('1 234 567');
+    expect(formatCount(1234567)).toBe('1,234,567');
     expect(formatCount(12)).toBe('12');
     expect(formatBytes(512)).toBe('512 B');
     expect(formatBytes(3.2 * 1024 * 1024)).toBe('3.2 MB');

@@ -10,8 +10,8 @@ function renderProject(main, project, query, ticket) {
   fill(main,
     h('h2', { tabindex: -1 }, project.name || t('noName')),
     project.description ? h('p', null, project.description) : null,
-    facts([[t('project.projectId'), project.id], [t('project.type'), project.domain && project.domain.name + (project.domain.type ? ' (' + project.domain.type + ')' : '')],
-      [t('project.classification'), project.classificationType], [t('project.created'), project.created && fmt.date(project.created)]]),
+    facts([[t('project.projectId'), project.id], [t('project.type'), project.domain && project.domain.name + (project.domain.type ? ' (' + label('domainTypes', project.domain.type) + ')' : '')],
+      [t('project.classification'), project.classificationType && label('classificationTypes', project.classificationType)], [t('project.created'), project.created && fmt.date(project.created)]]),
     h('nav', { class: 'tabs', 'aria-label': t('project.sections') }, tabs.map(([key, text]) =>
       h('a', { href: link({ p: project.id, v: key === 'overview' ? null : key }), 'aria-current': key === view ? 'page' : null }, text))));
   const body = h('div', { class: 'view' });
@@ -25,7 +25,7 @@ function renderOverview(body, project) {
   const filterIndex = (name) => project.images.filters.findIndex((f) => f.kind === 'tag' && f.name === name);
   const typeCell = (type) => (type === 'Negative' ? h('span', { class: 'badge badge-negative' }, label('tagTypes', type)) : label('tagTypes', type));
   const score = (s) => [fmt.pct(s.precision), fmt.pct(s.recall), fmt.pct(s.averagePrecision)];
-  const exports = project.iterations.flatMap((it) => it.exports.map((e) => [it.name, e.platform, e.flavor || '—', e.newerVersionAvailable ? t('exports.newer', { status: e.status }) : e.status,
+  const exports = project.iterations.flatMap((it) => it.exports.map((e) => [it.name, e.platform, e.flavor || '—', e.newerVersionAvailable ? t('exports.newer', { status: e.status && label('exportStatuses', e.status) }) : e.status && label('exportStatuses', e.status),
     safePath(e.file) ? h('a', { href: safePath(e.file) }, t('exports.modelZip')) : t('exports.notInBundle')]));
   fill(body,
     warningsOf(state.bundle, project),
@@ -34,7 +34,7 @@ function renderOverview(body, project) {
         typeCell(tag.type), tag.imageCount, tag.inBundle]))),
     section(t('iterations.heading'), project.iterations.length === 0 ? h('p', null, t('iterations.none')) : [
       table(null, ['iteration', 'status', 'publishedAs', 'trained', 'precision', 'recall', 'ap'].map((key) => t('iterations.' + key)),
-        project.iterations.map((it) => [it.name, it.status, it.publishName || t('iterations.notPublished'), it.trainedAt ? fmt.date(it.trainedAt) : t('iterations.notTrained')]
+        project.iterations.map((it) => [it.name, it.status && label('iterationStatuses', it.status), it.publishName || t('iterations.notPublished'), it.trainedAt ? fmt.date(it.trainedAt) : t('iterations.notTrained')]
           .concat(it.performance ? score(it.performance) : ['—', '—', '—']))),
       project.iterations.filter((it) => it.performance && it.performance.perTag.length).map((it) =>
         table(t('iterations.perTag', { iteration: it.name }), [t('tags.tag'), t('iterations.precision'), t('iterations.recall'), t('iterations.ap')],
