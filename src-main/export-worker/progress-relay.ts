@@ -40,7 +40,7 @@ export class ProgressRelay {
         now.errors += 1;
         if (now.errors > told.errors) {
           told.errors = now.errors;
-          this.progress.fail(op.category, op.message);
+          this.progress.fail(op.category, op.message, op.text);
         }
         continue;
       }

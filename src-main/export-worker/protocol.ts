@@ -7,6 +7,7 @@ import type { Language } from '../../shared/ipc/contract';
 import type { ExportCategory } from '../../shared/model/bundle';
 import type { RequestLogEntry } from '../customvision';
 import type { ExportAccount } from '../export';
+import type { MainText } from '../../shared/model/main-text';
 
 /** Everything the worker needs to build its own client and run one export. */
 export interface WorkerStart {
@@ -33,7 +34,7 @@ export interface WorkerStart {
 export type ProgressOp =
   | { op: 'total'; category: string; total: number | null; bytesTotal?: number | null }
   | { op: 'advance'; category: string; items: number; bytes: number }
-  | { op: 'fail'; category: string; message: string };
+  | { op: 'fail'; category: string; message: string; text?: MainText };
 
 /** The worker isolate's own memory (process.memoryUsage() in a worker is per isolate). */
 export interface WorkerHeapSample {

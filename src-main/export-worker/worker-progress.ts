@@ -7,6 +7,7 @@
 import type { RequestLogEntry } from '../customvision';
 import type { ProgressReporter } from '../jobs';
 import type { ProgressOp, WorkerMessage } from './protocol';
+import type { MainText } from '../../shared/model/main-text';
 
 /** The job runner itself sends progress to the page about every 100 ms. */
 export const FLUSH_MS = 50;
@@ -34,8 +35,8 @@ export class ProgressBatcher implements ProgressReporter {
     this.queue({ op: 'advance', category, items, bytes });
   }
 
-  fail(category: string, message: string): void {
-    this.queue({ op: 'fail', category, message });
+  fail(category: string, message: string, text?: MainText): void {
+    this.queue(text ? { op: 'fail', category, message, text } : { op: 'fail', category, message });
   }
 
   request(entry: RequestLogEntry): void {

@@ -14,6 +14,7 @@ import { IdSet } from '../customvision';
 import { readJsonl } from './jsonl';
 import { writeRecords } from './records-file';
 import { saveDownload } from './save-download';
+import { mainText } from '../../shared/model/main-text';
 
 export interface WorkspaceImages {
   tagged: number;
@@ -87,7 +88,7 @@ export function downloadImageFiles(
   async function* tasks(): AsyncGenerator<ImageTask> {
     for await (const image of records) {
       if (!isBundleId(image.id)) {
-        addProblem(run, 'images', projectId, 'An image record has no usable id, so its bytes could not be saved (the record is in images.jsonl).');
+        addProblem(run, 'images', projectId, 'An image record has no usable id, so its bytes could not be saved (the record is in images.jsonl).', mainText('imageWithoutId'));
         continue;
       }
       const id = image.id.toLowerCase();

@@ -14,6 +14,7 @@ import { readJsonl } from './jsonl';
 import type { Reconciliation } from './manifest';
 import { writeRecords } from './records-file';
 import { countCheck } from './reconcile';
+import { mainText } from '../../shared/model/main-text';
 
 export interface IterationOutcome {
   exports: number;
@@ -29,7 +30,7 @@ export async function exportIteration(
   const p = plan.id;
   const outcome: IterationOutcome = { exports: 0 };
   if (!isBundleId(iteration.id)) {
-    addProblem(run, 'iterations', p, 'An iteration has an id that is not a GUID; it was not exported.');
+    addProblem(run, 'iterations', p, 'An iteration has an id that is not a GUID; it was not exported.', mainText('iterationIdNotGuid'));
     return outcome;
   }
   const i = bundleId('iteration', iteration.id);

@@ -6,6 +6,7 @@
 import type { ExportModel, Iteration, Project, Tag } from '../customvision';
 import { isBundleId } from './bundle-paths';
 import { addProblem, callOptions, step, wants, type ExportRun } from './export-run';
+import { mainText } from '../../shared/model/main-text';
 
 export interface ProjectPlan {
   /** Lower-case project id, checked to be a GUID. */
@@ -65,7 +66,7 @@ export async function planExport(run: ExportRun, all: readonly Project[], projec
 function selectProjects(run: ExportRun, all: readonly Project[], projectIds: readonly string[] | undefined): Project[] {
   const usable = all.filter((project) => {
     if (isBundleId(project.id)) return true;
-    addProblem(run, 'projects', undefined, 'The service listed a project whose id is not a GUID; it was not exported.');
+    addProblem(run, 'projects', undefined, 'The service listed a project whose id is not a GUID; it was not exported.', mainText('projectIdNotGuid'));
     return false;
   });
   if (projectIds === undefined) return usable;
@@ -78,7 +79,7 @@ function selectProjects(run: ExportRun, all: readonly Project[], projectIds: rea
     return true;
   });
   for (const id of wanted) {
-    if (!found.has(id)) addProblem(run, 'projects', isBundleId(id) ? id : undefined, `Project ${id} was not found in this account (deleted since it was chosen?).`);
+    if (!found.has(id)) addProblem(run, 'projects', isBundleId(id) ? id : undefined, `Project ${id} was not found in this account (deleted since it was chosen?).`, mainText('projectNotFound', { project: id }));
   }
   return chosen;
 }

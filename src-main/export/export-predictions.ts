@@ -13,6 +13,7 @@ import type { Reconciliation } from './manifest';
 import { selfCheck } from './reconcile';
 import { writeRecords } from './records-file';
 import { saveDownload } from './save-download';
+import { mainText } from '../../shared/model/main-text';
 
 interface PredictionTask extends DownloadTask {
   stem: string;
@@ -46,7 +47,7 @@ export async function exportPredictions(run: ExportRun, projectId: string, recon
   async function* tasks(): AsyncGenerator<PredictionTask> {
     for await (const record of readJsonl<StoredImagePrediction>(join(writer.folder, path))) {
       if (!isBundleId(record.id)) {
-        addProblem(run, 'predictions', projectId, 'A stored prediction has no usable id, so its image could not be saved (the record is in predictions.jsonl).');
+        addProblem(run, 'predictions', projectId, 'A stored prediction has no usable id, so its image could not be saved (the record is in predictions.jsonl).', mainText('predictionWithoutId'));
         continue;
       }
       expected += 1;

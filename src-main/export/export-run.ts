@@ -10,6 +10,7 @@ import type { BackgroundDownloads } from './background-downloads';
 import type { BundleWriter } from './bundle-writer';
 import { isFatalExportError, problemText } from './export-errors';
 import type { ManifestProblem, ManifestProject } from './manifest';
+import { mainText, type MainText } from '../../shared/model/main-text';
 
 export interface ExportRun {
   readonly ctx: JobContext;
@@ -44,9 +45,16 @@ export function advance(run: ExportRun, category: ExportCategory, items: number,
   }
 }
 
-export function addProblem(run: ExportRun, category: ExportCategory, projectId: string | undefined, message: string): void {
-  run.problems.push(projectId === undefined ? { category, message } : { category, projectId, message });
-  run.ctx.progress.fail(category, message);
+/** `text`: the same as a catalogue code, so the viewer and the interface say it in their language. */
+export function addProblem(run: ExportRun, category: ExportCategory, projectId: string | undefined, message: string, text?: MainText): void {
+  run.problems.push({ category, ...(projectId === undefined ? {} : { projectId }), message, ...(text ? { text } : {}) });
+  run.ctx.progress.fail(category, message, text);
+}
+
+/** An error known by its code (WRONG_KEY, THROTTLED…): the interface says the code's sentence, main's English is the detail. */
+export function appErrorText(error: unknown): MainText | undefined {
+  const code = typeof error === 'object' && error !== null && 'code' in error ? (error as { code: unknown }).code : undefined;
+  return typeof code === 'string' && /^[A-Z][A-Z_]*$/.test(code) ? mainText('appError', { code }) : undefined;
 }
 
 /**
@@ -60,7 +68,7 @@ export async function step<T>(run: ExportRun, category: ExportCategory, projectI
     return await work();
   } catch (error) {
     if (isFatalExportError(error) || run.ctx.signal.aborted) throw error;
-    addProblem(run, category, projectId, `${what}: ${problemText(error)}`);
+    addProblem(run, category, projectId, `${what}: ${problemText(error)}`, appErrorText(error));
     return undefined;
   }
 }

@@ -11,13 +11,20 @@ import { EXPORT_CATEGORIES, ExportCategorySchema, type ExportCategory } from '..
 import { AppError } from '../ipc/app-error';
 import type { BundleFileRecord } from './file-sink';
 import { MANIFEST_PATH, categoryOfPath } from './bundle-paths';
+import { MainTextSchema } from '../../shared/model/main-text';
 
 export const MANIFEST_FORMAT = 'cv-steward-bundle';
 export const MANIFEST_FORMAT_VERSION = 1;
 
 const count = z.number().int().nonnegative();
 
-export const ManifestProblemSchema = z.object({ category: z.string(), projectId: z.string().optional(), message: z.string() });
+export const ManifestProblemSchema = z.object({
+  category: z.string(),
+  projectId: z.string().optional(),
+  message: z.string(),
+  /** The message as a catalogue code and parameters, for the viewer's language (optional: older bundles have only `message`). */
+  text: MainTextSchema.optional(),
+});
 export type ManifestProblem = z.infer<typeof ManifestProblemSchema>;
 
 export const ReconciliationSchema = z.object({

@@ -88,7 +88,7 @@ export async function scanInventory(ctx: JobContext, options: ScanInventoryOptio
       if (isCancellation(error, ctx.signal)) throw error;
       const { code, message } = errorInfo(error);
       builder.addProblem({ category: 'projects', code, message });
-      ctx.progress.fail('projects', message);
+      ctx.progress.fail('projects', message, mainText('appError', { code }));
       // Nothing below the project list can be reached: the job fails with the reason, and
       // the snapshot (partial) offers Retry on the Projects row.
       throw error;

@@ -18,6 +18,7 @@ import { isCustomVisionError, type Iteration, type TrainingClient } from '../cus
 import type { ProgressReporter } from '../jobs';
 import type { InventoryBuilder } from './inventory-builder';
 import { countImagesOnlyInIterations } from './images-only-in-iterations';
+import { mainText } from '../../shared/model/main-text';
 
 /** How many tags of one project the snapshot lists by name (the count is always exact). */
 export const MAX_LISTED_TAGS = 1000;
@@ -283,7 +284,7 @@ export class ProjectScanner {
       const { code, message } = errorInfo(error);
       for (const category of categories) {
         this.run.builder.addProblem({ category, projectId: this.projectId, code, message });
-        this.run.progress.fail(category, message);
+        this.run.progress.fail(category, message, mainText('appError', { code }));
       }
       return FAILED;
     }

@@ -8,6 +8,7 @@ import type { MainText } from '../../shared/model/main-text';
 import { i18n } from '../i18n';
 import en from '../i18n/en.json';
 import { formatBytes, formatCount } from './format';
+import { appErrorText } from './app-error';
 
 /** A code is its catalogue key, or the base of its plural forms (verifyIntact → verifyIntact_one, verifyIntact_other). */
 type MainTextKey = keyof typeof en.mainText;
@@ -30,8 +31,21 @@ function readable(params: Record<string, string | number>): Record<string, strin
   );
 }
 
+/**
+ * `appError` with `{ code }`: an error main knows by its AppError code (a failed call of a
+ * job). Said the way every error of the app is (lib/app-error.ts): the code's sentence in
+ * the interface's language, main's English as the details.
+ */
+const APP_ERROR = 'appError';
+
+function appErrorLine(text: MainText, english: string): string {
+  const code = text.params?.code;
+  return typeof code === 'string' ? appErrorText({ code, message: english }) : english;
+}
+
 /** The message in the interface's language, or `english` when there is no code or it is unknown here. */
 export function mainTextOr(text: MainText | undefined, english: string): string {
+  if (text?.code === APP_ERROR) return appErrorLine(text, english);
   if (!text || !isKnownCode(text.code)) return english;
   return i18n.t(`mainText.${text.code}`, readable(text.params ?? {}));
 }

@@ -1,4 +1,6 @@
 /** The bundle summary (source, time, status, counts, problems) from manifest.json and account.json. */
+import { MainTextSchema } from '../../../shared/model/main-text';
+import type { MainKey } from '../../i18n';
 import { asArray, asObject, num, str, type BundleReader, type Json } from './bundle-reader';
 import type { BundleStatus, ViewerCount, ViewerReconciliation, ViewerSummary } from './viewer-data';
 
@@ -78,8 +80,21 @@ export async function readSummary(reader: BundleReader): Promise<SummaryRead> {
     problems: asArray(manifest?.problems).flatMap((item) => {
       const problem = asObject(item);
       const message = str(problem, 'message');
-      return message === null ? [] : [{ category: str(problem, 'category') ?? 'export', projectId: str(problem, 'projectId'), message }];
+      return message === null ? [] : [{ category: str(problem, 'category') ?? 'export', projectId: str(problem, 'projectId'), message: engineProblemText(reader, problem, message) }];
     }),
   };
   return { summary, manifestProjects: manifestProjectsOf(manifest) };
+}
+
+/**
+ * An export problem in the viewer's language: the code the engine stored beside its English
+ * (manifest `problems[].text`, docs/bundle-format.md) when this catalogue knows it, else the
+ * English message (older bundles, or a code from a newer version).
+ */
+function engineProblemText(reader: BundleReader, problem: Record<string, unknown> | null, message: string): string {
+  const parsed = MainTextSchema.safeParse(problem?.text);
+  if (!parsed.success) return message;
+  const key = `engineProblems.${parsed.data.code}`;
+  const said = reader.t(key as MainKey<'viewer'>, parsed.data.params ?? {});
+  return said === key ? message : said;
 }

@@ -66,6 +66,16 @@ describe('a message main sent as a code', () => {
   });
 });
 
+describe('a failed call main knows by its error code', () => {
+  it('is said with the app’s sentence for that code, main’s English as the details', async () => {
+    await i18n.changeLanguage('zh-TW');
+    const line = mainTextOr({ code: 'appError', params: { code: 'WRONG_KEY' } }, 'GetProjects failed: the service refused the training key (HTTP 401).');
+    expect(line.startsWith(i18n.t('errorCodes.WRONG_KEY'))).toBe(true);
+    expect(line).toMatch(/[\u3400-\u9fff]/);
+    expect(mainTextOr({ code: 'appError', params: { code: 'NOT_A_KNOWN_CODE' } }, 'Plain English.')).toBe('Plain English.');
+  });
+});
+
 describe('values the API returns as English words', () => {
   it('are labelled in Traditional Chinese, and shown as sent when unknown', async () => {
     await i18n.changeLanguage('zh-TW');

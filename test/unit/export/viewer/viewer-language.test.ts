@@ -77,6 +77,34 @@ describe('the viewer in Traditional Chinese', () => {
   });
 });
 
+describe('the export engine’s warnings in the viewer', () => {
+  const manifest = {
+    format: 'cv-steward-bundle', formatVersion: 1, tool: { name: 'CV Steward', version: '1.0.0' }, createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z',
+    status: 'partial', source: { endpointHost: 'h', keyFingerprint: 'f' }, selection: { projectIds: 'all', categories: ['images'] }, projects: [], counts: {},
+    problems: [
+      { category: 'projects', message: `Project ${PROJECT} was not found in this account (deleted since it was chosen?).`, text: { code: 'projectNotFound', params: { project: PROJECT } } },
+      { category: 'images', message: 'An image record has no usable id, so its bytes could not be saved (the record is in images.jsonl).', text: { code: 'imageWithoutId' } },
+      // Written by an older version (no code), or with a code this version does not know: the English stays.
+      { category: 'images', message: 'Listing images: the service had an internal problem (HTTP 500).' },
+      { category: 'images', message: 'Something newer.', text: { code: 'fromANewerVersion' } },
+    ],
+    // Last, as the engine writes it: the viewer reads only the manifest's head, up to "files".
+    files: [],
+  };
+
+  it('are said in the bundle’s language when the engine stored their code, in English otherwise', async () => {
+    writeBundleFixture(root, { manifest, projects: [{ id: PROJECT, name: 'p', tags: [], images: [] }] });
+    const sink = new MemorySink();
+    await writeViewer(root, sink, { toolVersion: '1.0.0', language: 'zh-TW' });
+    expect(bundleOf(sink).summary.problems.map((problem) => problem.message)).toEqual([
+      `在此帳戶中找不到專案 ${PROJECT}（可能在選取後已被刪除）。`,
+      '有一筆影像記錄沒有可用的識別碼，因此無法儲存其影像檔（記錄保留在 images.jsonl 中）。',
+      'Listing images: the service had an internal problem (HTTP 500).',
+      'Something newer.',
+    ]);
+  });
+});
+
 describe('the viewer without a language', () => {
   it('is English, as bundles were before the choice existed', async () => {
     const sink = new MemorySink();
