@@ -46,7 +46,7 @@ export async function inventoryCommand(context: CommandContext, request: Invento
   }
   if (outcome.state === 'failed') throw outcome.error;
   if (!snapshot) throw new Error('The scan finished without an inventory.');
-  context.out(request.json ? `${JSON.stringify(snapshot)}\n` : renderInventory(snapshot));
+  context.out(request.json ? `${JSON.stringify(snapshot)}\n` : renderInventory(snapshot, context.t));
   if (snapshot.state !== 'done') {
     context.err('The inventory is incomplete (see the problems listed); run it again to retry.\n');
     return EXIT.failed;

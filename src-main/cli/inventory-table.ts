@@ -3,50 +3,56 @@
  * row per project (its id first, since that is what --projects takes), then any problems.
  * Names come from the service and are printed as data (control characters replaced).
  */
-import type { InventoryCategory, InventorySnapshot, ProjectCounts } from '../../shared/model/inventory';
-import { formatBytes, formatCount, plural, printable, table } from './format';
-
-const LABELS: Readonly<Record<InventoryCategory, string>> = {
-  account: 'Account',
-  projects: 'Projects',
-  iterations: 'Iterations',
-  performance: 'Iteration performance',
-  tags: 'Tags',
-  images: 'Images',
-  models: 'Exported models',
-  predictions: 'Stored predictions (30 days)',
-};
+import type { InventorySnapshot, ProjectCounts } from '../../shared/model/inventory';
+import type { MainText } from '../../shared/model/main-text';
+import type { MainKey, Translate } from '../i18n';
+import { cliTranslator } from './cli-language';
+import { formatBytes, formatCount, printable, table } from './format';
 
 const count = (value: number | null | undefined): string => (value === null || value === undefined ? '—' : formatCount(value));
 
-export function renderInventory(snapshot: InventorySnapshot): string {
+/**
+ * A row's size basis in the CLI's language: main's code (`inventory.basis.<code>`, sizes as
+ * sizes) when the catalogue knows it, else main's English.
+ */
+function basisText(t: Translate<'cli'>, text: MainText | undefined, english: string): string {
+  if (!text) return english;
+  const key = `inventory.basis.${text.code}`;
+  const values = Object.fromEntries(Object.entries(text.params ?? {}).map(([name, value]) => [name, typeof value === 'number' ? formatBytes(value) : value]));
+  const said = t(key as MainKey<'cli'>, values);
+  return said === key ? english : said;
+}
+
+/** The inventory in the CLI's language (English unless told otherwise). */
+export function renderInventory(snapshot: InventorySnapshot, t: Translate<'cli'> = cliTranslator('en')): string {
   const { account } = snapshot;
-  const where = [account.displayName === account.endpointHost ? '' : account.endpointHost, account.region ? `region ${account.region}` : '']
+  const where = [account.displayName === account.endpointHost ? '' : account.endpointHost, account.region ? t('inventory.region', { region: account.region }) : '']
     .filter(Boolean)
     .join(', ');
   const name = `${printable(account.displayName, 80)}${where ? ` (${printable(where, 120)})` : ''}`;
-  const lines = [`Account: ${name}, key fingerprint ${account.keyFingerprint}`, ''];
+  const lines = [t('inventory.account', { name, fingerprint: account.keyFingerprint }), ''];
 
   lines.push(
     table(
-      ['Data', 'Count', 'Estimated size', 'Estimated from'],
+      [t('inventory.columns.data'), t('inventory.columns.count'), t('inventory.columns.size'), t('inventory.columns.basis')],
       snapshot.categories.map((row) => [
-        LABELS[row.category],
+        t(`inventory.labels.${row.category}`),
         count(row.count),
         row.bytesEstimate === null ? '' : `≈ ${formatBytes(row.bytesEstimate)}`,
-        row.bytesEstimate === null ? '' : printable(row.bytesBasis ?? '', 120),
+        row.bytesEstimate === null ? '' : printable(basisText(t, row.bytesBasisText, row.bytesBasis ?? ''), 120),
       ]),
       new Set([1, 2]),
     ),
   );
 
-  lines.push('', `Projects (${formatCount(snapshot.projects.length)})`);
+  lines.push('', t('inventory.projects', { n: formatCount(snapshot.projects.length) }));
   if (snapshot.projects.length === 0) {
-    lines.push('  none');
+    lines.push(t('inventory.none'));
   } else {
+    const columns = ['id', 'tagged', 'untagged', 'onlyInIterations', 'iterations', 'tags', 'models', 'predictions', 'name'] as const;
     lines.push(
       table(
-        ['Id', 'Tagged', 'Untagged', 'Only in iterations', 'Iterations', 'Tags', 'Models', 'Predictions', 'Name'],
+        columns.map((column) => t(`inventory.projectColumns.${column}`)),
         snapshot.projects.map((project) => [project.id, ...projectCounts(project.counts), printable(project.name, 60)]),
         new Set([1, 2, 3, 4, 5, 6, 7]),
       ),
@@ -55,13 +61,14 @@ export function renderInventory(snapshot: InventorySnapshot): string {
 
   const problems = [...snapshot.categories.flatMap((row) => row.problems)];
   if (problems.length > 0) {
-    lines.push('', `Problems (${formatCount(problems.length)}): these counts are incomplete; run the inventory again to retry.`);
+    lines.push('', t('inventory.problems', { n: formatCount(problems.length) }));
     for (const problem of problems.slice(0, 20)) {
-      lines.push(`  ${LABELS[problem.category]}${problem.projectId ? ` · project ${problem.projectId}` : ''}: ${printable(problem.message, 300)}`);
+      const where = problem.projectId ? t('inventory.inProject', { project: problem.projectId }) : '';
+      lines.push(`  ${t(`inventory.labels.${problem.category}`)}${where}: ${printable(problem.message, 300)}`);
     }
-    if (problems.length > 20) lines.push(`  … and ${plural(problems.length - 20, 'more problem')} (use --json for all of them)`);
+    if (problems.length > 20) lines.push(t('inventory.moreProblems', { count: problems.length - 20 }));
   }
-  if (snapshot.state === 'cancelled') lines.push('', 'The scan was cancelled: the counts above are incomplete.');
+  if (snapshot.state === 'cancelled') lines.push('', t('inventory.cancelled'));
   return `${lines.join('\n')}\n`;
 }
 

@@ -12,7 +12,7 @@ import { httpError } from '../../../src-main/customvision/errors';
 import { languageFromLocale } from '../../../src-main/cli/cli-language';
 import { EXIT } from '../../../src-main/cli/run-cli';
 import type { CliServices } from '../../../src-main/cli/cli-services';
-import { ENDPOINT, KEY, manifest, run, verifyReport } from './cli-fakes';
+import { ENDPOINT, KEY, manifest, run, snapshot, verifyReport } from './cli-fakes';
 
 let folder = '';
 beforeAll(async () => {
@@ -50,6 +50,23 @@ describe('the CLI’s language', () => {
     expect(code).toBe(EXIT.failed);
     expect(out).toContain('匯出包有問題：遺失 1 個、變更 1 個、其他問題 1 個。');
     expect(out).toContain('變更（內容與匯出時不同）：\n  projects/p/images/files/a.png');
+  });
+
+  it('prints the inventory table in Chinese, the size basis too when main sent its code', async () => {
+    const scanInventory: CliServices['scanInventory'] = async (_ctx, options) => {
+      const scanned = snapshot('done');
+      const categories = scanned.categories.map((row) => (row.category === 'projects' ? { ...row, bytesBasisText: { code: 'sizeBasisProjects', params: { recordBytes: 2048 } } } : row));
+      options.onSnapshot({ ...scanned, categories });
+      return 'Scanned.';
+    };
+    const { code, out } = await run(['inventory', '--endpoint', ENDPOINT, '--quiet'], { env: { CV_STEWARD_TRAINING_KEY: KEY, LC_ALL: 'zh_TW.UTF-8' }, services: { scanInventory } });
+    expect(code).toBe(EXIT.done);
+    expect(out).toMatch(/^帳戶：myresource/);
+    expect(out).toMatch(/資料\s+數量\s+估計大小\s+估計依據/);
+    expect(out).toMatch(/影像\s+1,234\s+≈ 566 MB/);
+    expect(out).toContain('每個專案約 2.0 KB 的設定');
+    expect(out).toContain('專案（1）');
+    expect(out).not.toMatch(/Estimated|Projects|Tagged/);
   });
 
   it('prints the export’s result in the language --language asks for, whatever the locale', async () => {
