@@ -11,7 +11,7 @@ import { MANIFEST_PATH } from './bundle-paths';
 import type { BundleWriter } from './bundle-writer';
 import type { ExportRun } from './export-run';
 import { MANIFEST_FORMAT, MANIFEST_FORMAT_VERSION, manifestChunks, manifestCounts, type ManifestHeader } from './manifest';
-import { describeUnion, heldItems, readEarlierManifest } from './manifest-union';
+import { describeUnion, heldItems, readEarlierManifest, type BundleDescription } from './manifest-union';
 import { mismatches } from './reconcile';
 
 export interface ManifestContext {
@@ -29,6 +29,8 @@ export interface ManifestContext {
    * (`header` undefined for a new bundle), whose description this run's is merged into.
    */
   earlier?: { header: ManifestHeader | undefined };
+  /** What the last write described (the union), for the job summary. */
+  described?: BundleDescription;
 }
 
 export type BundleStatus = 'complete' | 'partial';
@@ -49,6 +51,7 @@ export async function writeManifest(writer: BundleWriter, context: ManifestConte
     projects: run.projects,
     problems: run.problems,
   });
+  context.described = union;
   const { status } = union;
   const header: ManifestHeader = {
     format: MANIFEST_FORMAT,

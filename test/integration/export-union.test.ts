@@ -5,7 +5,7 @@
  * describing everything the folder holds, and each run's selection is kept in the history.
  */
 import { describe, expect, it } from 'vitest';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { readManifest, runExport, verifyBundle, type Manifest } from '../../src-main/export';
@@ -71,5 +71,33 @@ describe('a narrower export into a fuller bundle', () => {
     expect(viewerCounts(viewer)[target.id]?.predictions).toBe(target.counts.predictions);
 
     expect(await verifyBundle(folder)).toMatchObject({ ok: true, problems: [], missing: [], extra: [] });
+  }, 120_000);
+
+  it('stays partial for an earlier gap the narrower run did not redo, says so, and is whole once a run redoes it', async () => {
+    const emu = await each.emulator({ seed: 'demo' });
+    const folder = await each.folder('cv-union-');
+    await runExport(testJob(), exportOptions(emu, folder));
+    const full = await readManifest(folder);
+    const target = full.projects.find((project) => project.counts.exports > 0);
+    if (!target) throw new Error('the demo account has a project with model exports');
+    // As an earlier run that could not fetch a model would have left it.
+    const gap = { category: 'models', projectId: target.id, message: 'Model export ONNX of iteration x: the service answered 500.' };
+    const text = await readFile(join(folder, 'manifest.json'), 'utf8');
+    await writeFile(join(folder, 'manifest.json'), text.replace('"status": "complete"', '"status": "partial"').replace('"outcome": "complete"', '"outcome": "partial"').replace('"problems": []', `"problems": [${JSON.stringify(gap)}]`));
+
+    const narrow = await runExport(testJob(), exportOptions(emu, folder, { selection: { projectIds: [target.id], categories: ['images'] } }));
+    const after = await readManifest(folder);
+    expect(after.status).toBe('partial');
+    expect(after.problems).toEqual([gap]);
+    expect(narrow).toContain('Everything this run was asked for was saved, but the bundle is PARTIAL because of earlier exports into this folder (1 problem recorded then)');
+    expect((await viewerBundle(folder)).summary.status).toBe('partial');
+    expect((await verifyBundle(folder)).problems.join(' ')).toContain('partial');
+
+    const models = await runExport(testJob(), exportOptions(emu, folder, { selection: { projectIds: [target.id], categories: ['models'] } }));
+    expect(models).toContain('Everything was saved');
+    const whole = await readManifest(folder);
+    expect(whole.status).toBe('complete');
+    expect(whole.problems).toEqual([]);
+    expect(whole.history?.map((run) => run.outcome)).toEqual(['partial', 'complete', 'complete']);
   }, 120_000);
 });
