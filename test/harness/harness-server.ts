@@ -5,7 +5,7 @@
  * equivalent of Electron's "main frame of our own window" check.
  */
 import { createServer, type IncomingMessage } from 'node:http';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -23,8 +23,12 @@ import type { DemoAccount } from '../../src-main/accounts';
 
 export interface HarnessOptions extends StaticFiles {
   port?: number;
-  /** Folder for app data; a fresh temporary folder (removed on close) when omitted. */
-  dataDir?: string;
+  /**
+   * Folder for settings, plans, receipts and logs. Always given, and never removed here: a
+   * receipt is the proof of a deletion and must outlive the harness (main.ts picks the OS
+   * data folder when the user names none; tests pass a temporary one).
+   */
+  dataDir: string;
   version: string;
   log?: (line: string) => void;
   /** The real OS keychain by default; the service name keeps test entries apart from the app's. */
@@ -59,8 +63,8 @@ const FORBIDDEN: IpcResult<never> = {
 
 export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const log = options.log ?? (() => undefined);
-  const ownDataDir = options.dataDir ? undefined : await mkdtemp(join(tmpdir(), 'cv-steward-harness-'));
-  const dataDir = options.dataDir ?? (ownDataDir as string);
+  const { dataDir } = options;
+  await mkdir(dataDir, { recursive: true });
   const services = createServices({
     dataDir,
     secrets: options.secrets ?? new KeytarSecretStore({ service: options.keychainService ?? 'cv-steward' }),
@@ -134,7 +138,6 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       await new Promise<void>((resolve) => sockets.close(() => resolve()));
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      if (ownDataDir) await rm(ownDataDir, { recursive: true, force: true });
     },
   };
 }
