@@ -135,11 +135,16 @@ function ensureBinary() {
     found = locateBinary(packageDir);
     if (!found.binary) explain(`${found.problem} even after its download`);
   }
-  if (found.problem) explain(`${found.problem}; delete ${shown(path.join(packageDir, 'dist'))} and ${shown(path.join(packageDir, 'path.txt'))} to download it again`);
-  return found.binary;
+  if (found.problem) explain(`${found.problem}; ${redownload(packageDir)} to download it again`);
+  return { binary: found.binary, packageDir };
 }
 
-const binary = ensureBinary();
+/** How to make the electron package download its binary afresh. */
+function redownload(packageDir) {
+  return `delete ${shown(path.join(packageDir, 'dist'))} and ${shown(path.join(packageDir, 'path.txt'))}`;
+}
+
+const { binary, packageDir } = ensureBinary();
 if (checkOnly) process.exit(0);
 
 const child = spawn(binary, electronArgs, { stdio: 'inherit', windowsHide: false });
@@ -165,12 +170,14 @@ child.on('exit', (code, signal) => {
     process.exit(NO_ELECTRON);
   }
   if (code === COULD_NOT_START) {
-    // Electron itself never exits with 127; the dynamic loader does when a system library
-    // the binary needs is missing (its message is just above).
-    process.stderr.write(
-      `\nElectron exited with code ${COULD_NOT_START}: it could not start, most often because a system library it needs is missing ` +
-        '(the message above names it). Without Electron, `npm run web -- --demo` and the command line still work.\n',
-    );
+    // Electron itself never exits with 127: the dynamic loader does when a system library
+    // is missing, and so does the shell the system falls back to for a damaged binary.
+    const text =
+      `Electron exited with code ${COULD_NOT_START}: it could not start. Most often a system library it needs is missing ` +
+      '(the message above names it; install it with your package manager), or the binary is damaged ' +
+      `(${redownload(packageDir)}, then run \`npm start\` again with network access). ` +
+      'What works right now, without Electron: `npm run web -- --demo` and the command line (`npm run build`, then `node dist/cli/cv-steward.cjs --help`).';
+    process.stderr.write(`\n${wrap(text, 88)}\n\n`);
   }
   process.exit(code ?? NO_ELECTRON);
 });

@@ -178,7 +178,18 @@ describe.skipIf(process.platform === 'win32')('npm start with the Electron binar
     standInBinary("echo 'electron: error while loading shared libraries: libnss3.so' >&2; exit 127");
     const run = await launch(['.']);
     expect(run.code).toBe(127);
-    expect(run.output.replace(/\s+/g, ' ')).toMatch(/could not start, most often because a system library it needs is missing/);
+    const text = run.output.replace(/\s+/g, ' ');
+    expect(text).toContain('libnss3.so');
+    expect(text).toMatch(/could not start\. Most often a system library it needs is missing/);
+    expect(text).toContain('`npm run web -- --demo`');
+  });
+
+  it('explains a damaged binary, which the system runs through the shell and so ends with 127 too', async () => {
+    const binary = standInBinary();
+    writeFileSync(binary, Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 0, 0, 0]));
+    const run = await launch(['.']);
+    expect(run.code).toBe(127);
+    expect(run.output.replace(/\s+/g, ' ')).toMatch(/or the binary is damaged \(delete node_modules\/electron\/dist and node_modules\/electron\/path\.txt, then run `npm start` again/);
   });
 });
 
