@@ -1,5 +1,5 @@
 /**
- * The browser harness (DESIGN §7): runs `createServices` in plain Node, serves the built
+ * The browser harness: runs `createServices` in plain Node, serves the built
  * renderer on 127.0.0.1 and supplies `window.steward` over a WebSocket, validated by the
  * same dispatcher Electron uses. Only pages served by this harness may connect — the
  * equivalent of Electron's "main frame of our own window" check.
@@ -64,7 +64,9 @@ const FORBIDDEN: IpcResult<never> = {
 export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const log = options.log ?? (() => undefined);
   const { dataDir } = options;
-  await mkdir(dataDir, { recursive: true });
+  await mkdir(dataDir, { recursive: true }).catch((error: unknown) => {
+    throw new Error(`The data folder ${dataDir} cannot be created: ${error instanceof Error ? error.message : String(error)}`);
+  });
   const services = createServices({
     dataDir,
     secrets: options.secrets ?? new KeytarSecretStore({ service: options.keychainService ?? 'cv-steward' }),

@@ -119,11 +119,15 @@ describe('npm run web -- --help', () => {
     if (expectedDataDir) expect(stdout).toContain(`(default: ${expectedDataDir})`);
   });
 
-  it('refuses an unknown option or a bad value with a specific message and exit 2', async () => {
+  it('refuses an unknown option or a bad value (exit 2), or a data folder it cannot create (exit 1), saying which', async () => {
     const unknown = await runToEnd(['--prot', '8080']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain("Unknown option '--prot'");
     expect(unknown.stderr).toContain('npm run web -- --help');
+    writeFileSync(join(home, 'a-file'), '');
+    const badFolder = await runToEnd(['--data-dir', join(home, 'a-file', 'data')]);
+    expect(badFolder.code).toBe(1);
+    expect(badFolder.stderr).toContain(`The data folder ${join(home, 'a-file', 'data')} cannot be created: ENOTDIR`);
     const badPort = await runToEnd(['--port', 'eighty']);
     expect(badPort.code).toBe(2);
     expect(badPort.stderr).toContain('--port must be a number from 0 to 65535, not "eighty"');
