@@ -36,8 +36,9 @@ export interface ManifestContext {
 export type BundleStatus = 'complete' | 'partial';
 
 /**
- * `walked`/`finished`: status from the results (complete only with no problem and every
- * count matching); `stopped`: a cancelled or failed run, always partial.
+ * `walked`/`finished`: this run's outcome from its results (complete only with no problem
+ * and every count matching); `stopped`: a cancelled or failed run, always partial. The
+ * returned status is the bundle's: complete only if the union with earlier runs is.
  */
 export async function writeManifest(writer: BundleWriter, context: ManifestContext, stage: 'walked' | 'finished' | 'stopped'): Promise<BundleStatus> {
   const { run, account } = context;
