@@ -42,7 +42,7 @@ const OPTIONS = (defaultDataDir: string): ReadonlyArray<readonly [string, string
   ['--open', 'open the page in the system browser (npm run web passes it)'],
   ['--demo', 'connect the built-in demo account at start (no Azure subscription needed)'],
   ['--keychain-service NAME', 'keep keys under this OS keychain service (default: cv-steward, the app\'s own)'],
-  ['--pick-folder DIR', 'what "Choose folder…" answers, as a page cannot show the native dialog (default: a new temporary folder)'],
+  ['--pick-folder DIR', 'what "Choose folder…" answers, as a page cannot show the native dialog (default: a new folder under the data folder\'s bundles/)'],
   ['--demo-latency-ms N', 'the demo account answers N ms late (tests use it to stop the app mid-export)'],
   ['--help', 'show this help'],
 ];

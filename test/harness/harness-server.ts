@@ -6,7 +6,6 @@
  */
 import { createServer, type IncomingMessage } from 'node:http';
 import { mkdir, mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -61,6 +60,12 @@ const FORBIDDEN: IpcResult<never> = {
   error: { code: 'FORBIDDEN_SENDER', message: 'This request did not come from CV Steward’s own page and was refused.' },
 };
 
+async function newBundleFolder(dataDir: string): Promise<string> {
+  const parent = join(dataDir, 'bundles');
+  await mkdir(parent, { recursive: true });
+  return mkdtemp(join(parent, 'bundle-'));
+}
+
 export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const log = options.log ?? (() => undefined);
   const { dataDir } = options;
@@ -70,7 +75,10 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const services = createServices({
     dataDir,
     secrets: options.secrets ?? new KeytarSecretStore({ service: options.keychainService ?? 'cv-steward' }),
-    pickFolder: async () => options.pickFolder ?? (await mkdtemp(join(tmpdir(), 'cv-steward-bundle-'))),
+    // Without a folder given, "Choose folder…" answers a new empty folder inside the data
+    // folder: a bundle is the user's copy of their data and must outlive the harness
+    // (a temporary folder may be emptied by the OS).
+    pickFolder: async () => options.pickFolder ?? (await newBundleFolder(dataDir)),
     // A page cannot open the system browser or a file: the harness records what the app
     // would open (tests read these lines from its output).
     openExternal: async (url) => log(`open external: ${url}`),

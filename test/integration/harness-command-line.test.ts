@@ -160,4 +160,15 @@ describe.skipIf(process.platform !== 'linux')('without --data-dir', () => {
     expect(readFileSync(join(chosen, 'settings.json'), 'utf8')).toContain('"rateLimit": 4');
     expect(existsSync(expectedDataDir)).toBe(false);
   });
+
+  it('answers "Choose folder…" with a new empty folder under the data folder, still there after the harness stops', async () => {
+    const chosen = join(home, 'chosen');
+    const harness = await start(['--data-dir', chosen]);
+    const answer = (await call(harness.url, 'export:chooseFolder', {})) as { result: { ok: boolean; value: { displayPath: string } } };
+    expect(answer.result.ok).toBe(true);
+    const folder = answer.result.value.displayPath;
+    expect(folder.startsWith(join(chosen, 'bundles') + '/')).toBe(true);
+    await harness.stop();
+    expect(existsSync(folder)).toBe(true);
+  });
 });
