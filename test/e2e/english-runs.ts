@@ -18,11 +18,9 @@ export const PROPER_NAMES: ReadonlyArray<{ text: string; reason: string }> = [
   { text: 'Parcel detector (demo)', reason: 'a demo project name: the customer’s own name' },
   { text: 'Not a flower', reason: 'a demo tag name: the customer’s own name' },
   { text: 'Demo account', reason: 'the demo account’s display name, which a user may rename' },
-  { text: 'Azure Custom Vision', reason: 'the service’s product name' },
   { text: 'Custom Vision', reason: 'the service’s product name' },
   { text: 'CV Steward', reason: 'this app’s product name' },
   { text: 'General (compact)', reason: 'a Custom Vision domain name, as the service names it' },
-  { text: 'Training API', reason: 'the service’s API name, as Microsoft’s documentation names it' },
   { text: 'Delete your account', reason: 'a button’s label on customvision.ai, quoted so the reader finds it on that English-only site' },
 ];
 
