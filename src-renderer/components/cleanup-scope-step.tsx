@@ -77,7 +77,7 @@ export function CleanupScopeStep() {
           </label>
         ))}
       </fieldset>
-      {draft.kind !== 'all' && projects.length === 0 && (
+      {(draft.kind === 'projects' || draft.kind === 'part') && projects.length === 0 && (
         <p className="cleanup-warning">{inventory ? t('cleanup.scope.noProjects') : t('cleanup.scope.scanFirst')}</p>
       )}
       {draft.kind === 'projects' && projects.length > 0 && <ProjectChoice projects={projects} />}

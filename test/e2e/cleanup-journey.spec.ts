@@ -25,12 +25,17 @@ test('demo account → export → cleanup wizard empties the account, with proof
     await page.getByRole('button', { name: 'Start export' }).click();
     await expect(page.getByRole('region', { name: 'Export of Demo account' })).toContainText(/Status:\s*Finished/, { timeout: 120_000 });
 
-    // 1 · scope: the whole account is the first choice.
+    // 1 · scope: nothing is chosen for the user, not even the whole account; the button says why it waits.
     await nav.getByRole('link', { name: 'Cleanup' }).click();
     const steps = page.getByRole('list', { name: 'Cleanup steps' });
     await expect(steps.locator('[aria-current="step"]')).toContainText('Choose what to delete');
-    await expect(page.getByRole('radio', { name: /Everything in this account/ })).toBeChecked();
-    await page.getByRole('button', { name: 'Review the plan' }).click();
+    for (const radio of await page.getByRole('radio').all()) await expect(radio).not.toBeChecked();
+    const review = page.getByRole('button', { name: 'Review the plan' });
+    await expect(review).toBeDisabled();
+    await expect(review).toHaveAccessibleDescription('Choose what to delete first: nothing is chosen for you.');
+    await page.getByRole('radio', { name: /Everything in this account/ }).check();
+    await expect(review).toBeEnabled();
+    await review.click();
 
     // 2 · review: counts per kind of data, and focus on the step's heading.
     await expect(page.getByRole('heading', { name: 'Review the plan', level: 2 })).toBeFocused();
@@ -48,7 +53,11 @@ test('demo account → export → cleanup wizard empties the account, with proof
     await expect(page.getByRole('heading', { name: 'Back up', level: 2 })).toBeFocused();
     await expect(page.getByRole('button', { name: 'Continue to confirmation' })).toBeDisabled();
     await page.getByRole('button', { name: 'Choose bundle folder…' }).click();
-    await expect(page.getByRole('heading', { name: 'Covered: the bundle holds every item of the plan' })).toBeVisible({ timeout: 60_000 });
+    // The verdict sits under the option that chose the bundle, not under "Back up now".
+    const existing = page.getByRole('region', { name: 'Use a bundle you already have' });
+    await expect(existing.getByRole('heading', { name: 'Covered: the bundle holds every item of the plan' })).toBeVisible({ timeout: 60_000 });
+    await expect(existing).toContainText(bundle);
+    await expect(page.getByRole('region', { name: 'Back up now' })).not.toContainText('Covered');
     await page.getByRole('button', { name: 'Continue to confirmation' }).click();
 
     // 4 · confirm: Delete stays disabled until the account name matches exactly.
