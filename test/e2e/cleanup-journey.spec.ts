@@ -79,8 +79,13 @@ test('demo account → export → cleanup wizard empties the account, with proof
     // 6 · proof and receipt.
     await expect(page.getByRole('heading', { name: 'Proof and receipt', level: 2 })).toBeVisible({ timeout: 120_000 });
     await expect(page.getByRole('main')).toContainText('Nothing left: every item of the plan was deleted');
-    // A column per result: gone, still there, could not verify.
-    await expect(page.getByRole('table', { name: 'Checked again after deleting' }).getByRole('row', { name: /^Projects 3 0 0$/ })).toBeVisible();
+    // Counted in items, not checks: "N of N" proven gone per kind, then still there and could not verify.
+    const proof = page.getByRole('table', { name: 'Checked again after deleting' });
+    await expect(proof.getByRole('row', { name: /^Projects 3 of 3 0 0$/ })).toBeVisible();
+    const imagesRow = await proof.getByRole('row', { name: /^Images / }).textContent();
+    const [, gone, of] = /Images([\d,]+) of ([\d,]+)/.exec(imagesRow ?? '') ?? [];
+    expect(Number(gone?.replace(/,/g, ''))).toBeGreaterThan(1);
+    expect(gone).toBe(of);
     await page.getByRole('button', { name: 'Open the receipt' }).click();
     await expect.poll(() => harness.output()).toMatch(/open file: .*cleanups.*receipt.*\.html/);
     await page.getByRole('button', { name: /Open the Azure portal/ }).click();
@@ -89,8 +94,14 @@ test('demo account → export → cleanup wizard empties the account, with proof
     const [planDir] = await readdir(join(dataDir, 'cleanups'));
     const files = await readdir(join(dataDir, 'cleanups', planDir ?? ''));
     const receiptJson = files.find((file) => file.includes('receipt') && file.endsWith('.json'));
-    const receipt = JSON.parse(await readFile(join(dataDir, 'cleanups', planDir ?? '', receiptJson ?? ''), 'utf8')) as { complete: boolean; backup: { kind: string } };
+    const receipt = JSON.parse(await readFile(join(dataDir, 'cleanups', planDir ?? '', receiptJson ?? ''), 'utf8')) as {
+      complete: boolean;
+      backup: { kind: string };
+      proven: Array<{ category: string; items: number; gone: number }>;
+    };
     expect(receipt).toMatchObject({ complete: true, backup: { kind: 'bundle' } });
+    // The receipt carries the item counts too, next to the checks behind them.
+    expect(receipt.proven.find((kind) => kind.category === 'projects')).toMatchObject({ items: 3, gone: 3 });
 
     // The inventory is scanned again by itself: nothing is left.
     await nav.getByRole('link', { name: 'Inventory' }).click();

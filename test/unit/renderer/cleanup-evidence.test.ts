@@ -216,8 +216,19 @@ describe('the proof: gone, still there, or could not verify', () => {
     expect(shown).toContain(
       'The service’s answer proves nothing either way (for example a 404 from a gateway that does not say what is missing, or a read that was refused), so these items are not counted as deleted.',
     );
-    // The table: a column per result.
-    expect(shown).toContain('Kind of data Gone Still there Could not verify');
+    // The table counts items, not checks: proven gone out of those checked, then the doubts.
+    expect(shown).toContain('Kind of data Proven gone (items) Still there Could not verify');
+    expect(shown).toContain('Images 0 of 2 2 0');
+    expect(shown).toContain('Iterations 0 of 1 0 1');
+    expect(shown).toContain('Projects 1 of 1 0 0');
+  });
+
+  it('says "90 of 90" images proven gone when one check covered 90 images, and lists that check', () => {
+    const images = Array.from({ length: 90 }, (_, i) => `i-${i}`);
+    const shown = text(showProof(receipt({ verifications: [{ ...GONE, category: 'images', check: 'GetImagesByIds returns none of the ids', targetIds: images }] })));
+    expect(shown).toContain('Images 90 of 90 0 0');
+    expect(shown).not.toContain('1 of 1');
+    expect(shown).toContain('Gone : Images in Bananas (90 items)');
   });
 
   it('leaves the explanation out when every check could tell', () => {
