@@ -46,11 +46,13 @@ export function renderInventory(snapshot: InventorySnapshot): string {
   } else {
     lines.push(
       table(
-        ['Id', 'Tagged', 'Untagged', 'Only in iterations', 'Iterations', 'Tags', 'Models', 'Predictions', 'Name'],
+        ['Id', 'Images', 'Workspace tagged', 'Workspace untagged', 'Only in iterations', 'Iterations', 'Tags', 'Models', 'Predictions', 'Name'],
         snapshot.projects.map((project) => [project.id, ...projectCounts(project.counts), printable(project.name, 60)]),
-        new Set([1, 2, 3, 4, 5, 6, 7]),
+        new Set([1, 2, 3, 4, 5, 6, 7, 8]),
       ),
     );
+    // The same words as the app's pages: a project's images are its workspace's plus those only inside trained iterations.
+    lines.push('Images = images in the workspace (tagged + untagged) + images only inside trained iterations.');
   }
 
   const problems = [...snapshot.categories.flatMap((row) => row.problems)];
@@ -65,8 +67,15 @@ export function renderInventory(snapshot: InventorySnapshot): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** All images: null while the workspace is not counted (the iteration-only part adds to it once counted). */
+function allImages({ taggedImages, untaggedImages, imagesOnlyInIterations }: ProjectCounts): number | null {
+  if (taggedImages === null && untaggedImages === null) return null;
+  return (taggedImages ?? 0) + (untaggedImages ?? 0) + (imagesOnlyInIterations ?? 0);
+}
+
 function projectCounts(counts: ProjectCounts): string[] {
   return [
+    count(allImages(counts)),
     count(counts.taggedImages),
     count(counts.untaggedImages),
     count(counts.imagesOnlyInIterations),
