@@ -30,6 +30,11 @@ test('the Inventory, Export and Cleanup pages give a project the same image coun
     await nav.getByRole('link', { name: 'Cleanup' }).click();
     await page.getByRole('radio', { name: /Chosen projects/ }).check();
     await expect(page.locator('label').filter({ hasText: 'Flower shop (demo)' })).toContainText(phrase ?? '');
+    // "All images" of the project takes those only inside iterations too, and says so in the same words.
+    await page.getByRole('radio', { name: /One kind of data in one project/ }).check();
+    await page.getByLabel('Project', { exact: true }).selectOption({ label: 'Flower shop (demo)' });
+    await page.getByLabel('Kind of data', { exact: true }).selectOption('allImages');
+    await expect(page.getByRole('main')).toContainText(`The inventory counted ${phrase ?? ''}`);
   } finally {
     await harness.stop();
   }
