@@ -19,12 +19,22 @@ export function appDataDir(env: Env, platform: NodeJS.Platform, home: string): s
   const paths = platform === 'win32' ? path.win32 : path.posix;
   const override = env[DATA_DIR_VARIABLE]?.trim();
   if (override) return paths.resolve(override);
+  return userDataDir(PRODUCT_NAME, env, platform, home);
+}
+
+/**
+ * Electron's userData folder for an app called `name`: `<appData>/<name>`. Also used by
+ * the browser harness, under its own name, so what it keeps outlives the process as the
+ * desktop app's data does.
+ */
+export function userDataDir(name: string, env: Env, platform: NodeJS.Platform, home: string): string {
+  const paths = platform === 'win32' ? path.win32 : path.posix;
   // Electron's appData: %APPDATA% on Windows, ~/Library/Application Support on macOS, and
   // $XDG_CONFIG_HOME (only if absolute, per the XDG spec) or ~/.config elsewhere.
-  if (platform === 'win32') return paths.join(env.APPDATA?.trim() || paths.join(home, 'AppData', 'Roaming'), PRODUCT_NAME);
-  if (platform === 'darwin') return paths.join(home, 'Library', 'Application Support', PRODUCT_NAME);
+  if (platform === 'win32') return paths.join(env.APPDATA?.trim() || paths.join(home, 'AppData', 'Roaming'), name);
+  if (platform === 'darwin') return paths.join(home, 'Library', 'Application Support', name);
   const xdg = env.XDG_CONFIG_HOME?.trim();
-  return paths.join(xdg && paths.isAbsolute(xdg) ? xdg : paths.join(home, '.config'), PRODUCT_NAME);
+  return paths.join(xdg && paths.isAbsolute(xdg) ? xdg : paths.join(home, '.config'), name);
 }
 
 export function keychainService(env: Env): string {

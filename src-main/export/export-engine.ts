@@ -26,7 +26,8 @@ import { problemText } from './export-errors';
 import { planExport } from './export-plan';
 import { exportProject } from './export-project';
 import { callOptions, step, type ExportRun } from './export-run';
-import { summarize } from './export-summary';
+import { summarize, type EarlierGaps } from './export-summary';
+import { unfinishedRuns } from './manifest-union';
 import { writeManifest, type ManifestContext } from './write-manifest';
 import { writeViewer } from './viewer';
 import { zipBundle, type ZipResult } from './zip-bundle';
@@ -129,7 +130,7 @@ export async function runExport(ctx: JobContext, options: ExportOptions): Promis
         zipProblem = problemText(error);
       }
     }
-    return summarize(run, { folder: options.folder, status, zip, zipProblem });
+    return summarize(run, { folder: options.folder, status, zip, zipProblem, earlier: earlierGaps(run, manifest) });
   } finally {
     await writer.close().catch(() => undefined);
   }
@@ -166,6 +167,12 @@ function reportUnrepaired(run: ExportRun): void {
       message: `${file.path} had been altered since it was saved (its bytes no longer match the SHA-256 recorded then) and could not be fetched again in this run; the damaged copy was moved to ${file.movedTo}.`,
     });
   }
+}
+
+function earlierGaps(run: ExportRun, manifest: ManifestContext): EarlierGaps {
+  const described = manifest.described;
+  if (!described) return { problems: 0, unfinishedRuns: 0 };
+  return { problems: described.problems.length - run.problems.length, unfinishedRuns: unfinishedRuns(described.history).length };
 }
 
 async function refuseOtherResourceBundle(options: ExportOptions, projects: readonly Project[]): Promise<void> {

@@ -11,7 +11,7 @@ import type { ProjectPlan } from './export-plan';
 import { exportPredictions } from './export-predictions';
 import { IdSet } from '../customvision';
 import type { ManifestProject, Reconciliation } from './manifest';
-import { countCheck, selfCheck } from './reconcile';
+import { byReadingOrder, countCheck, selfCheck } from './reconcile';
 
 export async function exportProject(run: ExportRun, plan: ProjectPlan): Promise<void> {
   const { client, writer } = run;
@@ -64,7 +64,6 @@ export async function exportProject(run: ExportRun, plan: ProjectPlan): Promise<
   if (workspace) {
     counts.taggedImages = workspace.tagged;
     counts.untaggedImages = workspace.untagged;
-    counts.imagesOnlyInIterations = images.onlyInIterations.size;
     const options = callOptions(run);
     await countCheck(run, p, reconciliation, { what: 'taggedImages', exported: workspace.tagged, planned: plan.taggedCount }, () =>
       client.getTaggedImageCount(p, options),
@@ -77,19 +76,18 @@ export async function exportProject(run: ExportRun, plan: ProjectPlan): Promise<
   run.projects.push({ id: p, name, counts, reconciliation });
   const sortChecks = (): void => {
     // Workspace checks first, then per-iteration ones, then files: the order people read.
-    reconciliation.sort((a, b) => rank(a) - rank(b));
+    reconciliation.sort(byReadingOrder);
   };
   sortChecks();
   const hasWorkspace = workspace !== undefined;
   void run.downloads.track(
     Promise.all([...images.downloads, predictionFiles]).then(() => {
-      if (hasWorkspace) selfCheck(reconciliation, 'imageFiles', images.tally.expected, images.tally.present);
+      if (hasWorkspace) {
+        // Iteration-only images are found while their downloads read the iteration records, so the count is final only now.
+        counts.imagesOnlyInIterations = images.onlyInIterations.size;
+        selfCheck(reconciliation, 'imageFiles', images.tally.expected, images.tally.present);
+      }
       sortChecks();
     }),
   );
-}
-
-function rank(item: Reconciliation): number {
-  if (item.what.endsWith('Files')) return 2;
-  return item.iterationId === undefined ? 0 : 1;
 }

@@ -18,7 +18,18 @@ export function formatBytes(bytes: number): string {
 
 const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
 
-export function summarize(run: ExportRun, result: { folder: string; status: BundleStatus; zip: ZipResult | undefined; zipProblem?: string }): string {
+/** Gaps the bundle has from earlier runs into it, which this run did not redo (manifest-union.ts). */
+export interface EarlierGaps {
+  /** Problems recorded by earlier runs that still stand. */
+  problems: number;
+  /** Earlier runs that stopped and were not repeated in full since. */
+  unfinishedRuns: number;
+}
+
+export function summarize(
+  run: ExportRun,
+  result: { folder: string; status: BundleStatus; zip: ZipResult | undefined; zipProblem?: string; earlier?: EarlierGaps },
+): string {
   const bytes = { images: 0 };
   for (const file of run.writer.files()) if (file.path.includes('/images/files/')) bytes.images += file.bytes;
   const parts = [
@@ -40,6 +51,9 @@ export function summarize(run: ExportRun, result: { folder: string; status: Bund
   );
   if (result.status === 'complete') {
     sentences.push('Everything was saved and every count matches the service.');
+  } else if (run.problems.length === 0 && differences.length === 0) {
+    // This run is whole; the gaps are earlier runs' data, which asking for this run's selection again would not fill.
+    sentences.push(`Everything this run was asked for was saved, but the bundle is PARTIAL because of earlier exports into this folder (${earlierText(result.earlier)}): export those projects and kinds of data into it again to fill the gaps.`);
   } else {
     sentences.push('The bundle is PARTIAL: export again into the same folder to fill the gaps.');
     if (run.problems.length > 0) sentences.push(`${plural(run.problems.length, 'problem')}, first: ${run.problems[0]?.message ?? ''}`);
@@ -48,4 +62,12 @@ export function summarize(run: ExportRun, result: { folder: string; status: Bund
   if (result.zip) sentences.push(`Zip archive: ${result.zip.path} (${formatBytes(result.zip.bytes)}).`);
   if (result.zipProblem) sentences.push(`The zip archive could not be written: ${result.zipProblem}`);
   return sentences.join(' ');
+}
+
+function earlierText(earlier: EarlierGaps | undefined): string {
+  const parts = [
+    ...(earlier && earlier.problems > 0 ? [`${plural(earlier.problems, 'problem')} recorded then`] : []),
+    ...(earlier && earlier.unfinishedRuns > 0 ? [`${plural(earlier.unfinishedRuns, 'export')} that did not finish`] : []),
+  ];
+  return parts.length > 0 ? parts.join(', ') : 'see manifest.json';
 }

@@ -56,6 +56,23 @@ export const ManifestFileSchema = z.object({
   mediaType: z.string(),
 });
 
+export const ManifestSelectionSchema = z.object({ projectIds: z.union([z.array(z.string()), z.literal('all')]), categories: z.array(ExportCategorySchema) });
+export type ManifestSelection = z.infer<typeof ManifestSelectionSchema>;
+
+/**
+ * One export run into the bundle: what it was asked for and how it ended. `complete`: it
+ * finished with no problem and every count matching; `partial`: it finished with gaps that
+ * are named in `problems` or `reconciliation`; `stopped`: it did not finish (cancelled,
+ * failed, killed, or still running), so what it would have saved may be missing unnamed.
+ */
+export const ManifestRunSchema = z.object({
+  startedAt: z.string(),
+  updatedAt: z.string(),
+  selection: ManifestSelectionSchema,
+  outcome: z.enum(['complete', 'partial', 'stopped']),
+});
+export type ManifestRun = z.infer<typeof ManifestRunSchema>;
+
 export const ManifestSchema = z.object({
   format: z.literal(MANIFEST_FORMAT),
   formatVersion: z.literal(MANIFEST_FORMAT_VERSION),
@@ -66,7 +83,10 @@ export const ManifestSchema = z.object({
   updatedAt: z.string(),
   status: z.enum(['complete', 'partial']),
   source: z.object({ endpointHost: z.string(), resourceName: z.string().optional(), keyFingerprint: z.string() }),
-  selection: z.object({ projectIds: z.union([z.array(z.string()), z.literal('all')]), categories: z.array(ExportCategorySchema) }),
+  /** What all the runs into this bundle selected together (each run's own in `history`). */
+  selection: ManifestSelectionSchema,
+  /** Every run into this bundle, oldest first (optional: absent in bundles written before it existed). */
+  history: z.array(ManifestRunSchema).optional(),
   projects: z.array(ManifestProjectSchema),
   counts: z.record(z.string(), z.object({ items: count, bytes: count })),
   problems: z.array(ManifestProblemSchema),
@@ -74,6 +94,7 @@ export const ManifestSchema = z.object({
 });
 export type Manifest = z.infer<typeof ManifestSchema>;
 export type ManifestHeader = Omit<Manifest, 'files'>;
+export const ManifestHeaderSchema = ManifestSchema.omit({ files: true });
 
 /** Per-category items (from the walk) and bytes (from the files, by where they live). */
 export function manifestCounts(items: Record<ExportCategory, number>, files: Iterable<BundleFileRecord>): Manifest['counts'] {

@@ -53,3 +53,13 @@ function entry(check: CountCheck, api: number): Reconciliation {
 export function mismatches(reconciliation: readonly Reconciliation[]): Reconciliation[] {
   return reconciliation.filter((item) => !item.ok);
 }
+
+/** Workspace checks first, then per-iteration ones, then the bundle's own file checks: the order people read. */
+export function byReadingOrder(a: Reconciliation, b: Reconciliation): number {
+  return rank(a) - rank(b);
+}
+
+function rank(item: Reconciliation): number {
+  if (item.what.endsWith('Files')) return 2;
+  return item.iterationId === undefined ? 0 : 1;
+}

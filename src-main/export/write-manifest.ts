@@ -1,7 +1,8 @@
 /**
  * Builds manifest.json from the journal (every finished file, with size, hash and media
- * type) and the walk's results, and writes it atomically. Its `createdAt` survives
- * resumes (read from the previous manifest); `updatedAt` is this run's.
+ * type), the walk's results and the description the folder held before this run (merged:
+ * manifest-union.ts), and writes it atomically. Its `createdAt` survives resumes (read
+ * from the previous manifest); `updatedAt` is this run's.
  */
 import { open, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -10,6 +11,7 @@ import { MANIFEST_PATH } from './bundle-paths';
 import type { BundleWriter } from './bundle-writer';
 import type { ExportRun } from './export-run';
 import { MANIFEST_FORMAT, MANIFEST_FORMAT_VERSION, manifestChunks, manifestCounts, type ManifestHeader } from './manifest';
+import { describeUnion, heldItems, readEarlierManifest, type BundleDescription } from './manifest-union';
 import { mismatches } from './reconcile';
 
 export interface ManifestContext {
@@ -22,36 +24,54 @@ export interface ManifestContext {
   startedAt: Date;
   /** Filled on first write: the first run's time, kept across resumes. */
   createdAt?: string;
+  /**
+   * Filled on first write, before this run replaces it: the folder's earlier manifest
+   * (`header` undefined for a new bundle), whose description this run's is merged into.
+   */
+  earlier?: { header: ManifestHeader | undefined };
+  /** What the last write described (the union), for the job summary. */
+  described?: BundleDescription;
 }
 
 export type BundleStatus = 'complete' | 'partial';
 
 /**
- * `walked`/`finished`: status from the results (complete only with no problem and every
- * count matching); `stopped`: a cancelled or failed run, always partial.
+ * `walked`/`finished`: this run's outcome from its results (complete only with no problem
+ * and every count matching); `stopped`: a cancelled or failed run, always partial. The
+ * returned status is the bundle's: complete only if the union with earlier runs is.
  */
 export async function writeManifest(writer: BundleWriter, context: ManifestContext, stage: 'walked' | 'finished' | 'stopped'): Promise<BundleStatus> {
   const { run, account } = context;
-  context.createdAt ??= await previousCreatedAt(writer.folder, context.startedAt);
+  context.earlier ??= { header: await readEarlierManifest(writer.folder) };
+  context.createdAt ??= context.earlier.header?.createdAt ?? (await previousCreatedAt(writer.folder, context.startedAt));
   const clean = run.problems.length === 0 && run.projects.every((project) => mismatches(project.reconciliation).length === 0);
-  const status: BundleStatus = stage !== 'stopped' && clean ? 'complete' : 'partial';
+  const selection = { projectIds: context.selection.projectIds ?? ('all' as const), categories: [...context.selection.categories] };
+  const updatedAt = new Date().toISOString();
+  const union = describeUnion(context.earlier.header, {
+    run: { startedAt: context.startedAt.toISOString(), updatedAt, selection, outcome: stage === 'stopped' ? 'stopped' : clean ? 'complete' : 'partial' },
+    projects: run.projects,
+    problems: run.problems,
+  });
+  context.described = union;
+  const { status } = union;
   const header: ManifestHeader = {
     format: MANIFEST_FORMAT,
     formatVersion: MANIFEST_FORMAT_VERSION,
     tool: { name: 'CV Steward', version: context.toolVersion },
     ...(context.language === undefined ? {} : { language: context.language }),
     createdAt: context.createdAt,
-    updatedAt: new Date().toISOString(),
+    updatedAt,
     status,
     source: {
       endpointHost: account.endpointHost,
       ...(account.resourceName === undefined ? {} : { resourceName: account.resourceName }),
       keyFingerprint: account.keyFingerprint,
     },
-    selection: { projectIds: context.selection.projectIds ?? 'all', categories: [...context.selection.categories] },
-    projects: run.projects,
-    counts: manifestCounts(run.items, writer.files()),
-    problems: run.problems,
+    selection: union.selection,
+    history: union.history,
+    projects: union.projects,
+    counts: manifestCounts(heldItems(writer.files(), union.projects), writer.files()),
+    problems: union.problems,
   };
   await writer.writeUnlisted(MANIFEST_PATH, manifestChunks(header, writer.sortedFiles()));
   return status;

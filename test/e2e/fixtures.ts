@@ -5,7 +5,8 @@
  */
 import { test as base, expect } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const HARNESS = join(__dirname, '..', '..', 'dist-harness', 'harness.cjs');
@@ -18,9 +19,18 @@ export interface RunningHarness {
 /** Test keys go to their own keychain service, never the app's `cv-steward` entries. */
 export const E2E_KEYCHAIN_SERVICE = 'cv-steward-e2e';
 
+/**
+ * Starts the built harness. Without `--data-dir` in `extraArgs` it gets a fresh temporary
+ * one, removed when it stops: the harness's default is the user's real OS data folder,
+ * which tests must never write to.
+ */
 export async function launchHarness(extraArgs: string[] = []): Promise<RunningHarness & { output(): string }> {
   if (!existsSync(HARNESS)) throw new Error(`${HARNESS} is missing: run "npm run build" first.`);
-  const args = [HARNESS, '--port', '0', '--keychain-service', E2E_KEYCHAIN_SERVICE, ...extraArgs];
+  const ownDataDir = extraArgs.includes('--data-dir') ? undefined : mkdtempSync(join(tmpdir(), 'cvs-e2e-harness-'));
+  const removeOwnDataDir = () => {
+    if (ownDataDir) rmSync(ownDataDir, { recursive: true, force: true });
+  };
+  const args = [HARNESS, '--port', '0', '--keychain-service', E2E_KEYCHAIN_SERVICE, ...(ownDataDir ? ['--data-dir', ownDataDir] : []), ...extraArgs];
   const child: ChildProcess = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -36,7 +46,10 @@ export async function launchHarness(extraArgs: string[] = []): Promise<RunningHa
       const match = /CV Steward harness: (http:\/\/127\.0\.0\.1:\d+\/)/.exec(stdout);
       if (match?.[1]) resolve(match[1]);
     });
-    child.once('exit', (code) => reject(new Error(`harness exited with ${code}: ${stderr}`)));
+    child.once('exit', (code) => {
+      removeOwnDataDir();
+      reject(new Error(`harness exited with ${code}: ${stderr}`));
+    });
     setTimeout(() => reject(new Error(`harness did not start within 15 s: ${stderr}`)), 15_000).unref();
   });
   return {
@@ -44,8 +57,12 @@ export async function launchHarness(extraArgs: string[] = []): Promise<RunningHa
     output: () => output,
     stop: () =>
       new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
+        const done = () => {
+          removeOwnDataDir();
+          resolve();
+        };
+        if (child.exitCode !== null) return done();
+        child.once('exit', done);
         child.kill('SIGTERM');
       }),
   };

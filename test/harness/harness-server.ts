@@ -1,12 +1,11 @@
 /**
- * The browser harness (DESIGN §7): runs `createServices` in plain Node, serves the built
+ * The browser harness: runs `createServices` in plain Node, serves the built
  * renderer on 127.0.0.1 and supplies `window.steward` over a WebSocket, validated by the
  * same dispatcher Electron uses. Only pages served by this harness may connect — the
  * equivalent of Electron's "main frame of our own window" check.
  */
 import { createServer, type IncomingMessage } from 'node:http';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, mkdtemp } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -23,8 +22,12 @@ import type { DemoAccount } from '../../src-main/accounts';
 
 export interface HarnessOptions extends StaticFiles {
   port?: number;
-  /** Folder for app data; a fresh temporary folder (removed on close) when omitted. */
-  dataDir?: string;
+  /**
+   * Folder for settings, plans, receipts and logs. Always given, and never removed here: a
+   * receipt is the proof of a deletion and must outlive the harness (main.ts picks the OS
+   * data folder when the user names none; tests pass a temporary one).
+   */
+  dataDir: string;
   version: string;
   log?: (line: string) => void;
   /** The real OS keychain by default; the service name keeps test entries apart from the app's. */
@@ -57,14 +60,25 @@ const FORBIDDEN: IpcResult<never> = {
   error: { code: 'FORBIDDEN_SENDER', message: 'This request did not come from CV Steward’s own page and was refused.' },
 };
 
+async function newBundleFolder(dataDir: string): Promise<string> {
+  const parent = join(dataDir, 'bundles');
+  await mkdir(parent, { recursive: true });
+  return mkdtemp(join(parent, 'bundle-'));
+}
+
 export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const log = options.log ?? (() => undefined);
-  const ownDataDir = options.dataDir ? undefined : await mkdtemp(join(tmpdir(), 'cv-steward-harness-'));
-  const dataDir = options.dataDir ?? (ownDataDir as string);
+  const { dataDir } = options;
+  await mkdir(dataDir, { recursive: true }).catch((error: unknown) => {
+    throw new Error(`The data folder ${dataDir} cannot be created: ${error instanceof Error ? error.message : String(error)}`);
+  });
   const services = createServices({
     dataDir,
     secrets: options.secrets ?? new KeytarSecretStore({ service: options.keychainService ?? 'cv-steward' }),
-    pickFolder: async () => options.pickFolder ?? (await mkdtemp(join(tmpdir(), 'cv-steward-bundle-'))),
+    // Without a folder given, "Choose folder…" answers a new empty folder inside the data
+    // folder: a bundle is the user's copy of their data and must outlive the harness
+    // (a temporary folder may be emptied by the OS).
+    pickFolder: async () => options.pickFolder ?? (await newBundleFolder(dataDir)),
     // A page cannot open the system browser or a file: the harness records what the app
     // would open (tests read these lines from its output).
     openExternal: async (url) => log(`open external: ${url}`),
@@ -134,7 +148,6 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       await new Promise<void>((resolve) => sockets.close(() => resolve()));
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      if (ownDataDir) await rm(ownDataDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,55 +1,48 @@
 /**
- * `npm run web`: start the harness and print its URL (`--open` also opens the system
- * browser). Flags: --port N (default: a free port), --data-dir DIR, --open, --demo (connect
- * the built-in demo account), --keychain-service NAME (keeps test keys apart from the app's),
- * --pick-folder DIR (what "Choose folder…" answers, since a page cannot show the native dialog),
- * --demo-latency-ms N (the demo account's emulator answers N ms late: tests that stop mid-export).
+ * `npm run web`: start the harness and print where it keeps data and its URL (`--open`
+ * also opens the system browser). The options are in harness-options.ts (`--help`).
  */
 import { spawn } from 'node:child_process';
+import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { startHarness } from './harness-server';
+import { defaultHarnessDataDir, harnessUsage, HarnessUsageError, parseHarnessArgs, type ParsedHarnessArgs } from './harness-options';
 
 declare const __APP_VERSION__: string;
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      port: { type: 'string' },
-      'data-dir': { type: 'string' },
-      open: { type: 'boolean', default: false },
-      demo: { type: 'boolean', default: false },
-      'keychain-service': { type: 'string' },
-      'pick-folder': { type: 'string' },
-      'demo-latency-ms': { type: 'string' },
-    },
-  });
-  const port = values.port === undefined ? 0 : Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    console.error(`--port must be a number from 0 to 65535, not "${values.port}"`);
+  const defaultDataDir = defaultHarnessDataDir(process.env, process.platform, homedir());
+  let parsed: ParsedHarnessArgs;
+  try {
+    parsed = parseHarnessArgs(process.argv.slice(2), defaultDataDir);
+  } catch (error) {
+    if (!(error instanceof HarnessUsageError)) throw error;
+    console.error(error.message);
     process.exit(2);
   }
-  const latency = values['demo-latency-ms'] === undefined ? 0 : Number(values['demo-latency-ms']);
-  if (!Number.isInteger(latency) || latency < 0 || latency > 600_000) {
-    console.error(`--demo-latency-ms must be a number of milliseconds, not "${values['demo-latency-ms']}"`);
-    process.exit(2);
+  if (parsed.kind === 'help') {
+    process.stdout.write(harnessUsage(defaultDataDir));
+    return;
   }
+  const { options } = parsed;
   const root = join(__dirname, '..');
   const harness = await startHarness({
-    port,
-    dataDir: values['data-dir'],
-    demo: values.demo,
-    keychainService: values['keychain-service'],
-    pickFolder: values['pick-folder'],
-    ...(latency > 0 ? { demoLatencyMs: latency } : {}),
+    port: options.port,
+    dataDir: options.dataDir,
+    demo: options.demo,
+    keychainService: options.keychainService,
+    pickFolder: options.pickFolder,
+    ...(options.demoLatencyMs > 0 ? { demoLatencyMs: options.demoLatencyMs } : {}),
     rendererDir: join(root, 'dist', 'renderer'),
     bridgeFile: join(__dirname, 'bridge.js'),
     version: __APP_VERSION__,
     log: (line) => console.error(`[harness] ${line}`),
   });
+  // Plans and receipts are kept there after the harness stops: say where, once.
+  console.log(`CV Steward harness data (settings, plans, receipts, logs): ${options.dataDir}`);
   // Tests read this exact line to find the URL.
   console.log(`CV Steward harness: ${harness.url}`);
-  if (values.open) openInBrowser(harness.url);
+  if (options.open) openInBrowser(harness.url);
   const stop = () => void harness.close().then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

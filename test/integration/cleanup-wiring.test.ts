@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import type { CoverageReport, PlanSummary, Receipt } from '../../shared/model/cleanup';
 import { createTrainingClient, RateLimiterRegistry } from '../../src-main/customvision';
 import type { RunningEmulator } from '../../src-main/emulator';
+import { readManifest, verifyBundle } from '../../src-main/export';
 import { runExportInProcess } from '../../src-main/export-worker';
 import { EXTERNAL_LINK_URLS } from '../../src-main/wiring/external-links';
 import { createTestServices, pageCalls } from '../support/test-services';
@@ -176,6 +177,31 @@ describe('the gate, as main enforces it', () => {
     const bad = await t.call('cleanup:run', { planId: plan.planId, confirmText: 'Demo account', backup: { kind: 'bundle', folder: '/tmp' } });
     expect(bad).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
   });
+});
+
+describe('"Back up now" into an earlier, fuller bundle', () => {
+  it('adds to the bundle without narrowing what its manifest describes, and the check passes', async () => {
+    const t = await setup();
+    const projectId = await firstProjectId();
+    const folder = await tempDir('cvs-cleanup-full-');
+    const folderId = await t.chooseFolder(folder);
+    const full = await t.value<{ jobId: string }>('export:start', { folderId, categories: ['projects', 'iterations', 'performance', 'tags', 'images', 'models', 'predictions'] });
+    expect((await t.finished(full.jobId)).state).toBe('succeeded');
+    const before = await readManifest(folder);
+
+    const plan = await predictionsPlan(t, projectId);
+    const backup = await t.value<{ jobId: string }>('cleanup:backup', { planId: plan.planId, folderId });
+    expect((await t.finished(backup.jobId)).state).toBe('succeeded');
+
+    const after = await readManifest(folder);
+    expect(after.selection).toEqual(before.selection);
+    expect(after.projects.map((project) => [project.id, project.counts])).toEqual(before.projects.map((project) => [project.id, project.counts]));
+    expect(after.status).toBe('complete');
+    expect(after.history?.at(-1)?.selection).toEqual({ projectIds: [projectId], categories: ['projects', 'predictions'] });
+    expect(await verifyBundle(folder)).toMatchObject({ ok: true });
+    const check = await t.value<{ jobId: string }>('cleanup:checkBundle', { planId: plan.planId, folderId });
+    expect((await t.finished(check.jobId)).state).toBe('succeeded');
+  }, 120_000);
 });
 
 describe('a confirmed cleanup', () => {

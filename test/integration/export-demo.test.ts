@@ -93,6 +93,50 @@ describe('exporting the demo account', () => {
     expect(JSON.stringify(account)).not.toContain(emu.key);
   });
 
+  it('leaves no image out of the dataset views silently, those only in trained iterations included', async () => {
+    let onlyInIterations = 0;
+    let onlyInIterationsWithBoxes = 0;
+    for (const project of manifest.projects) {
+      const base = join(folder.path, 'projects', project.id);
+      const workspace = new Set<string>();
+      for await (const record of readJsonl<{ id: string }>(join(base, 'images/images.jsonl'))) workspace.add(record.id);
+      const iterationOnly = new Map<string, boolean>();
+      for (const file of manifest.files.filter((entry) => entry.path.startsWith(`projects/${project.id}/iterations/`) && entry.path.endsWith('/images.jsonl'))) {
+        for await (const record of readJsonl<{ id: string; regions?: unknown[] }>(join(folder.path, file.path))) {
+          if (!workspace.has(record.id)) iterationOnly.set(record.id, (iterationOnly.get(record.id) ?? false) || (record.regions?.length ?? 0) > 0);
+        }
+      }
+      onlyInIterations += iterationOnly.size;
+      onlyInIterationsWithBoxes += [...iterationOnly.values()].filter(Boolean).length;
+
+      // Every image (workspace or only in iterations) is in the views or in excluded.csv, never neither; those only in iterations say which iteration.
+      const csvRows = async (path: string): Promise<string[][]> =>
+        (await readFile(join(folder.path, path), 'utf8')).trim().split('\r\n').slice(1).map((line) => line.split(','));
+      const excluded = new Map((await csvRows(`datasets/excluded/${project.id}/excluded.csv`)).map((row) => [row[0] ?? '', row.at(-1) ?? '']));
+      const inViews = new Map<string, string>();
+      const coco = join('datasets/coco', project.id, 'annotations.json');
+      if (manifest.files.some((entry) => entry.path === coco)) {
+        const parsed = JSON.parse(await readFile(join(folder.path, coco), 'utf8')) as { images: Array<{ cv_image_id: string; cv_iteration_id?: string }> };
+        for (const image of parsed.images) inViews.set(image.cv_image_id, image.cv_iteration_id ?? '');
+      } else {
+        for (const row of await csvRows(`datasets/csv/${project.id}/labels.csv`)) inViews.set(row[0] ?? '', row.at(-1) ?? '');
+      }
+      for (const id of [...workspace, ...iterationOnly.keys()]) {
+        expect(inViews.has(id) !== excluded.has(id), `${project.name}: ${id} in the views or excluded.csv`).toBe(true);
+        const iteration = inViews.get(id) ?? excluded.get(id);
+        if (iterationOnly.has(id)) expect(iteration, id).toMatch(/^[0-9a-f-]{36}$/);
+        else expect(iteration, id).toBe('');
+      }
+      for (const [id, boxed] of iterationOnly) if (boxed) expect(inViews.has(id), `${id} has boxes`).toBe(true);
+    }
+    // The demo account: 16 images survive only in trained iterations, 5 of them with boxes.
+    expect(onlyInIterations).toBe(16);
+    expect(onlyInIterationsWithBoxes).toBe(5);
+    const readme = await readFile(join(folder.path, 'datasets/README.txt'), 'utf8');
+    expect(readme).toContain('IMAGES ONLY IN ITERATIONS');
+    expect(readme).toMatch(/Images only in trained iterations: [1-9]\d* in the views/);
+  });
+
   it('verifies clean', async () => {
     const progress: number[] = [];
     const report = await verifyBundle(folder.path, { onProgress: (done) => progress.push(done) });

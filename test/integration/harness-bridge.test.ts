@@ -17,7 +17,7 @@ beforeAll(async () => {
   folder = await mkdtemp(join(tmpdir(), 'cvs-harness-'));
   await writeFile(join(folder, 'index.html'), '<html><head><meta charset="utf-8"></head><body>app</body></html>');
   await writeFile(join(folder, 'bridge.js'), '/* bridge */');
-  harness = await startHarness({ rendererDir: folder, bridgeFile: join(folder, 'bridge.js'), version: '0.0.0-test' });
+  harness = await startHarness({ rendererDir: folder, bridgeFile: join(folder, 'bridge.js'), dataDir: join(folder, 'data'), version: '0.0.0-test' });
 });
 
 afterAll(async () => {

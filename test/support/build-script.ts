@@ -13,7 +13,8 @@ export interface BuiltScript {
   remove(): Promise<void>;
 }
 
-export async function buildScript(entry: string, fileName = 'child.cjs'): Promise<BuiltScript> {
+/** `define`: compile-time constants the entry declares, as scripts/build.mjs sets them (e.g. __APP_VERSION__). */
+export async function buildScript(entry: string, fileName = 'child.cjs', define: Record<string, string> = {}): Promise<BuiltScript> {
   const dir = await mkdtemp(join(tmpdir(), 'cv-test-build-'));
   const path = join(dir, fileName);
   await build({
@@ -25,6 +26,7 @@ export async function buildScript(entry: string, fileName = 'child.cjs'): Promis
     target: 'node20',
     external: ['electron', 'keytar'],
     logLevel: 'warning',
+    define,
   });
   return { path, remove: () => rm(dir, { recursive: true, force: true }) };
 }

@@ -1,9 +1,9 @@
 /**
  * Reads the canonical part of a bundle folder (docs/bundle-format.md) for the dataset
  * writers: which projects it holds, their settings and tags, the account's domains, where
- * each image's original bytes are, and the image records as a stream.
+ * each image's original bytes are, and the image records (workspace and iterations) as streams.
  */
-import { opendir, readFile } from 'node:fs/promises';
+import { opendir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { readJsonl } from '../jsonl';
 import { SNIFFED_EXTENSIONS } from '../magic-bytes';
@@ -82,12 +82,54 @@ export async function indexImageFiles(folder: string, projectId: string): Promis
 }
 
 /** A line that is not an image record yields `undefined`, so the caller can count it. */
-export async function* readImages(folder: string, projectId: string): AsyncGenerator<ImageRecord | undefined> {
-  const file = path.join(folder, 'projects', projectId, 'images', 'images.jsonl');
+export function readImages(folder: string, projectId: string): AsyncGenerator<ImageRecord | undefined> {
+  return readImageFile(path.join(folder, 'projects', projectId, 'images', 'images.jsonl'));
+}
+
+/** The image records of one iteration (iterations/<iterationId>/images.jsonl), as readImages. */
+export function readIterationImages(folder: string, projectId: string, iterationId: string): AsyncGenerator<ImageRecord | undefined> {
+  return readImageFile(path.join(folder, 'projects', projectId, 'iterations', iterationId, 'images.jsonl'));
+}
+
+async function* readImageFile(file: string): AsyncGenerator<ImageRecord | undefined> {
   try {
     for await (const value of readJsonl(file)) yield parseImage(value);
   } catch (error) {
     if (isMissing(error)) return;
     throw error;
   }
+}
+
+/**
+ * Iterations of a project whose image records the bundle holds, newest first (by the
+ * iteration record's trainedAt, else created; then by id): an image kept only by several
+ * iterations is described by the newest, whose labels are the last it was trained with.
+ */
+export async function listIterationsWithImages(folder: string, projectId: string): Promise<string[]> {
+  const root = path.join(folder, 'projects', projectId, 'iterations');
+  let dir;
+  try {
+    dir = await opendir(root);
+  } catch (error) {
+    if (isMissing(error)) return [];
+    throw error;
+  }
+  const found: Array<{ id: string; time: string }> = [];
+  for await (const entry of dir) {
+    if (!entry.isDirectory() || !ID_PATTERN.test(entry.name)) continue;
+    const hasImages = await stat(path.join(root, entry.name, 'images.jsonl')).then((info) => info.isFile(), () => false);
+    if (!hasImages) continue;
+    const record = await readJsonFile(path.join(root, entry.name, 'iteration.json')).catch(() => undefined);
+    found.push({ id: entry.name, time: iterationTime(record) });
+  }
+  found.sort((a, b) => (a.time === b.time ? (a.id < b.id ? -1 : 1) : a.time < b.time ? 1 : -1));
+  return found.map((iteration) => iteration.id);
+}
+
+/** ISO time strings sort as text; a record without either sorts last. */
+function iterationTime(record: unknown): string {
+  if (typeof record !== 'object' || record === null) return '';
+  const { trainedAt, created } = record as Record<string, unknown>;
+  if (typeof trainedAt === 'string' && trainedAt !== '') return trainedAt;
+  return typeof created === 'string' ? created : '';
 }

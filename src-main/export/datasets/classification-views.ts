@@ -2,8 +2,9 @@
  * Classification views of one project:
  *   datasets/csv/<projectId>/labels.csv — one row per image and tag ("long" format, so a
  *     multilabel image has several rows and no name is ever split on a separator):
- *     image_id, file, tag_id, tag_name, tag_type. Negative tags are rows with tag_type
- *     Negative; untagged images are not in it (see excluded.csv).
+ *     image_id, file, tag_id, tag_name, tag_type, iteration_id (set for an image that
+ *     survives only in that iteration). Negative tags are rows with tag_type Negative;
+ *     untagged images are not in it (see excluded.csv).
  *   datasets/folders/<projectId>/ — folder-per-tag (torchvision ImageFolder, Keras) as a
  *     manifest instead of copies, which would double the bundle: files.csv maps each
  *     target path (train/<folder>/<file>, negative/<file>, untagged/<file>) to the original
@@ -57,14 +58,14 @@ export async function writeClassificationViews(ctx: ProjectContext, report: Proj
   const exclusions = new Exclusions();
   const labels = new ChunkedText();
   const manifest = new ChunkedText();
-  labels.append(csvRow(['image_id', 'file', 'tag_id', 'tag_name', 'tag_type']));
+  labels.append(csvRow(['image_id', 'file', 'tag_id', 'tag_name', 'tag_type', 'iteration_id']));
   manifest.append(csvRow(['target', 'source']));
 
-  for await (const { image, file } of walkImages(ctx, exclusions)) {
+  for await (const { image, file, iterationId = '' } of walkImages(ctx, exclusions)) {
     const tags = uniqueTags(image.tags);
     const name = fileName(file);
     if (tags.length === 0) {
-      exclusions.add(image.id, 'untagged', file);
+      exclusions.add(image.id, 'untagged', file, iterationId);
       manifest.append(csvRow([`untagged/${name}`, file]));
       untaggedImages += 1;
       continue;
@@ -72,7 +73,9 @@ export async function writeClassificationViews(ctx: ProjectContext, report: Proj
     let negative = false;
     for (const tag of tags) {
       const isNegative = classes.negativeTagIds.has(tag.tagId);
-      labels.append(csvRow([image.id, file, tag.tagId, tagNames.get(tag.tagId) ?? tag.tagName, isNegative ? 'Negative' : (folders.get(tag.tagId)?.tagType ?? 'Regular')]));
+      labels.append(
+        csvRow([image.id, file, tag.tagId, tagNames.get(tag.tagId) ?? tag.tagName, isNegative ? 'Negative' : (folders.get(tag.tagId)?.tagType ?? 'Regular'), iterationId]),
+      );
       report.annotations += 1;
       const folder = folders.get(tag.tagId);
       if (isNegative) negative = true;
@@ -87,6 +90,7 @@ export async function writeClassificationViews(ctx: ProjectContext, report: Proj
       report.backgroundImages += 1;
     }
     report.images += 1;
+    if (iterationId !== '') report.iterationOnlyImages += 1;
   }
 
   const mapping = {
@@ -104,6 +108,7 @@ export async function writeClassificationViews(ctx: ProjectContext, report: Proj
   await sink.writeFile(`datasets/folders/${projectId}/README.txt`, FOLDERS_README, 'text/plain');
   await writeExclusions(ctx, exclusions);
   report.excluded = exclusions.counts;
+  report.iterationOnlyExcluded = exclusions.iterationOnly;
   report.classes = classes.classes.length;
   report.renamedFolders = classes.classes.filter((c) => folderNames.get(c.tagId) !== c.name).length;
   report.views = ['csv', 'folders'];

@@ -2,8 +2,9 @@
  * Standard COCO detection JSON (cocodataset.org "format-data"): pixel bboxes
  * [x, y, width, height] from the top-left, area, iscrowd 0. Built image by image into
  * UTF-8 blocks: one object per line, images and annotations kept apart until the end.
- * Ids: images and annotations are numbered from 1 in images.jsonl order (oldest first);
- * category id = class position + 1. Custom Vision's own ids ride along as cv_* fields.
+ * Ids: images and annotations are numbered from 1 in walk order (images.jsonl oldest
+ * first, then images only in iterations); category id = class position + 1. Custom
+ * Vision's own ids ride along as cv_* fields (cv_iteration_id on images only in iterations).
  */
 import type { DatasetClass } from './classes';
 import { ChunkedText } from './chunked-text';
@@ -15,6 +16,8 @@ export interface CocoImage {
   file: string;
   width: number;
   height: number;
+  /** Set for an image that survives only in this iteration (written as cv_iteration_id). */
+  iterationId?: string;
 }
 
 export class CocoBuilder {
@@ -26,7 +29,14 @@ export class CocoBuilder {
   addImage(image: CocoImage, boxes: readonly Box[]): void {
     this.imageCount += 1;
     const imageId = this.imageCount;
-    const entry = { id: imageId, file_name: image.file, width: image.width, height: image.height, cv_image_id: image.cvImageId };
+    const entry = {
+      id: imageId,
+      file_name: image.file,
+      width: image.width,
+      height: image.height,
+      cv_image_id: image.cvImageId,
+      ...(image.iterationId === undefined ? {} : { cv_iteration_id: image.iterationId }),
+    };
     this.images.append(`${imageId === 1 ? '' : ',\n'}${JSON.stringify(entry)}`);
     for (const box of boxes) {
       this.annotationCount += 1;

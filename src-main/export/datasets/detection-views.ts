@@ -1,11 +1,13 @@
 /**
  * Object-detection views of one project: COCO, YOLO and Pascal VOC, written in one pass
- * over images.jsonl. Per-image files (YOLO labels, VOC XML) go to the sink one by one,
+ * over the image records (the workspace's, then those only in iterations: image-walk.ts). Per-image files (YOLO labels, VOC XML) go to the sink one by one,
  * checking the signal between images; the COCO file and the lists are written at the end.
  *
  * Which images each view holds (same set for all three):
  *   - images with at least one usable region: their boxes;
  *   - images with no regions and a Negative tag: background images with no objects;
+ *   - images only in iterations by the same rules, marked with the iteration in COCO
+ *     (cv_iteration_id) and VOC (<source><annotation>);
  *   - everything else is left out and listed in datasets/excluded/<projectId>/excluded.csv:
  *     untagged images (not yet labelled — their objects are unknown, so they are not
  *     background), images whose regions were all skipped, images tagged without regions.
@@ -63,22 +65,25 @@ export async function writeDetectionViews(ctx: ProjectContext, report: ProjectRe
   const imageIds = new ChunkedText();
   for await (const walked of walkImages(ctx, exclusions)) {
     const status = classify(ctx, walked, report);
+    const iterationId = walked.iterationId;
     if (!status.use) {
-      exclusions.add(walked.image.id, status.reason, walked.file);
+      exclusions.add(walked.image.id, status.reason, walked.file, iterationId);
       continue;
     }
     const size = await imageSize(ctx, walked, report);
     if (!size) {
-      exclusions.add(walked.image.id, 'unknown-size', walked.file);
+      exclusions.add(walked.image.id, 'unknown-size', walked.file, iterationId);
       continue;
     }
     const id = walked.image.id;
+    const fromIteration = iterationId === undefined ? {} : { iterationId };
     await sink.writeFile(`datasets/yolo/${projectId}/labels/${id}.txt`, yoloLabelFile(status.boxes), 'text/plain');
-    await sink.writeFile(`datasets/voc/${projectId}/Annotations/${id}.xml`, vocXml({ projectId, file: walked.file, ...size }, status.boxes), 'application/xml');
-    coco.addImage({ cvImageId: id, file: walked.file, width: size.width, height: size.height }, status.boxes);
+    await sink.writeFile(`datasets/voc/${projectId}/Annotations/${id}.xml`, vocXml({ projectId, file: walked.file, ...size, ...fromIteration }, status.boxes), 'application/xml');
+    coco.addImage({ cvImageId: id, file: walked.file, width: size.width, height: size.height, ...fromIteration }, status.boxes);
     imageList.append(`${walked.file}\n`);
     imageIds.append(`${id}\n`);
     report.images += 1;
+    if (iterationId !== undefined) report.iterationOnlyImages += 1;
     report.annotations += status.boxes.length;
     if (status.background) report.backgroundImages += 1;
   }
@@ -89,6 +94,7 @@ export async function writeDetectionViews(ctx: ProjectContext, report: ProjectRe
   await sink.writeFile(`datasets/voc/${projectId}/ImageSets/Main/trainval.txt`, imageIds.toBuffer(), 'text/plain');
   await writeExclusions(ctx, exclusions);
   report.excluded = exclusions.counts;
+  report.iterationOnlyExcluded = exclusions.iterationOnly;
   report.classes = classes.classes.length;
   report.views = ['coco', 'yolo', 'voc'];
 }

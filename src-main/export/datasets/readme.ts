@@ -8,8 +8,9 @@ const RULES = `CV Steward dataset views
 ========================
 
 Everything under datasets/ is derived from the canonical records in projects/
-(project.json, tags.json, images/images.jsonl) and refers to the original image files in
-projects/<projectId>/images/files/ — no image is copied. Every path written inside these
+(project.json, tags.json, images/images.jsonl, iterations/<iterationId>/images.jsonl) and
+refers to the original image files in projects/<projectId>/images/files/ — no image is
+copied. Every path written inside these
 files is relative to the bundle root (the folder holding manifest.json), with forward
 slashes. The files hold no timestamps: the same bundle always gives the same bytes.
 
@@ -19,8 +20,9 @@ Object-detection projects:
       Standard COCO: images[].file_name is the original's path, width/height in pixels;
       annotations[].bbox = [x, y, width, height] in pixels from the top-left, area,
       iscrowd 0. Not Microsoft's Image Analysis dialect, whose bboxes stay normalised.
-      Image and annotation ids count from 1 in images.jsonl order (oldest first);
-      cv_image_id, cv_region_id and cv_tag_id keep Custom Vision's ids.
+      Image and annotation ids count from 1 in images.jsonl order (oldest first), then
+      the images only in iterations; cv_image_id, cv_region_id and cv_tag_id keep Custom
+      Vision's ids, and cv_iteration_id marks an image only in that iteration.
   datasets/yolo/<projectId>/
       labels/<imageId>.txt  one line per box: class x_center y_center width height, all
                             normalised to 0..1 (six decimals); empty for background images
@@ -31,19 +33,33 @@ Object-detection projects:
       to train with it, copy or link each listed file to images/<imageId>.<ext> next to
       labels/.
   datasets/voc/<projectId>/
-      Annotations/<imageId>.xml  Pascal VOC; <path> is the original's path
+      Annotations/<imageId>.xml  Pascal VOC; <path> is the original's path; an image only
+                                 in an iteration has <source><annotation>Custom Vision
+                                 iteration <iterationId></annotation>
       ImageSets/Main/trainval.txt  the image ids of the dataset
 Classification projects:
   datasets/csv/<projectId>/labels.csv
-      One row per image and tag: image_id, file, tag_id, tag_name, tag_type. A multilabel
-      image has one row per tag (no name is ever joined with a separator).
+      One row per image and tag: image_id, file, tag_id, tag_name, tag_type, iteration_id
+      (empty, or the iteration of an image only in iterations). A multilabel image has
+      one row per tag (no name is ever joined with a separator).
   datasets/folders/<projectId>/
       Folder-per-tag as a manifest, not copies (README.txt there): files.csv maps
       train/<folder>/<file>, negative/<file> and untagged/<file> to the originals;
       folders.json gives each folder's exact tag name and id.
 Every project:
   datasets/excluded/<projectId>/excluded.csv
-      Images left out of the views, with the reason (list below).
+      Every image of the project the views leave out, one row each: image_id, reason
+      (list below), file, iteration_id (set for an image only in iterations). An image
+      is in the views or in this file, never neither.
+
+IMAGES ONLY IN ITERATIONS
+Images deleted from the workspace but kept by a trained iteration are in the bundle too
+(their records in iterations/<iterationId>/images.jsonl, their bytes in images/files/).
+The views include them by the same rules as workspace images, with the labels the
+iteration's record gives (from the newest iteration that holds the image), marked with
+that iteration (cv_iteration_id in COCO, <source><annotation> in VOC, iteration_id in
+labels.csv; YOLO has no place for it: see the COCO file). Those the rules leave out are
+in excluded.csv with their iteration_id. Each project below counts both.
 
 PROJECT TYPE
 A project is object detection when its domain is an ObjectDetection domain in
@@ -88,7 +104,7 @@ Negative images go to negative/ and untagged images to untagged/, both outside t
 Untagged images are not in labels.csv.
 
 EXCLUSION REASONS (first that applies)
-  invalid-record          a line of images.jsonl that is not an image record
+  invalid-record          a line of an images.jsonl that is not an image record
   invalid-id              an id unfit for a file name (not 36 characters of 0-9, a-f, -)
   duplicate               an id seen earlier in images.jsonl
   missing-file            the original image file is not in the bundle
@@ -135,6 +151,7 @@ function projectSection(report: ProjectReport): string {
   } else {
     lines.push(`  Tags whose folder name differs from the tag name: ${report.renamedFolders}.`);
   }
+  lines.push(`  Images only in trained iterations: ${report.iterationOnlyImages} in the views, ${report.iterationOnlyExcluded} left out.`);
   lines.push(`  Images left out: ${total(report.excluded)}${counts(report.excluded, EXCLUSION_REASONS)}.`);
   return lines.join('\n');
 }

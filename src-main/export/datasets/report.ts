@@ -20,6 +20,10 @@ export interface ProjectReport {
   skippedRegions: Map<RegionSkipReason, number>;
   clampedRegions: number;
   excluded: Map<ExclusionReason, number>;
+  /** Images in the views that survive only in a trained iteration (described by its record). */
+  iterationOnlyImages: number;
+  /** Images only in iterations that were left out (also counted in `excluded`). */
+  iterationOnlyExcluded: number;
   /** Images whose file header disagrees with the record's width × height. */
   sizeMismatches: number;
   sizeMismatchExamples: string[];
@@ -41,6 +45,8 @@ export function emptyReport(projectId: string, kind: ProjectKind, kindReason: st
     skippedRegions: new Map(),
     clampedRegions: 0,
     excluded: new Map(),
+    iterationOnlyImages: 0,
+    iterationOnlyExcluded: 0,
     sizeMismatches: 0,
     sizeMismatchExamples: [],
     renamedFolders: 0,

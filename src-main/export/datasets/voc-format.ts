@@ -2,7 +2,7 @@
  * Pascal VOC XML, one file per image: <size> from the image record, one <object> per box
  * with 1-based inclusive pixel corners (regions.ts vocBox). <truncated> is 1 when the
  * region reached outside the image and was clamped; <difficult> is always 0 (Custom Vision
- * has no such flag).
+ * has no such flag). An image only in an iteration names it in <source><annotation>.
  */
 import { vocBox, type Box } from './regions';
 import { xmlText } from './text-escape';
@@ -14,6 +14,8 @@ export interface VocImage {
   width: number;
   height: number;
   depth: number;
+  /** Set for an image that survives only in this iteration. */
+  iterationId?: string;
 }
 
 export function vocXml(image: VocImage, boxes: readonly Box[]): string {
@@ -24,7 +26,9 @@ export function vocXml(image: VocImage, boxes: readonly Box[]): string {
     `  <folder>${xmlText(image.file.slice(0, slash))}</folder>`,
     `  <filename>${xmlText(image.file.slice(slash + 1))}</filename>`,
     `  <path>${xmlText(image.file)}</path>`,
-    `  <source><database>Azure Custom Vision project ${xmlText(image.projectId)}</database></source>`,
+    `  <source><database>Azure Custom Vision project ${xmlText(image.projectId)}</database>${
+      image.iterationId === undefined ? '' : `<annotation>Custom Vision iteration ${xmlText(image.iterationId)}</annotation>`
+    }</source>`,
     `  <size><width>${image.width}</width><height>${image.height}</height><depth>${image.depth}</depth></size>`,
     '  <segmented>0</segmented>',
   ];

@@ -4,7 +4,7 @@
  * so every file lands in the journal and manifest like any other.
  */
 import type { BundleFileSink } from '../file-sink';
-import { indexImageFiles, listProjectIds, readDomainTypes, readImages, readProjectData } from './bundle-reader';
+import { indexImageFiles, listIterationsWithImages, listProjectIds, readDomainTypes, readImages, readIterationImages, readProjectData } from './bundle-reader';
 import { buildClassList, UnknownTagCollector } from './classes';
 import { writeClassificationViews } from './classification-views';
 import { writeDetectionViews } from './detection-views';
@@ -26,6 +26,9 @@ export interface DatasetProjectSummary {
   clampedRegions: number;
   /** Images left out of the views (datasets/excluded/<projectId>/excluded.csv). */
   excludedImages: number;
+  /** Images only in trained iterations: in the views, and left out (also in excludedImages). */
+  iterationOnlyImages: number;
+  iterationOnlyExcluded: number;
 }
 
 export interface DatasetSummary {
@@ -37,14 +40,25 @@ export interface WriteDatasetsOptions {
   signal?: AbortSignal;
 }
 
-/** Reads images.jsonl once to learn what the class list and the project type depend on. */
+/**
+ * Reads the image records once to learn what the class list and the project type depend
+ * on: the workspace's, and those of images only in iterations (the views hold both). An
+ * iteration's record of a workspace image is skipped, as in the views: a tag it had when
+ * trained but has no longer must not become a class no image of the views carries.
+ */
 async function scanImages(folder: string, projectId: string, collector: UnknownTagCollector, signal: AbortSignal | undefined): Promise<boolean> {
   let anyRegions = false;
-  for await (const image of readImages(folder, projectId)) {
-    signal?.throwIfAborted();
-    if (!image) continue;
-    collector.add(image);
-    if (image.regions.length > 0) anyRegions = true;
+  const seen = new Set<string>();
+  const sources = [readImages(folder, projectId), ...(await listIterationsWithImages(folder, projectId)).map((iterationId) => readIterationImages(folder, projectId, iterationId))];
+  for (const [index, source] of sources.entries()) {
+    for await (const image of source) {
+      signal?.throwIfAborted();
+      if (!image) continue;
+      if (index > 0 && seen.has(image.id)) continue;
+      seen.add(image.id);
+      collector.add(image);
+      if (image.regions.length > 0) anyRegions = true;
+    }
   }
   return anyRegions;
 }
@@ -90,6 +104,8 @@ export async function writeDatasets(folder: string, sink: BundleFileSink, option
       skippedRegions: total(r.skippedRegions),
       clampedRegions: r.clampedRegions,
       excludedImages: total(r.excluded),
+      iterationOnlyImages: r.iterationOnlyImages,
+      iterationOnlyExcluded: r.iterationOnlyExcluded,
     })),
   };
 }

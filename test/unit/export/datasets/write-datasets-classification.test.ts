@@ -71,7 +71,7 @@ async function run(): Promise<MemorySink> {
   const sink = new MemorySink();
   const summary = await writeDatasets(bundle, sink);
   expect(summary.projects).toEqual([
-    { projectId: PROJECT, kind: 'classification', views: ['csv', 'folders'], images: 3, annotations: 9, skippedRegions: 0, clampedRegions: 0, excludedImages: 1 },
+    { projectId: PROJECT, kind: 'classification', views: ['csv', 'folders'], images: 3, annotations: 9, skippedRegions: 0, clampedRegions: 0, excludedImages: 1, iterationOnlyImages: 0, iterationOnlyExcluded: 0 },
   ]);
   return sink;
 }
@@ -86,7 +86,7 @@ describe('writeDatasets — classification', () => {
   it('writes one CSV row per image and tag, quoted and guarded against formulas', async () => {
     const sink = await run();
     const rows = parseCsv(sink.text(`datasets/csv/${PROJECT}/labels.csv`));
-    expect(rows[0]).toEqual(['image_id', 'file', 'tag_id', 'tag_name', 'tag_type']);
+    expect(rows[0]).toEqual(['image_id', 'file', 'tag_id', 'tag_name', 'tag_type', 'iteration_id']);
     expect(rows.slice(1).map((r) => [r[0], r[3], r[4]])).toEqual([
       [img(1), 'a', 'Regular'],
       [img(1), 'A', 'Regular'],

@@ -65,7 +65,7 @@ describe('writeDatasets — object detection', () => {
   it('counts what went in, what was clamped, skipped and left out', async () => {
     const { summary } = await run(spec());
     expect(summary.projects).toEqual([
-      { projectId: PROJECT, kind: 'objectDetection', views: ['coco', 'yolo', 'voc'], images: 5, annotations: 5, skippedRegions: 2, clampedRegions: 1, excludedImages: 6 },
+      { projectId: PROJECT, kind: 'objectDetection', views: ['coco', 'yolo', 'voc'], images: 5, annotations: 5, skippedRegions: 2, clampedRegions: 1, excludedImages: 6, iterationOnlyImages: 0, iterationOnlyExcluded: 0 },
     ]);
   });
 
@@ -123,13 +123,13 @@ describe('writeDatasets — object detection', () => {
     const { sink } = await run(spec());
     const excluded = sink.text(`datasets/excluded/${PROJECT}/excluded.csv`).trim().split('\r\n');
     expect(excluded).toEqual([
-      'image_id,reason,file',
-      `${UNTAGGED_IMG},untagged,${fileOf(UNTAGGED_IMG)}`,
-      `${ALL_SKIPPED_IMG},all-regions-skipped,${fileOf(ALL_SKIPPED_IMG)}`,
-      `${NO_FILE_IMG},missing-file,`,
-      ',invalid-record,',
-      'NOT-AN-ID,invalid-id,',
-      `${IMG1},duplicate,`,
+      'image_id,reason,file,iteration_id',
+      `${UNTAGGED_IMG},untagged,${fileOf(UNTAGGED_IMG)},`,
+      `${ALL_SKIPPED_IMG},all-regions-skipped,${fileOf(ALL_SKIPPED_IMG)},`,
+      `${NO_FILE_IMG},missing-file,,`,
+      ',invalid-record,,',
+      'NOT-AN-ID,invalid-id,,',
+      `${IMG1},duplicate,,`,
     ]);
     const readme = sink.text('datasets/README.txt');
     expect(readme).toContain(`${PROJECT}: object detection, because its domain id is a public object-detection domain.`);
