@@ -31,6 +31,13 @@ function amountText(done: number, total: number | null, format: (value: number) 
   return i18n.t('common.soFar', { value: format(done) });
 }
 
+/** "104 items so far", "12 of 40 items", or once ended "104 items": the word goes with the number in every case. */
+function itemsText(done: number, total: number | null, ended: boolean): string {
+  if (ended && (total === null || done === total)) return i18n.t('export.transfer.itemsFinal', { value: formatCount(done) });
+  if (total !== null) return i18n.t('export.transfer.itemsOfTotal', { done: formatCount(done), total: formatCount(total) });
+  return i18n.t('export.transfer.itemsSoFar', { value: formatCount(done) });
+}
+
 /** How much has moved, how fast, and how long the rest will take (while the export runs). */
 export function ExportTransfer({ job }: { job: JobSnapshot }) {
   const { t } = useTranslation();
@@ -54,7 +61,7 @@ export function ExportTransfer({ job }: { job: JobSnapshot }) {
       <dd>
         {t('export.transfer.savedValue', {
           bytes: amountText(totals.bytes, totals.bytesTotal, formatBytes, ended),
-          items: amountText(totals.items, totals.itemsTotal, formatCount, ended),
+          items: itemsText(totals.items, totals.itemsTotal, ended),
         })}
       </dd>
       {running && (
