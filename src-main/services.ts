@@ -223,7 +223,7 @@ export function createServices(options: ServicesOptions): Services {
     'jobs:interrupted': () => interrupted.list(),
     'jobs:resumeInterrupted': ({ id }) => interrupted.resume(id),
     'jobs:dismissInterrupted': ({ id }) => interrupted.dismiss(id),
-    'cleanup:plans': () => listSavedPlans(options.dataDir, (context, error) => report(context, error)),
+    'cleanup:plans': ({ language }) => listSavedPlans(options.dataDir, (context, error) => report(context, error), language),
   };
 
   return {

@@ -153,6 +153,8 @@ export const SavedPlanSchema = z.object({
   /** 'planned': never run; 'incomplete': a run started and did not verify; 'done': receipt says everything verified. */
   state: z.enum(['planned', 'incomplete', 'done']),
   totalItems: z.number().int(),
+  /** What the plan deletes, in the requested language: two plans of one account differ here. */
+  scopeText: z.string(),
 });
 export type SavedPlan = z.infer<typeof SavedPlanSchema>;
 
@@ -270,7 +272,7 @@ export const invokeContract = {
   },
   'jobs:dismissInterrupted': { request: InterruptedRef, response: z.object({ dismissed: z.boolean() }) },
   /** Cleanup plans saved in the data folder, newest first. */
-  'cleanup:plans': { request: NoArguments, response: z.array(SavedPlanSchema) },
+  'cleanup:plans': { request: z.object({ language: LanguageSchema.optional() }).strict(), response: z.array(SavedPlanSchema) },
 } as const satisfies Record<InvokeChannelName, { request: z.ZodType; response: z.ZodType }>;
 
 export const eventContract = {

@@ -229,6 +229,17 @@ export const VerificationSchema = z.object({
 });
 export type Verification = z.infer<typeof VerificationSchema>;
 
+/** Per kind of data, the items the proof's checks covered and what they found (see proven-items.ts). */
+export const ProvenItemsSchema = z.object({
+  category: CleanupCategorySchema,
+  /** Distinct items the checks of this kind covered. */
+  items: z.number().int().nonnegative(),
+  gone: z.number().int().nonnegative(),
+  stillThere: z.number().int().nonnegative(),
+  couldNotVerify: z.number().int().nonnegative(),
+});
+export type ProvenItems = z.infer<typeof ProvenItemsSchema>;
+
 export const ReceiptSchema = z.object({
   format: z.literal('cv-steward-cleanup-receipt'),
   version: z.literal(1),
@@ -248,6 +259,11 @@ export const ReceiptSchema = z.object({
   counts: CategoryCountsSchema,
   calls: z.array(CallRecordSchema),
   verifications: z.array(VerificationSchema),
+  /**
+   * The proof counted in items per kind of data ("90 of 90 images proven gone"), worked out
+   * from `verifications`, the checks behind it (absent in receipts written before it existed).
+   */
+  proven: z.array(ProvenItemsSchema).optional(),
   /** True when every step is verified. */
   complete: z.boolean(),
   /**

@@ -9,7 +9,8 @@
  * computer, with the exact ISO time kept in each <time datetime>.
  */
 import { LanguageSchema, type Language } from '../../shared/ipc/contract';
-import type { CallRecord, ProofResult, Receipt, Verification } from '../../shared/model/cleanup';
+import type { CallRecord, ProofResult, ProvenItems, Receipt, Verification } from '../../shared/model/cleanup';
+import { provenItems } from '../../shared/model/proven-items';
 import { mainTranslator, type MainKey, type Translate } from '../i18n';
 import type { MainText } from '../../shared/model/main-text';
 
@@ -84,14 +85,17 @@ function page(language: Language): Page {
 export function renderReceiptHtml(receipt: Receipt, projectNames: ReadonlyMap<string, string> = new Map(), language: Language = receiptLanguage(receipt)): string {
   const p = page(language);
   const steps = receipt.verifications.length;
+  // Receipts written before `proven` existed get it worked out from their checks, the same way.
+  const proven = receipt.proven ?? provenItems(receipt.verifications);
+  const items = proven.reduce((sum, kind) => sum + kind.items, 0);
   const project = (id: string | undefined): string => {
     if (id === undefined) return '<span class="muted">—</span>';
     const name = projectNames.get(id);
     return name === undefined ? `<span class="id">${escapeHtml(id)}</span>` : `${escapeHtml(name)}<br><span class="id">${escapeHtml(id)}</span>`;
   };
   const banner = receipt.complete
-    ? `<p class="banner complete">${p.html('banner.complete', { steps: p.num(steps) }, steps)}</p>`
-    : `<p class="banner incomplete">${incompleteBanner(receipt.verifications, p)}</p>`;
+    ? `<p class="banner complete">${p.html('banner.complete', { items: p.num(items) }, items)}</p>`
+    : `<p class="banner incomplete">${incompleteBanner(proven, p)}</p>`;
   return [
     '<!doctype html>',
     `<html lang="${escapeHtml(language)}"><head><meta charset="utf-8">`,
@@ -108,6 +112,8 @@ export function renderReceiptHtml(receipt: Receipt, projectNames: ReadonlyMap<st
     takenAlong(receipt, project, p),
     `<h2>${p.html('proof.heading')}</h2>`,
     `<p class="muted">${p.html('proof.text')}</p>`,
+    provenTable(proven, p),
+    `<h3>${p.html('proof.checksHeading', { n: p.num(steps) }, steps)}</h3>`,
     proofTable(receipt.verifications, project, p),
     couldNotVerifyNote(receipt.verifications, p),
     leftInPlace(receipt, project, p),
@@ -209,21 +215,33 @@ const RESULT_WORDS: Readonly<Record<ProofResult, { key: MainKey<'receipt'>; clas
 };
 
 /**
- * "Incomplete: 3 of 9 steps are not proven gone (1 still there, 2 could not be verified)":
- * a step the service may or may not have deleted is never lumped in with one it kept.
+ * "Incomplete: 12 of 90 items are not proven gone (2 still there, 10 could not be verified)":
+ * an item the service may or may not have deleted is never lumped in with one it kept.
  */
-function incompleteBanner(verifications: readonly Verification[], p: Page): string {
-  const steps = verifications.length;
-  const results = verifications.map(proofResult);
-  const stillThere = results.filter((result) => result === 'still-there').length;
-  const couldNotVerify = results.filter((result) => result === 'could-not-verify').length;
+function incompleteBanner(proven: readonly ProvenItems[], p: Page): string {
+  const items = proven.reduce((sum, kind) => sum + kind.items, 0);
+  const stillThere = proven.reduce((sum, kind) => sum + kind.stillThere, 0);
+  const couldNotVerify = proven.reduce((sum, kind) => sum + kind.couldNotVerify, 0);
   const parts = [
     stillThere > 0 ? p.html('banner.stillThere', { n: p.num(stillThere) }) : '',
     couldNotVerify > 0 ? p.html('banner.couldNotVerify', { n: p.num(couldNotVerify) }) : '',
   ].filter((part) => part !== '');
   // Every check passed yet the receipt is incomplete: some step of the plan was not checked at all.
   const said = parts.length > 0 ? parts.join(p.html('banner.partSeparator')) : p.html('banner.notChecked');
-  return p.html('banner.incomplete', { steps: p.num(steps), unverified: p.num(stillThere + couldNotVerify), parts: said }, steps);
+  return p.html('banner.incomplete', { items: p.num(items), unverified: p.num(stillThere + couldNotVerify), parts: said }, items);
+}
+
+/** Per kind of data: how many items the checks covered, and how many of them each result holds ("90 of 90 proven gone"). */
+function provenTable(proven: readonly ProvenItems[], p: Page): string {
+  if (proven.length === 0) return '';
+  const cell = (n: number, className: string) => `<td class="num">${n > 0 ? `<span class="${className}">${p.num(n)}</span>` : p.num(n)}</td>`;
+  const rows = proven.map(
+    (kind) =>
+      `<tr><td>${word(p, 'categories', kind.category)}</td><td>${p.html('proof.provenOf', { gone: p.num(kind.gone), items: p.num(kind.items) }, kind.items)}</td>` +
+      `${cell(kind.stillThere, 'bad')}${cell(kind.couldNotVerify, 'unsure')}</tr>`,
+  );
+  const columns: Array<MainKey<'receipt'>> = ['proof.category', 'proof.provenGone', 'proof.stillThere', 'proof.couldNotVerify'];
+  return `<table class="proven"><caption>${p.html('proof.provenCaption')}</caption><tr>${columns.map((key) => `<th>${p.html(key)}</th>`).join('')}</tr>${rows.join('\n')}</table>`;
 }
 
 function proofTable(verifications: readonly Verification[], project: (id: string) => string, p: Page): string {

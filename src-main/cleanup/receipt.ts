@@ -8,6 +8,7 @@
 import type { Language } from '../../shared/ipc/contract';
 import { ReceiptSchema, type CleanupPlan, type Receipt, type Verification } from '../../shared/model/cleanup';
 import type { BackupRecord, CleanupJournal, StartLine } from './cleanup-journal';
+import { provenItems } from '../../shared/model/proven-items';
 import { renderReceiptHtml } from './receipt-html';
 import { notDeletableFor } from './receipt-not-deletable';
 import { planScopeText } from './planner';
@@ -42,6 +43,7 @@ export function buildReceipt(input: ReceiptInput): Receipt {
     counts: plan.counts,
     calls: journal.calls(),
     verifications: input.verifications,
+    proven: provenItems(input.verifications),
     complete: plan.steps.length === input.verifications.length && input.verifications.every((verification) => verification.verified),
     leftInPlace: plan.steps.flatMap((step) =>
       journal.dropped(step.index).map(({ id, reason }) => ({ projectId: step.projectId, category: step.category, id, reason })),

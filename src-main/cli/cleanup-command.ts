@@ -4,7 +4,8 @@
  * refuses before any delete call unless --confirm matches the plan's confirmText and the
  * bundle covers the plan (or --no-backup). Exit 0 only when every step is verified gone.
  */
-import { CLEANUP_CATEGORIES, type CategoryCounts, type CleanupPlan } from '../../shared/model/cleanup';
+import { CLEANUP_CATEGORIES, type CategoryCounts, type CleanupCategory, type CleanupPlan, type ProvenItems } from '../../shared/model/cleanup';
+import { provenItems } from '../../shared/model/proven-items';
 import { buildPlan, keychainPlanSealer, loadPlan, runCleanup, savePlan, type BackupChoice, type CleanupOutcome, type PlanSealer } from '../cleanup';
 import { keychainService } from './app-data-dir';
 import type { TrainingClient } from '../customvision';
@@ -150,6 +151,7 @@ async function runAction(context: CommandContext, request: CleanupRunRequest, cl
     calls: result.receipt.calls.length,
     verifications: result.receipt.verifications.length,
     unverified,
+    proven: result.receipt.proven ?? provenItems(result.receipt.verifications),
     receipt: { json: result.receiptJsonPath, html: result.receiptHtmlPath },
   });
   return result.complete ? EXIT.done : EXIT.failed;
@@ -169,6 +171,8 @@ function receiptLines(plan: CleanupPlan, result: CleanupOutcome, resume: string)
   return [
     headline,
     `Scope: ${printable(plan.scopeText, 200)}`,
+    ...provenLines(receipt.proven ?? provenItems(receipt.verifications)),
+    `Checks: ${formatCount(receipt.verifications.length)} (each listed in the receipt).`,
     `Calls: ${formatCount(receipt.calls.length)} journaled${failedCalls > 0 ? `, ${formatCount(failedCalls)} failed` : ''}.`,
     ...unverified
       .slice(0, 10)
@@ -179,6 +183,28 @@ function receiptLines(plan: CleanupPlan, result: CleanupOutcome, resume: string)
     'Not deletable through the Training API (see the receipt): the Azure resource itself, its keys, and a customvision.ai account.',
     ...(result.complete ? [] : [`Run the same command again to retry what is left:\n  ${resume}`]),
   ];
+}
+
+const ITEM_WORDS: Readonly<Record<CleanupCategory, readonly [string, string]>> = {
+  projects: ['project', 'projects'],
+  iterations: ['iteration', 'iterations'],
+  images: ['image', 'images'],
+  predictions: ['stored prediction', 'stored predictions'],
+  tags: ['tag', 'tags'],
+};
+
+/**
+ * What the proof found, in items per kind ("284 of 284 images proven gone"), not in checks:
+ * one check can cover 90 images. Items not proven gone are split by why.
+ */
+function provenLines(proven: readonly ProvenItems[]): string[] {
+  if (proven.length === 0) return [];
+  const rows = proven.map((kind) => {
+    const [one, many] = ITEM_WORDS[kind.category];
+    const doubts = [kind.stillThere > 0 ? `${formatCount(kind.stillThere)} still there` : '', kind.couldNotVerify > 0 ? `${formatCount(kind.couldNotVerify)} could not verify` : ''].filter(Boolean);
+    return `  ${formatCount(kind.gone)} of ${formatCount(kind.items)} ${kind.items === 1 ? one : many} proven gone${doubts.length > 0 ? ` (${doubts.join(', ')})` : ''}`;
+  });
+  return ['Proven gone, by reading the account again:', ...rows];
 }
 
 function countLines(counts: CategoryCounts): string[] {

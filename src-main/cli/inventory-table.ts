@@ -49,14 +49,16 @@ export function renderInventory(snapshot: InventorySnapshot, t: Translate<'cli'>
   if (snapshot.projects.length === 0) {
     lines.push(t('inventory.none'));
   } else {
-    const columns = ['id', 'tagged', 'untagged', 'onlyInIterations', 'iterations', 'tags', 'models', 'predictions', 'name'] as const;
+    const columns = ['id', 'images', 'tagged', 'untagged', 'onlyInIterations', 'iterations', 'tags', 'models', 'predictions', 'name'] as const;
     lines.push(
       table(
         columns.map((column) => t(`inventory.projectColumns.${column}`)),
         snapshot.projects.map((project) => [project.id, ...projectCounts(project.counts), printable(project.name, 60)]),
-        new Set([1, 2, 3, 4, 5, 6, 7]),
+        new Set([1, 2, 3, 4, 5, 6, 7, 8]),
       ),
     );
+    // The same words as the app's pages: a project's images are its workspace's plus those only inside trained iterations.
+    lines.push(t('inventory.imagesNote'));
   }
 
   const problems = [...snapshot.categories.flatMap((row) => row.problems)];
@@ -72,8 +74,15 @@ export function renderInventory(snapshot: InventorySnapshot, t: Translate<'cli'>
   return `${lines.join('\n')}\n`;
 }
 
+/** All images: null while the workspace is not counted (the iteration-only part adds to it once counted). */
+function allImages({ taggedImages, untaggedImages, imagesOnlyInIterations }: ProjectCounts): number | null {
+  if (taggedImages === null && untaggedImages === null) return null;
+  return (taggedImages ?? 0) + (untaggedImages ?? 0) + (imagesOnlyInIterations ?? 0);
+}
+
 function projectCounts(counts: ProjectCounts): string[] {
   return [
+    count(allImages(counts)),
     count(counts.taggedImages),
     count(counts.untaggedImages),
     count(counts.imagesOnlyInIterations),

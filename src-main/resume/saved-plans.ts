@@ -7,12 +7,13 @@
  */
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { PlanIdSchema, type SavedPlan } from '../../shared/ipc/contract';
+import { PlanIdSchema, type Language, type SavedPlan } from '../../shared/ipc/contract';
 import { ReceiptSchema, type CategoryCounts } from '../../shared/model/cleanup';
-import { cleanupPaths, loadPlan } from '../cleanup';
+import { cleanupPaths, loadPlan, planScopeText } from '../cleanup';
 import type { ReportProblem } from './record-files';
 
-export async function listSavedPlans(dataDir: string, report: ReportProblem = () => undefined): Promise<SavedPlan[]> {
+/** `language`: the wizard's, for each plan's scope sentence (the plan file keeps English). */
+export async function listSavedPlans(dataDir: string, report: ReportProblem = () => undefined, language: Language = 'en'): Promise<SavedPlan[]> {
   const root = join(dataDir, 'cleanups');
   let names: string[];
   try {
@@ -35,6 +36,7 @@ export async function listSavedPlans(dataDir: string, report: ReportProblem = ()
         accountName: plan.account.displayName,
         state: await planState(planPath),
         totalItems: totalItems(plan.counts),
+        scopeText: planScopeText(plan, language),
       });
     } catch (error) {
       report(`saved cleanup plan ${planId}`, error);

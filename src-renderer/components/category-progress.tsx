@@ -6,9 +6,13 @@ import { categoryLabel } from '../lib/labels';
 import { ProgressBar } from './progress-bar';
 import { mainTextOr } from '../lib/main-text';
 
-/** "12 so far" while the total is unknown, else "12 / 40". Shared with the export job's rows. */
-export function amountText(done: number, total: number | null, format: (value: number) => string = formatCount): string {
-  return total === null ? i18n.t('common.soFar', { value: format(done) }) : `${format(done)} / ${format(total)}`;
+/**
+ * "12 so far" while the total is unknown and the job runs, else "12 / 40". Once the job has
+ * ended, what was done is the final figure: "12", never "so far". Shared with the export job's rows.
+ */
+export function amountText(done: number, total: number | null, format: (value: number) => string = formatCount, ended = false): string {
+  if (total !== null) return `${format(done)} / ${format(total)}`;
+  return ended ? format(done) : i18n.t('common.soFar', { value: format(done) });
 }
 
 /** Bytes moved, when any are known. */
@@ -29,8 +33,8 @@ export function CategoryErrors({ progress }: { progress: CategoryProgressData })
   );
 }
 
-/** One category of a job: its name, bar, counts, bytes and latest error. */
-export function CategoryProgress({ progress }: { progress: CategoryProgressData }) {
+/** One category of a job: its name, bar, counts, bytes and latest error. `ended`: the job is over, the counts are final. */
+export function CategoryProgress({ progress, ended = false }: { progress: CategoryProgressData; ended?: boolean }) {
   const label = categoryLabel(progress.category);
   const bytes = bytesText(progress);
 
@@ -39,7 +43,7 @@ export function CategoryProgress({ progress }: { progress: CategoryProgressData 
       <div className="category-head">
         <span className="category-name">{label}</span>
         <span className="category-count">
-          {amountText(progress.done, progress.total)}
+          {amountText(progress.done, progress.total, formatCount, ended)}
           {bytes !== null && <span className="category-bytes"> · {bytes}</span>}
         </span>
       </div>

@@ -34,14 +34,44 @@ function WaiveBackup({ plan }: { plan: PlanSummary | null }) {
   );
 }
 
-/** Step 3: a verified bundle that holds every item of the plan, or an explicit waiver. */
-export function CleanupBackupStep() {
+/**
+ * The chosen folder and what became of it: the backup's progress and outcome, then the
+ * check against the plan. Shown under the option that chose the folder, so a "Covered"
+ * verdict on an existing bundle is not read as the result of "Back up now".
+ */
+function BundleResult() {
   const { t } = useTranslation();
   const plan = useStewardStore((state) => state.cleanupPlan);
   const bundle = useStewardStore((state) => state.cleanupBundle);
   const coverage = useStewardStore((state) => state.cleanupCoverage);
   const backupJob = useStewardStore(selectCleanupBackupJob);
   const checkJob = useStewardStore(selectCleanupCheckJob);
+  if (!bundle) return null;
+  return (
+    <>
+      <p className="export-folder-path" aria-live="polite">
+        <Trans i18nKey="cleanup.backup.bundle" values={{ path: bundle.displayPath }} components={{ code: <code /> }} />
+      </p>
+      {/* Finished jobs give way to their result: bars of a job that is over only distract. */}
+      {backupJob && backupJob.state !== 'succeeded' && <JobProgress job={backupJob} headingLevel={3} />}
+      {/* The summary in the interface's language when main sent its code, else main's English. */}
+      {backupJob?.state === 'succeeded' && (
+        <p className="job-outcome">
+          {t('cleanup.backup.finished')} {backupJob.summary !== undefined ? mainTextOr(backupJob.summaryText, backupJob.summary) : ''}
+        </p>
+      )}
+      {checkJob && (!isTerminal(checkJob.state) || !coverage) && <JobProgress job={checkJob} headingLevel={3} />}
+      {coverage && plan && <CleanupCoverage report={coverage} plan={plan} />}
+    </>
+  );
+}
+
+/** Step 3: a verified bundle that holds every item of the plan, or an explicit waiver. */
+export function CleanupBackupStep() {
+  const { t } = useTranslation();
+  const plan = useStewardStore((state) => state.cleanupPlan);
+  // "Back up now" is the option in use while its export is the one on record; else the folder was an existing bundle.
+  const backingUpNow = useStewardStore((state) => state.cleanupBackupJobId !== null);
   const busy = useStewardStore((state) => selectCleanupBackupBusy(state) || state.cleanupPending);
   const canContinue = useStewardStore((state) => selectCleanupBackup(state) !== null);
   const chooseBundle = useStewardStore((state) => state.chooseCleanupBundle);
@@ -58,6 +88,7 @@ export function CleanupBackupStep() {
         <button type="button" className="button" disabled={busy} onClick={() => void chooseBundle()}>
           {t('cleanup.backup.chooseBundle')}
         </button>
+        {!backingUpNow && <BundleResult />}
       </section>
       <section className="cleanup-option" aria-labelledby="cleanup-backup-now-heading">
         <h3 id="cleanup-backup-now-heading">{t('cleanup.backup.nowHeading')}</h3>
@@ -65,22 +96,8 @@ export function CleanupBackupStep() {
         <button type="button" className="button" disabled={busy} onClick={() => void backUp()}>
           {t('cleanup.backup.backUp')}
         </button>
+        {backingUpNow && <BundleResult />}
       </section>
-      {bundle && (
-        <p className="export-folder-path" aria-live="polite">
-          <Trans i18nKey="cleanup.backup.bundle" values={{ path: bundle.displayPath }} components={{ code: <code /> }} />
-        </p>
-      )}
-      {/* Finished jobs give way to their result: bars of a job that is over only distract. */}
-      {backupJob && backupJob.state !== 'succeeded' && <JobProgress job={backupJob} headingLevel={3} />}
-      {/* The summary is main's words, shown as sent. */}
-      {backupJob?.state === 'succeeded' && (
-        <p className="job-outcome">
-          {t('cleanup.backup.finished')} {backupJob.summary !== undefined ? mainTextOr(backupJob.summaryText, backupJob.summary) : ''}
-        </p>
-      )}
-      {checkJob && (!isTerminal(checkJob.state) || !coverage) && <JobProgress job={checkJob} headingLevel={3} />}
-      {coverage && plan && <CleanupCoverage report={coverage} plan={plan} />}
       <WaiveBackup plan={plan} />
       <div className="form-actions">
         <button type="button" className="button" onClick={back}>

@@ -43,9 +43,9 @@ export function CleanupCoverage({ report, plan }: { report: CoverageReport; plan
     const counts = countsText(report.covered);
     return (
       <section className="cleanup-coverage" aria-labelledby="cleanup-coverage-heading">
-        <h3 id="cleanup-coverage-heading" className="verify-ok">
+        <h4 id="cleanup-coverage-heading" className="verify-ok">
           {t('cleanup.coverage.covered')}
-        </h3>
+        </h4>
         <p>
           {date === null
             ? t('cleanup.coverage.checked', { count: report.checkedFiles, counts })
@@ -57,9 +57,9 @@ export function CleanupCoverage({ report, plan }: { report: CoverageReport; plan
   const hidden = report.uncoveredCount - report.uncovered.length;
   return (
     <section className="cleanup-coverage" aria-labelledby="cleanup-coverage-heading">
-      <h3 id="cleanup-coverage-heading" className="verify-bad">
+      <h4 id="cleanup-coverage-heading" className="verify-bad">
         {t('cleanup.coverage.notCovered', { count: report.uncoveredCount })}
-      </h3>
+      </h4>
       <p>{t('cleanup.coverage.notCoveredText')}</p>
       {report.uncovered.length > 0 && (
         <ul className="cleanup-uncovered" aria-label={t('cleanup.coverage.uncoveredLabel')}>
@@ -75,7 +75,7 @@ export function CleanupCoverage({ report, plan }: { report: CoverageReport; plan
       {/* The problems are main's words, shown as sent. */}
       {report.verifyProblems.length > 0 && (
         <>
-          <h4>{t('cleanup.coverage.problemsHeading')}</h4>
+          <h5>{t('cleanup.coverage.problemsHeading')}</h5>
           <ul className="verify-problems">
             {report.verifyProblems.slice(0, 20).map((problem, index) => (
               <li key={`${index}-${problem}`}>{problem}</li>

@@ -44,7 +44,7 @@ export function proofHeadlineText(headline: ProofHeadline): string {
       return i18n.t('cleanup.proof.headline.couldNotVerify', { count: headline.count });
     case 'both':
       return i18n.t('cleanup.proof.headline.both', {
-        count: headline.checks,
+        count: headline.items,
         stillThere: formatCount(headline.stillThere),
         couldNotVerify: formatCount(headline.couldNotVerify),
       });

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProjectRow } from '../../shared/model/inventory';
+import { imagesText } from '../lib/image-counts';
 import { i18n } from '../i18n';
 import { PART_KINDS, partLabel, useStewardStore, type CleanupDraft, type PartKind } from '../store';
 
@@ -15,7 +16,8 @@ export function partCountText(project: ProjectRow, draft: CleanupDraft): string 
     case 'untaggedImages':
       return c.untaggedImages === null ? null : i18n.t('counts.untaggedImages', { count: c.untaggedImages });
     case 'allImages':
-      return c.taggedImages === null || c.untaggedImages === null ? null : i18n.t('counts.images', { count: c.taggedImages + c.untaggedImages });
+      // The plan takes the images only inside trained iterations too: the count says so, in the Inventory's words.
+      return c.taggedImages === null || c.untaggedImages === null ? null : imagesText(c);
     case 'predictions':
       return c.predictions === null ? null : i18n.t('counts.predictions', { count: c.predictions });
     case 'taggedWith':

@@ -1,7 +1,8 @@
 import { useId } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
-import { CLEANUP_CATEGORIES, PROOF_RESULTS, type PlanSummary, type ProofResult, type Receipt, type Verification } from '../../shared/model/cleanup';
-import { checksByResult, countResults, proofHeadline, proofResult, type ProofHeadline } from '../lib/cleanup-evidence';
+import type { PlanSummary, ProofResult, Receipt, Verification } from '../../shared/model/cleanup';
+import { provenItems } from '../../shared/model/proven-items';
+import { checksByResult, proofHeadline, proofResult, type ProofHeadline } from '../lib/cleanup-evidence';
 import { formatCount } from '../lib/format';
 import { categoryLabel } from '../lib/labels';
 import { proofHeadlineText, proofResultLabel } from './cleanup-labels';
@@ -13,34 +14,36 @@ const RESULT_CLASS: Readonly<Record<ProofResult, string>> = {
   'could-not-verify': 'verify-unsure',
 };
 
-/** Per kind of data, how many checks found it gone, still there, or could not tell. */
+/**
+ * Per kind of data, how many items were proven gone out of those checked ("90 of 90"), and
+ * how many were still there or could not be verified: items, not checks (one check can
+ * cover 90 images). The checks behind the figures are listed further down.
+ */
 function ProofTable({ receipt }: { receipt: Receipt }) {
   const { t } = useTranslation();
-  const rows = CLEANUP_CATEGORIES.map((category) => ({ category, counts: countResults(receipt.verifications.filter((v) => v.category === category)) })).filter(
-    (row) => PROOF_RESULTS.some((result) => row.counts[result] > 0),
-  );
+  // Receipts written before `proven` existed get it worked out from their checks, the same way.
+  const rows = receipt.proven ?? provenItems(receipt.verifications);
+  const cell = (result: ProofResult, n: number) => <td className={n > 0 ? RESULT_CLASS[result] : undefined}>{formatCount(n)}</td>;
   return (
     <table className="inventory-table cleanup-proof-table">
       <caption>{t('cleanup.proof.caption')}</caption>
       <thead>
         <tr>
           <th scope="col">{t('cleanup.proof.kindOfData')}</th>
-          {PROOF_RESULTS.map((result) => (
-            <th key={result} scope="col">
-              {proofResultLabel(result)}
-            </th>
-          ))}
+          <th scope="col">{t('cleanup.proof.provenGone')}</th>
+          <th scope="col">{proofResultLabel('still-there')}</th>
+          <th scope="col">{proofResultLabel('could-not-verify')}</th>
         </tr>
       </thead>
       <tbody>
         {rows.map((row) => (
           <tr key={row.category}>
             <th scope="row">{categoryLabel(row.category)}</th>
-            {PROOF_RESULTS.map((result) => (
-              <td key={result} className={row.counts[result] > 0 ? RESULT_CLASS[result] : undefined}>
-                {formatCount(row.counts[result])}
-              </td>
-            ))}
+            <td className={row.gone === row.items ? RESULT_CLASS.gone : undefined}>
+              {t('cleanup.proof.provenOf', { gone: formatCount(row.gone), items: formatCount(row.items) })}
+            </td>
+            {cell('still-there', row.stillThere)}
+            {cell('could-not-verify', row.couldNotVerify)}
           </tr>
         ))}
       </tbody>

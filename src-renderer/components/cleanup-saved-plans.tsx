@@ -10,15 +10,16 @@ import { useStewardStore } from '../store';
  * the typed confirmation are asked for again before anything is deleted.
  */
 export function CleanupSavedPlans() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const headingId = useId();
   const plans = useStewardStore((state) => state.savedPlans);
   const status = useStewardStore((state) => state.savedPlansStatus);
   const load = useStewardStore((state) => state.loadSavedPlans);
 
+  // Each plan's scope sentence comes from main in the interface's language: ask again when that changes.
   useEffect(() => {
     void load();
-  }, [load]);
+  }, [load, i18n.language]);
 
   return (
     <section className="cleanup-saved-plans" aria-labelledby={headingId}>
@@ -53,16 +54,18 @@ function SavedPlanRow({ plan }: { plan: SavedPlan }) {
     <li className="export-list-row export-folder-row">
       <span className="export-check-text">
         <span className="export-check-name">{plan.accountName}</span>
+        {/* Main's words (project and tag names), shown as text. */}
+        <span className="saved-plan-scope"> {t('savedPlans.scope', { scope: plan.scopeText })}</span>
         <span className="export-check-hint">
           {' — '}
-          {t('savedPlans.items', { count: plan.totalItems })} · {t(`savedPlans.states.${plan.state}`)} · {t('savedPlans.made', { date })}
+          {t('savedPlans.made', { date })} · {t('savedPlans.items', { count: plan.totalItems })} · {t(`savedPlans.states.${plan.state}`)}
         </span>
       </span>
       <button
         type="button"
         className="button button-quiet"
         disabled={pending}
-        aria-label={t('savedPlans.openLabel', { account: plan.accountName, date })}
+        aria-label={t('savedPlans.openLabel', { account: plan.accountName, scope: plan.scopeText, date })}
         onClick={() => void open(plan.planId)}
       >
         {t('savedPlans.open')}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ProjectRow } from '../../shared/model/inventory';
 import { i18n } from '../i18n';
 import { formatCount, joinList } from '../lib/format';
+import { imagesText } from '../lib/image-counts';
 import { draftProblem, scopeFromDraft, selectActiveInventory, useStewardStore, type ScopeKind } from '../store';
 import { CleanupPartChoice } from './cleanup-part-choice';
 import { CleanupSavedPlans } from './cleanup-saved-plans';
@@ -10,11 +11,11 @@ import { CleanupStepFrame } from './cleanup-step-frame';
 
 const SCOPE_CHOICES: readonly ScopeKind[] = ['all', 'projects', 'part'];
 
+/** What deleting the whole project takes, in the words the Inventory uses (iteration-only images go with their iterations). */
 export function projectCountsText(project: ProjectRow): string {
-  const { taggedImages, untaggedImages, iterations, predictions } = project.counts;
-  const images = (taggedImages ?? 0) + (untaggedImages ?? 0);
+  const { iterations, predictions } = project.counts;
   return joinList([
-    i18n.t('counts.images', { count: images }),
+    imagesText(project.counts) ?? i18n.t('counts.images', { count: 0 }),
     i18n.t('counts.iterations', { count: iterations ?? 0 }),
     i18n.t('counts.predictions', { count: predictions ?? 0 }),
   ]);
@@ -77,7 +78,7 @@ export function CleanupScopeStep() {
           </label>
         ))}
       </fieldset>
-      {draft.kind !== 'all' && projects.length === 0 && (
+      {(draft.kind === 'projects' || draft.kind === 'part') && projects.length === 0 && (
         <p className="cleanup-warning">{inventory ? t('cleanup.scope.noProjects') : t('cleanup.scope.scanFirst')}</p>
       )}
       {draft.kind === 'projects' && projects.length > 0 && <ProjectChoice projects={projects} />}

@@ -2,7 +2,8 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SAVED_FILES_CATEGORY } from '../../shared/model/bundle';
 import type { CategoryProgress, JobSnapshot } from '../../shared/model/job';
-import { canCancel } from '../lib/job-state';
+import { formatCount } from '../lib/format';
+import { canCancel, isTerminal } from '../lib/job-state';
 import { useStewardStore } from '../store';
 import { jobTotals } from '../store/export-slice';
 import { amountText, bytesText, CategoryErrors } from './category-progress';
@@ -14,7 +15,7 @@ import { ProgressBar } from './progress-bar';
 import { AppErrorMessage } from './error-surface';
 import { mainTextOr } from '../lib/main-text';
 
-function CategoryRow({ progress }: { progress: CategoryProgress }) {
+function CategoryRow({ progress, ended }: { progress: CategoryProgress; ended: boolean }) {
   const { t } = useTranslation();
   const label = exportCategoryLabel(progress.category);
   const bytes = bytesText(progress);
@@ -23,7 +24,7 @@ function CategoryRow({ progress }: { progress: CategoryProgress }) {
       <div className="category-head">
         <span className="category-name">{label}</span>
         <span className="category-count">
-          {amountText(progress.done, progress.total)}
+          {amountText(progress.done, progress.total, formatCount, ended)}
           {bytes !== null && <span className="category-bytes"> · {bytes}</span>}
         </span>
       </div>
@@ -117,7 +118,7 @@ export function ExportJob({ job }: { job: JobSnapshot }) {
       {job.categories.length > 0 && (
         <ul className="category-list">
           {job.categories.filter(isShown).map((category) => (
-            <CategoryRow key={category.category} progress={category} />
+            <CategoryRow key={category.category} progress={category} ended={isTerminal(job.state)} />
           ))}
         </ul>
       )}

@@ -3,19 +3,13 @@ import { useTranslation } from 'react-i18next';
 import type { ProjectCounts, ProjectRow } from '../../shared/model/inventory';
 import { i18n } from '../i18n';
 import { formatCount } from '../lib/format';
+import { imagesText } from '../lib/image-counts';
 import { useStewardStore } from '../store';
 import { VirtualList } from './virtual-list';
 
-/** Workspace images (tagged and untagged); null when the scan has not counted them. */
-function imageCount({ taggedImages, untaggedImages }: ProjectCounts): number | null {
-  if (taggedImages === null && untaggedImages === null) return null;
-  return (taggedImages ?? 0) + (untaggedImages ?? 0);
-}
-
+/** The project's images in the words the Inventory uses (the bundle holds both the workspace's and those only in iterations). */
 function imageText(counts: ProjectCounts): string {
-  const count = imageCount(counts);
-  if (count === null) return i18n.t('export.projects.imagesNotCounted');
-  return i18n.t('counts.images', { count });
+  return imagesText(counts) ?? i18n.t('export.projects.imagesNotCounted');
 }
 
 function ProjectCheck({ project, checked }: { project: ProjectRow; checked: boolean }) {

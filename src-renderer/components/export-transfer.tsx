@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { JobSnapshot } from '../../shared/model/job';
 import { i18n } from '../i18n';
 import { formatBytes, formatCount, formatDecimal, formatDuration } from '../lib/format';
+import { isTerminal } from '../lib/job-state';
 import { useStewardStore } from '../store';
 import { estimateTransfer, jobTotals } from '../store/export-slice';
 
@@ -20,10 +21,21 @@ function useNow(active: boolean): number {
   return now;
 }
 
-function amountText(done: number, total: number | null, format: (value: number) => string): string {
-  return total === null
-    ? i18n.t('common.soFar', { value: format(done) })
-    : i18n.t('common.ofTotal', { done: format(done), total: format(total) });
+/**
+ * "8.1 MB so far" or "12 of 40" while the export runs. Once it has ended, what was saved is
+ * the final figure ("8.1 MB", "40"); only an export stopped short still says "12 of 40".
+ */
+function amountText(done: number, total: number | null, format: (value: number) => string, ended: boolean): string {
+  if (ended && (total === null || done === total)) return format(done);
+  if (total !== null) return i18n.t('common.ofTotal', { done: format(done), total: format(total) });
+  return i18n.t('common.soFar', { value: format(done) });
+}
+
+/** "104 items so far", "12 of 40 items", or once ended "104 items": the word goes with the number in every case. */
+function itemsText(done: number, total: number | null, ended: boolean): string {
+  if (ended && (total === null || done === total)) return i18n.t('export.transfer.itemsFinal', { value: formatCount(done) });
+  if (total !== null) return i18n.t('export.transfer.itemsOfTotal', { done: formatCount(done), total: formatCount(total) });
+  return i18n.t('export.transfer.itemsSoFar', { value: formatCount(done) });
 }
 
 /** How much has moved, how fast, and how long the rest will take (while the export runs). */
@@ -31,6 +43,7 @@ export function ExportTransfer({ job }: { job: JobSnapshot }) {
   const { t } = useTranslation();
   const samples = useStewardStore((state) => state.exportSamples);
   const running = job.state === 'running';
+  const ended = isTerminal(job.state);
   const now = useNow(running);
   const totals = jobTotals(job);
   const estimate = running ? estimateTransfer(samples, now, totals) : null;
@@ -47,8 +60,8 @@ export function ExportTransfer({ job }: { job: JobSnapshot }) {
       <dt>{t('export.transfer.saved')}</dt>
       <dd>
         {t('export.transfer.savedValue', {
-          bytes: amountText(totals.bytes, totals.bytesTotal, formatBytes),
-          items: amountText(totals.items, totals.itemsTotal, formatCount),
+          bytes: amountText(totals.bytes, totals.bytesTotal, formatBytes, ended),
+          items: itemsText(totals.items, totals.itemsTotal, ended),
         })}
       </dd>
       {running && (

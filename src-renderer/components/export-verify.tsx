@@ -1,6 +1,7 @@
 import { Trans, useTranslation } from 'react-i18next';
 import type { VerifyReport } from '../../shared/model/bundle';
 import { formatBytes, formatCount } from '../lib/format';
+import { isTerminal } from '../lib/job-state';
 import { selectVerifyJob, useStewardStore } from '../store';
 import { VirtualList } from './virtual-list';
 import { JobProgress } from './job-progress';
@@ -88,7 +89,8 @@ export function ExportVerify() {
           <Trans i18nKey="export.verify.folder" values={{ path: folder.displayPath }} components={{ code: <code /> }} />
         </p>
       )}
-      {job && <JobProgress job={job} headingLevel={3} />}
+      {/* Once the report is in, it alone gives the result: the finished job would say it a second time. */}
+      {job && !(report && isTerminal(job.state)) && <JobProgress job={job} headingLevel={3} />}
       {job?.state === 'succeeded' && !report && reportStatus === 'loading' && <p role="status">{t('export.verify.loading')}</p>}
       {report && <ReportView report={report} />}
       {report && folder && (

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ProjectRow } from '../../shared/model/inventory';
 import { i18n } from '../i18n';
 import { formatCount } from '../lib/format';
+import { imagesText } from '../lib/image-counts';
 import { inventoryRequestKey, useStewardStore } from '../store';
 import { countText, formatApiDate, inventoryLabel } from './inventory-labels';
 import { InventoryProjectActions } from './inventory-project-actions';
@@ -19,12 +20,6 @@ interface InventoryProjectItemProps {
   busy: boolean;
 }
 
-function imageTotal(project: ProjectRow): number | null {
-  const { taggedImages, untaggedImages, imagesOnlyInIterations } = project.counts;
-  const parts = [taggedImages, untaggedImages, imagesOnlyInIterations].filter((v): v is number => typeof v === 'number');
-  return parts.length === 0 ? null : parts.reduce((a, b) => a + b, 0);
-}
-
 type CountKey = 'images' | 'iterations' | 'tags' | 'records';
 
 /** "12 images", or "— images" while not counted (the plural form for an unknown count is "other"). */
@@ -39,7 +34,8 @@ export function InventoryProjectItem({ project, expanded, onToggle, busy }: Inve
   const name = project.name || t('common.unnamedProject');
   const summary = [
     project.kind === null ? null : mainTextOr(project.kindText, project.kind),
-    counted('images', imageTotal(project)),
+    // All images, with the workspace and iteration-only parts named: the Export and Cleanup pages say the same.
+    imagesText(project.counts) ?? counted('images', null),
     counted('iterations', project.counts.iterations),
     counted('tags', project.counts.tags),
   ].filter((part): part is string => part !== null && part !== '');

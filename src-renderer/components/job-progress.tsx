@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { JobSnapshot } from '../../shared/model/job';
+import { isTerminal } from '../lib/job-state';
 import { CategoryProgress } from './category-progress';
 import { JobControls } from './job-controls';
 import { JobStatus } from './job-status';
@@ -49,7 +50,7 @@ export function JobProgress({ job, headingLevel = 3 }: JobProgressProps) {
       {job.categories.length > 0 && (
         <ul className="category-list">
           {job.categories.map((category) => (
-            <CategoryProgress key={category.category} progress={category} />
+            <CategoryProgress key={category.category} progress={category} ended={isTerminal(job.state)} />
           ))}
         </ul>
       )}

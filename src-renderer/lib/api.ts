@@ -128,6 +128,7 @@ export const api = {
     /** An export starts again into its bundle (a new job); a cleanup answers its plan id for the wizard. */
     resumeInterrupted: (id: string) => unwrap(bridge().jobs.resumeInterrupted({ id })),
     dismissInterrupted: (id: string) => unwrap(bridge().jobs.dismissInterrupted({ id })),
-    savedPlans: () => unwrap(bridge().cleanup.plans()),
+    /** Each plan's scope sentence comes in the language the interface shows now. */
+    savedPlans: () => unwrap(bridge().cleanup.plans({ language: currentLanguage() })),
   },
 };

@@ -5,6 +5,7 @@
  * verify). No words here: the components put these in the user's language.
  */
 import type { ImplicitLoss, PlanProject, ProofResult, Receipt, Verification } from '../../shared/model/cleanup';
+import { provenItems } from '../../shared/model/proven-items';
 
 /** What a check found. Receipts written before `result` existed only say verified or not. */
 export function proofResult(verification: Verification): ProofResult {
@@ -20,22 +21,25 @@ export function countResults(verifications: readonly Verification[]): ResultCoun
 }
 
 /**
- * The proof step's headline. An item the service may or may not have deleted is never
- * reported as one it kept, nor as gone: "could not verify" has its own words.
+ * The proof step's headline, in items (one check can cover 90 images). An item the service
+ * may or may not have deleted is never reported as one it kept, nor as gone: "could not
+ * verify" has its own words.
  * `unchecked`: the receipt is incomplete though no check failed (a step had no check).
  */
 export type ProofHeadline =
   | { kind: 'complete'; leftInPlace: number }
   | { kind: 'still-there'; count: number }
   | { kind: 'could-not-verify'; count: number }
-  | { kind: 'both'; stillThere: number; couldNotVerify: number; checks: number }
+  | { kind: 'both'; stillThere: number; couldNotVerify: number; items: number }
   | { kind: 'unchecked' };
 
 export function proofHeadline(receipt: Receipt): ProofHeadline {
-  const counts = countResults(receipt.verifications);
-  const stillThere = counts['still-there'];
-  const couldNotVerify = counts['could-not-verify'];
-  if (stillThere > 0 && couldNotVerify > 0) return { kind: 'both', stillThere, couldNotVerify, checks: receipt.verifications.length };
+  // Receipts written before `proven` existed get it worked out from their checks, the same way.
+  const kinds = receipt.proven ?? provenItems(receipt.verifications);
+  const sum = (pick: (kind: (typeof kinds)[number]) => number) => kinds.reduce((total, kind) => total + pick(kind), 0);
+  const stillThere = sum((kind) => kind.stillThere);
+  const couldNotVerify = sum((kind) => kind.couldNotVerify);
+  if (stillThere > 0 && couldNotVerify > 0) return { kind: 'both', stillThere, couldNotVerify, items: sum((kind) => kind.items) };
   if (stillThere > 0) return { kind: 'still-there', count: stillThere };
   if (couldNotVerify > 0) return { kind: 'could-not-verify', count: couldNotVerify };
   return receipt.complete ? { kind: 'complete', leftInPlace: receipt.leftInPlace?.length ?? 0 } : { kind: 'unchecked' };

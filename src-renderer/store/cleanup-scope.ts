@@ -16,7 +16,11 @@ export function partLabel(kind: PartKind): string {
 }
 
 export interface CleanupDraft {
-  kind: ScopeKind;
+  /**
+   * null until the user picks a scope: deleting is never a default, so not even "everything
+   * in this account" is chosen for them.
+   */
+  kind: ScopeKind | null;
   /** For "chosen projects". */
   projectIds: string[];
   /** For "one kind of data in one project". */
@@ -30,7 +34,7 @@ export interface CleanupDraft {
 }
 
 export const EMPTY_DRAFT: CleanupDraft = {
-  kind: 'all',
+  kind: null,
   projectIds: [],
   partProjectId: '',
   partKind: 'untaggedImages',
@@ -76,6 +80,7 @@ function partOf(draft: CleanupDraft): ProjectPart | null {
 
 /** The scope the form describes, or null while something it needs is missing. */
 export function scopeFromDraft(draft: CleanupDraft): CleanupScope | null {
+  if (draft.kind === null) return null;
   if (draft.kind === 'all') return { kind: 'all' };
   if (draft.kind === 'projects') return draft.projectIds.length === 0 ? null : { kind: 'projects', projectIds: [...draft.projectIds] };
   if (draft.partProjectId === '') return null;
@@ -86,6 +91,7 @@ export function scopeFromDraft(draft: CleanupDraft): CleanupScope | null {
 /** What the form still needs, in words, or null when it describes a scope. */
 export function draftProblem(draft: CleanupDraft): string | null {
   if (scopeFromDraft(draft) !== null) return null;
+  if (draft.kind === null) return i18n.t('cleanup.scope.problem.chooseScope');
   if (draft.kind === 'projects') return i18n.t('cleanup.scope.problem.chooseProjects');
   if (draft.partProjectId === '') return i18n.t('cleanup.scope.problem.chooseProject');
   if (draft.partKind === 'imagesOlderThan') return i18n.t('cleanup.scope.problem.chooseDate');
@@ -95,7 +101,7 @@ export function draftProblem(draft: CleanupDraft): string | null {
 
 /** What the form shows for a scope chosen elsewhere (the Inventory page's actions). */
 export function draftFromScope(scope: CleanupScope): CleanupDraft {
-  if (scope.kind === 'all') return { ...EMPTY_DRAFT };
+  if (scope.kind === 'all') return { ...EMPTY_DRAFT, kind: 'all' };
   if (scope.kind === 'projects') return { ...EMPTY_DRAFT, kind: 'projects', projectIds: [...scope.projectIds] };
   const { part } = scope;
   const draft: CleanupDraft = { ...EMPTY_DRAFT, kind: 'part', partProjectId: scope.projectId, partKind: part.kind };

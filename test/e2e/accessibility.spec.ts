@@ -95,7 +95,10 @@ test('Export, with the project selection visible', async () => {
 
 test('Cleanup, scope step and the review of a whole-account plan', async () => {
   await goTo('Cleanup');
-  await expect(page.getByRole('radio', { name: /Everything in this account/ })).toBeChecked();
+  const everything = page.getByRole('radio', { name: /Everything in this account/ });
+  await expect(everything).not.toBeChecked();
+  await checkPage('cleanup-scope-nothing-chosen');
+  await everything.check();
   await checkPage('cleanup-scope');
 
   await page.getByRole('button', { name: 'Review the plan' }).click();

@@ -25,12 +25,17 @@ test('demo account → export → cleanup wizard empties the account, with proof
     await page.getByRole('button', { name: 'Start export' }).click();
     await expect(page.getByRole('region', { name: 'Export of Demo account' })).toContainText(/Status:\s*Finished/, { timeout: 120_000 });
 
-    // 1 · scope: the whole account is the first choice.
+    // 1 · scope: nothing is chosen for the user, not even the whole account; the button says why it waits.
     await nav.getByRole('link', { name: 'Cleanup' }).click();
     const steps = page.getByRole('list', { name: 'Cleanup steps' });
     await expect(steps.locator('[aria-current="step"]')).toContainText('Choose what to delete');
-    await expect(page.getByRole('radio', { name: /Everything in this account/ })).toBeChecked();
-    await page.getByRole('button', { name: 'Review the plan' }).click();
+    for (const radio of await page.getByRole('radio').all()) await expect(radio).not.toBeChecked();
+    const review = page.getByRole('button', { name: 'Review the plan' });
+    await expect(review).toBeDisabled();
+    await expect(review).toHaveAccessibleDescription('Choose what to delete first: nothing is chosen for you.');
+    await page.getByRole('radio', { name: /Everything in this account/ }).check();
+    await expect(review).toBeEnabled();
+    await review.click();
 
     // 2 · review: counts per kind of data, and focus on the step's heading.
     await expect(page.getByRole('heading', { name: 'Review the plan', level: 2 })).toBeFocused();
@@ -48,7 +53,11 @@ test('demo account → export → cleanup wizard empties the account, with proof
     await expect(page.getByRole('heading', { name: 'Back up', level: 2 })).toBeFocused();
     await expect(page.getByRole('button', { name: 'Continue to confirmation' })).toBeDisabled();
     await page.getByRole('button', { name: 'Choose bundle folder…' }).click();
-    await expect(page.getByRole('heading', { name: 'Covered: the bundle holds every item of the plan' })).toBeVisible({ timeout: 60_000 });
+    // The verdict sits under the option that chose the bundle, not under "Back up now".
+    const existing = page.getByRole('region', { name: 'Use a bundle you already have' });
+    await expect(existing.getByRole('heading', { name: 'Covered: the bundle holds every item of the plan' })).toBeVisible({ timeout: 60_000 });
+    await expect(existing).toContainText(bundle);
+    await expect(page.getByRole('region', { name: 'Back up now' })).not.toContainText('Covered');
     await page.getByRole('button', { name: 'Continue to confirmation' }).click();
 
     // 4 · confirm: Delete stays disabled until the account name matches exactly.
@@ -70,8 +79,14 @@ test('demo account → export → cleanup wizard empties the account, with proof
     // 6 · proof and receipt.
     await expect(page.getByRole('heading', { name: 'Proof and receipt', level: 2 })).toBeVisible({ timeout: 120_000 });
     await expect(page.getByRole('main')).toContainText('Nothing left: every item of the plan was deleted');
-    // A column per result: gone, still there, could not verify.
-    await expect(page.getByRole('table', { name: 'Checked again after deleting' }).getByRole('row', { name: /^Projects 3 0 0$/ })).toBeVisible();
+    // Counted in items, not checks: "N of N" proven gone per kind, then still there and could not verify.
+    const proof = page.getByRole('table', { name: 'Checked again after deleting' });
+    await expect(proof.getByRole('row', { name: /^Projects 3 of 3 0 0$/ })).toBeVisible();
+    const imagesCells = await proof.getByRole('row', { name: /^Images / }).getByRole('cell').allTextContents();
+    expect(imagesCells.slice(1)).toEqual(['0', '0']);
+    const [, gone, of] = /^([\d,]+) of ([\d,]+)$/.exec(imagesCells[0] ?? '') ?? [];
+    expect(Number(gone?.replace(/,/g, ''))).toBeGreaterThan(1);
+    expect(gone).toBe(of);
     await page.getByRole('button', { name: 'Open the receipt' }).click();
     await expect.poll(() => harness.output()).toMatch(/open file: .*cleanups.*receipt.*\.html/);
     await page.getByRole('button', { name: /Open the Azure portal/ }).click();
@@ -80,8 +95,14 @@ test('demo account → export → cleanup wizard empties the account, with proof
     const [planDir] = await readdir(join(dataDir, 'cleanups'));
     const files = await readdir(join(dataDir, 'cleanups', planDir ?? ''));
     const receiptJson = files.find((file) => file.includes('receipt') && file.endsWith('.json'));
-    const receipt = JSON.parse(await readFile(join(dataDir, 'cleanups', planDir ?? '', receiptJson ?? ''), 'utf8')) as { complete: boolean; backup: { kind: string } };
+    const receipt = JSON.parse(await readFile(join(dataDir, 'cleanups', planDir ?? '', receiptJson ?? ''), 'utf8')) as {
+      complete: boolean;
+      backup: { kind: string };
+      proven: Array<{ category: string; items: number; gone: number }>;
+    };
     expect(receipt).toMatchObject({ complete: true, backup: { kind: 'bundle' } });
+    // The receipt carries the item counts too, next to the checks behind them.
+    expect(receipt.proven.find((kind) => kind.category === 'projects')).toMatchObject({ items: 3, gone: 3 });
 
     // The inventory is scanned again by itself: nothing is left.
     await nav.getByRole('link', { name: 'Inventory' }).click();

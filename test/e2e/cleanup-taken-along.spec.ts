@@ -80,14 +80,15 @@ test('an iteration cleanup says what goes with the iteration, refuses a bundle w
     await waiver.check();
     await page.getByRole('button', { name: 'Continue to confirmation' }).click();
 
-    // 4–6 · confirm, run, proof: each check's result in words, one column per result.
+    // 4–6 · confirm, run, proof: items proven gone per kind, then each check's result in words.
     await page.getByLabel('Account name').fill('Demo account');
     await page.getByRole('button', { name: 'Delete permanently' }).click();
     await expect(page.getByRole('heading', { name: 'Proof and receipt', level: 2 })).toBeVisible({ timeout: 120_000 });
     await expect(page.getByRole('main')).toContainText('Nothing left: every item of the plan was deleted, and reading it again proved it gone.');
     const proof = page.getByRole('table', { name: 'Checked again after deleting' });
-    await expect(proof.getByRole('columnheader')).toHaveText(['Kind of data', 'Gone', 'Still there', 'Could not verify']);
-    await expect(proof.getByRole('row', { name: /^Iterations 2 0 0$/ })).toBeVisible();
+    await expect(proof.getByRole('columnheader')).toHaveText(['Kind of data', 'Proven gone (items)', 'Still there', 'Could not verify']);
+    // One iteration, unpublished then deleted: two checks behind one item.
+    await expect(proof.getByRole('row', { name: /^Iterations 1 of 1 0 0$/ })).toBeVisible();
     await page.getByText('All 2 checks, one by one').click();
     await expect(page.getByRole('list', { name: 'All 2 checks, one by one' }).getByRole('listitem').first()).toContainText(/^Gone: Iterations in Flower shop \(demo\) \(1 item\)GetIteration → 404/);
     expect(await axeProblems(page)).toEqual([]);

@@ -34,6 +34,10 @@ test('demo account → inventory → export → verify reports a clean bundle', 
     await page.getByRole('button', { name: 'Start export' }).click();
     const job = page.getByRole('region', { name: 'Export of Demo account' });
     await expect(job).toContainText(/Status:\s*Finished/, { timeout: 120_000 });
+    // A finished job looks finished: final totals, not "so far", and no controls left to press.
+    await expect(job.getByRole('definition').first()).toHaveText(/^[\d.,]+ [KMG]?B · [\d,]+ items$/);
+    await expect(job).not.toContainText('so far');
+    for (const name of ['Pause', 'Resume', 'Cancel']) await expect(job.getByRole('button', { name })).toHaveCount(0);
 
     const manifest = JSON.parse(await readFile(join(bundle, 'manifest.json'), 'utf8')) as { status: string; files: Array<{ path: string }> };
     expect(manifest.status).toBe('complete');
@@ -42,6 +46,8 @@ test('demo account → inventory → export → verify reports a clean bundle', 
 
     await page.getByRole('button', { name: 'Verify…' }).click();
     await expect(page.getByRole('main')).toContainText(/Bundle is intact: [\d,]+ files/, { timeout: 60_000 });
+    // The result is said once (the report), not again by the finished verify job.
+    await expect(page.getByText(/Bundle is intact/)).toHaveCount(1);
 
     // Exporting again into the bundle re-checks every saved file first, on a bar of its own.
     await page.getByRole('button', { name: 'Start export' }).click();

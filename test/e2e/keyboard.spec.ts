@@ -197,6 +197,11 @@ test('Export; Space ticks and unticks a project', async () => {
 test('Cleanup, scope step: arrows move within the scope choices, each choice walked', async () => {
   await goTo('Cleanup');
   const everything = page.getByRole('radio', { name: /Everything in this account/ });
+  // Nothing is chosen at first: Tab reaches the first choice and Space picks it.
+  await expect(everything).not.toBeChecked();
+  await checkKeyboard('cleanup-scope-none');
+  await tabTo(page, 'radio', /Everything in this account/);
+  await page.keyboard.press('Space');
   await expect(everything).toBeChecked();
   await checkKeyboard('cleanup-scope-all');
 

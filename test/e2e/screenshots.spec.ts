@@ -122,6 +122,7 @@ for (const language of ['en', 'zh-TW'] as const) {
     await shoot(language, '04-export');
 
     await open('cleanup');
+    await page.getByRole('radio', { name: new RegExp(`^${t('cleanup.scope.choices.all.label')}`) }).check();
     await shoot(language, '05-cleanup-scope');
     await page.getByRole('button', { name: t('cleanup.scope.review'), exact: true }).click();
     await expect(page.locator('main table')).toBeVisible({ timeout: 60_000 });

@@ -206,6 +206,14 @@ test('a project shows its tags, iteration performance and model exports', async 
   expect(href).toBe(`projects/${A}/iterations/${ITERATION}/models/ONNX.zip`);
   expect(existsSync(path.join(root, href ?? ''))).toBe(true);
   await expect(main.getByRole('row').filter({ hasText: 'TensorFlowLite' })).toContainText('not in bundle');
+  // A tag's two counts say what each counts, and why they differ: "car" has an image kept only by an iteration.
+  const tags = main.locator('section').filter({ has: page.getByRole('heading', { name: 'Tags', level: 3 }) });
+  await expect(tags).toContainText('Images in the workspace (service)');
+  await expect(tags).toContainText('Images in bundle (workspace + only in iterations)');
+  await expect(tags.getByRole('row').filter({ hasText: /^car/ }).getByRole('cell')).toHaveText(['car', /.*/, '2', '3']);
+  await expect(tags.locator('.tags-counts-differ')).toHaveText(
+    'The service counts a tag’s images in the workspace only. The bundle also holds the images kept only by trained iterations, so its count can be higher.',
+  );
 });
 
 test('the gallery draws region boxes from the normalised coordinates, in thumbnails and in the image view', async ({ page }) => {

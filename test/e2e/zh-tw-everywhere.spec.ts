@@ -115,6 +115,8 @@ test('no English sentence anywhere in the zh-TW interface, viewer and receipt', 
 
     await openRoute(page, 'cleanup');
     await check(page, 'cleanup-scope', found);
+    // Nothing is chosen for the user: the whole account, picked by its label.
+    await page.getByRole('radio', { name: new RegExp(`^${t('cleanup.scope.choices.all.label')}`) }).check();
     await page.getByRole('button', { name: t('cleanup.scope.review'), exact: true }).click();
     await expect(page.locator('main table').first()).toBeVisible({ timeout: 60_000 });
     await check(page, 'cleanup-review', found);

@@ -41,6 +41,7 @@ interface RunLine {
   ok: boolean;
   status: string;
   calls: number;
+  proven: Array<{ category: string; items: number; gone: number; stillThere: number; couldNotVerify: number }>;
   unverified: number;
   receipt: { json: string; html: string };
 }
@@ -97,7 +98,11 @@ describe('cv-steward cleanup', () => {
     expect(plan.counts.projects).toBe(0);
     const run = await cv(['cleanup', 'run', '--endpoint', emu.endpoint, '--plan', planFile, '--bundle', bundle(), '--confirm', plan.confirmText, '--json', '--quiet', ...FAST]);
     expect(run.code, run.stderr).toBe(0);
-    expect(jsonLine<RunLine>(run)).toMatchObject({ ok: true, status: 'verified', unverified: 0 });
+    const line = jsonLine<RunLine>(run);
+    expect(line).toMatchObject({ ok: true, status: 'verified', unverified: 0 });
+    // The proof in items: every untagged image the plan held, proven gone (one check covers them all).
+    expect(line.proven).toEqual([{ category: 'images', items: plan.counts.images, gone: plan.counts.images, stillThere: 0, couldNotVerify: 0 }]);
+    expect(plan.counts.images).toBeGreaterThan(1);
     expect(await count(id, 'untagged')).toBe(0);
     expect(await count(id, 'tagged')).toBe(tagged);
   }, 180_000);
@@ -110,6 +115,12 @@ describe('cv-steward cleanup', () => {
     expect(run.code, run.stderr).toBe(0);
     const line = jsonLine<RunLine>(run);
     expect(line).toMatchObject({ ok: true, status: 'verified', unverified: 0 });
+    // Said in items per kind, with the number of checks behind them.
+    expect(run.stderr).toContain('Proven gone, by reading the account again:');
+    expect(run.stderr).toMatch(/^ {2}3 of 3 projects proven gone$/m);
+    const images = /^ {2}([\d,]+) of ([\d,]+) images proven gone$/m.exec(run.stderr);
+    expect(images?.[1]).toBe(images?.[2]);
+    expect(run.stderr).toMatch(/^Checks: [\d,]+ \(each listed in the receipt\)\.$/m);
     expect(line.receipt.json).toContain('receipt');
     expect(line.receipt.html).toContain('receipt');
     expect(existsSync(line.receipt.json) && existsSync(line.receipt.html)).toBe(true);

@@ -151,8 +151,12 @@ describe('a cleanup interrupted by quitting', () => {
     expect((await before.finished(planJob)).state).toBe('succeeded');
     const plan = await before.value<PlanSummary>('cleanup:getPlan', { planId });
     expect(await before.value<SavedPlan[]>('cleanup:plans')).toEqual([
-      { planId, createdAt: plan.createdAt, accountName: 'Lab', state: 'planned', totalItems: plan.counts.images },
+      { planId, createdAt: plan.createdAt, accountName: 'Lab', state: 'planned', totalItems: plan.counts.images, scopeText: plan.scopeText },
     ]);
+    // Each plan's scope sentence in the wizard's language: two plans of one account are told apart by it.
+    const [zh] = await before.value<SavedPlan[]>('cleanup:plans', { language: 'zh-TW' });
+    expect(zh?.scopeText).toMatch(/的所有影像$/);
+    expect(zh?.scopeText).not.toBe(plan.scopeText);
 
     const { jobId: runJob } = await before.value<{ jobId: string }>('cleanup:run', { planId, confirmText: 'Lab', backup: { kind: 'waived' } });
     const journal = cleanupPaths(plan.planPath).journal;

@@ -84,7 +84,8 @@ describe('the proof on the receipt page', () => {
 
   it('gives each check its result in words, tells "still there" from "could not verify", and explains the latter', () => {
     const html = renderReceiptHtml(receipt(), new Map([[P, 'Flowers']]));
-    expect(html).toContain('Incomplete: 2 of 3 steps are not proven gone (1 still there, 1 could not be verified)');
+    // Counted in items: the iteration two checks covered is one item, still there; the three images are gone.
+    expect(html).toContain('Incomplete: 1 of 4 items are not proven gone (1 still there).');
     expect(html).toContain('<span class="unsure">? could not verify</span>');
     expect(html).toContain('<span class="bad">✗ still there</span>');
     expect(html).toContain('<span class="ok">✓ gone</span>');
@@ -96,7 +97,7 @@ describe('the proof on the receipt page', () => {
   it('leaves out the explanation when every check could tell', () => {
     const stillThere = receipt().verifications.filter((v) => v.result === 'still-there');
     const html = renderReceiptHtml(receipt({ verifications: stillThere }));
-    expect(html).toContain('Incomplete: the plan’s one step is not proven gone (1 still there).');
+    expect(html).toContain('Incomplete: 1 of 1 item is not proven gone (1 still there).');
     expect(html).not.toContain('could not be verified');
     expect(html).not.toContain('a 404 from a gateway');
   });
@@ -140,7 +141,7 @@ describe('what the receipt page says was left in place and taken along', () => {
 describe('the same receipt in Traditional Chinese', () => {
   it('says the three results, the explanation and both sections in Chinese', () => {
     const html = renderReceiptHtml(zh(), new Map([[P, HOSTILE]]));
-    expect(html).toContain('未完成：3 個步驟中有 2 個尚未證明已刪除（1 個仍然存在、1 個無法驗證）。');
+    expect(html).toContain('未完成：4 個項目中有 1 個尚未證實已刪除（1 個仍然存在）。');
     expect(html).toContain('✓ 已刪除');
     expect(html).toContain('✗ 仍然存在');
     expect(html).toContain('? 無法驗證');

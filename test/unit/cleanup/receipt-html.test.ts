@@ -63,7 +63,7 @@ describe('the receipt page', () => {
     expect(html).toContain('Calls (2)');
     expect(html).toContain('req-2');
     expect(html).toContain('>400<');
-    expect(html).toContain('Incomplete: 1 of 2 steps are not proven gone (1 still there)');
+    expect(html).toContain('Incomplete: 1 of 2 items are not proven gone (1 still there)');
     expect(html).toContain('48 hours');
     expect(html).toContain('Delete your account');
     expect(html).toContain('Regenerate');
@@ -72,7 +72,7 @@ describe('the receipt page', () => {
   it('says so plainly when the backup was waived', () => {
     const html = renderReceiptHtml(receipt({ backup: { kind: 'waived', waivedAt: '2025-01-01T00:00:00.000Z' }, complete: true }));
     expect(html).toContain('No backup: the user waived it');
-    expect(html).toContain('Complete: every one of the 2 steps');
+    expect(html).toContain('Complete: all 2 items of the plan were proven gone');
   });
 });
 
@@ -92,7 +92,7 @@ describe('the receipt in Traditional Chinese', () => {
     const html = renderReceiptHtml(zh(), new Map([[P, HOSTILE]]));
     expect(html).toContain('<html lang="zh-TW">');
     expect(html).toContain('<h1>Custom Vision 刪除收據</h1>');
-    expect(html).toContain('未完成：2 個步驟中有 1 個尚未證明已刪除（1 個仍然存在）。');
+    expect(html).toContain('未完成：2 個項目中有 1 個尚未證實已刪除（1 個仍然存在）。');
     expect(html).toContain('<h2>呼叫（2）</h2>');
     expect(html).toContain('<h2>訓練 API 無法刪除的內容</h2>');
     expect(html).toContain('48 小時');
@@ -115,7 +115,7 @@ describe('the receipt in Traditional Chinese', () => {
   it('says the backup was waived, in Chinese', () => {
     const html = renderReceiptHtml(receipt({ language: 'zh-TW', backup: { kind: 'waived', waivedAt: '2025-01-01T00:00:00.000Z' }, complete: true }));
     expect(html).toContain('沒有備份：使用者選擇放棄備份');
-    expect(html).toContain('已完成：全部 2 個步驟都已透過重新讀取帳戶驗證。');
+    expect(html).toContain('已完成：重新讀取帳戶後，已證實計畫中全部 2 個項目都已刪除；所依據的檢查列於下方。');
   });
 
   it('says the proof’s checks, details and the calls’ messages in Chinese when main sent their codes', () => {

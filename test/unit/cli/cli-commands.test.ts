@@ -37,7 +37,10 @@ describe('cv-steward inventory', () => {
     expect(out).toContain('Account: myresource (myresource.cognitiveservices.azure.com), key fingerprint ab12cd34');
     expect(out).toMatch(/Images\s+1,234\s+≈ 566 MB/);
     expect(out).toContain(PROJECT_ID);
-    expect(out).toMatch(/1,200\s+34\s+5\s+2\s+3\s+1\s+7\s+Birds \?\[31mred\?\[0m/);
+    expect(out).toMatch(/1,239\s+1,200\s+34\s+5\s+2\s+3\s+1\s+7\s+Birds \?\[31mred\?\[0m/);
+    // A project's images in the app's words: all of them, then the workspace's parts and those only inside trained iterations.
+    expect(out).toMatch(/Id\s+Images\s+Workspace tagged\s+Workspace untagged\s+Only in iterations\s+Iterations/);
+    expect(out).toContain('Images = images in the workspace (tagged + untagged) + images only inside trained iterations.');
     expect(out).not.toContain('\u001b');
     expect(err).toMatch(/^projects +1\/1 projects · done$/m);
   });

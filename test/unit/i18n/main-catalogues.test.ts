@@ -71,8 +71,8 @@ describe('the main translator', () => {
   it('fills placeholders and picks plural forms in each language', () => {
     expect(mainTranslator('en', 'viewer')('app.gallery.showing', { from: '1', to: '100', total: '1,200' })).toBe('Showing 1–100 of 1,200 images.');
     expect(mainTranslator('zh-TW', 'viewer')('app.gallery.showing', { from: '1', to: '100', total: '1,200' })).toBe('顯示第 1–100 張，共 1,200 張影像。');
-    expect(mainTranslator('en', 'receipt')('banner.complete', { count: 1, steps: '1' })).toContain('one step');
-    expect(mainTranslator('en', 'receipt')('banner.complete', { count: 3, steps: '3' })).toContain('every one of the 3 steps');
-    expect(mainTranslator('zh-TW', 'receipt')('banner.complete', { count: 3, steps: '3' })).toBe('已完成：全部 3 個步驟都已透過重新讀取帳戶驗證。');
+    expect(mainTranslator('en', 'receipt')('banner.complete', { count: 1, items: '1' })).toContain('the plan’s 1 item was proven gone');
+    expect(mainTranslator('en', 'receipt')('banner.complete', { count: 3, items: '3' })).toContain('all 3 items of the plan were proven gone');
+    expect(mainTranslator('zh-TW', 'receipt')('banner.complete', { count: 3, items: '3' })).toBe('已完成：重新讀取帳戶後，已證實計畫中全部 3 個項目都已刪除；所依據的檢查列於下方。');
   });
 });

@@ -46,6 +46,7 @@ describe('the offline viewer’s script', () => {
   const ALLOWED: ReadonlyArray<{ text: string; reason: string }> = [
     { text: 'use strict', reason: 'a JavaScript directive' },
     { text: 'badge badge-negative', reason: 'two CSS class names' },
+    { text: 'muted tags-counts-differ', reason: 'two CSS class names' },
     { text: 'status status-', reason: 'CSS class names (the status is appended)' },
     { text: 'frame frame-', reason: 'CSS class names (the size is appended)' },
     { text: 'px, calc(70vh * ', reason: 'part of a CSS length' },

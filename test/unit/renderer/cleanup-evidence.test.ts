@@ -185,20 +185,21 @@ describe('the proof: gone, still there, or could not verify', () => {
     expect(countResults([CNV, STILL, GONE, OLD_FAILED])).toEqual({ gone: 1, 'still-there': 2, 'could-not-verify': 1 });
   });
 
-  it('tells "everything gone" from "could not be verified" from "still there" in the headline', () => {
+  it('tells "everything gone" from "could not be verified" from "still there" in the headline, counting items', () => {
     expect(proofHeadline(receipt())).toEqual({ kind: 'complete', leftInPlace: 0 });
     expect(proofHeadline(receipt({ complete: false, verifications: [CNV, GONE] }))).toEqual({ kind: 'could-not-verify', count: 1 });
-    expect(proofHeadline(receipt({ complete: false, verifications: [STILL, OLD_FAILED, GONE] }))).toEqual({ kind: 'still-there', count: 2 });
-    expect(proofHeadline(receipt({ complete: false, verifications: [CNV, STILL, GONE] }))).toEqual({ kind: 'both', stillThere: 1, couldNotVerify: 1, checks: 3 });
+    // STILL covers 2 images, OLD_FAILED 1 tag: 3 items still there, from 2 checks.
+    expect(proofHeadline(receipt({ complete: false, verifications: [STILL, OLD_FAILED, GONE] }))).toEqual({ kind: 'still-there', count: 3 });
+    expect(proofHeadline(receipt({ complete: false, verifications: [CNV, STILL, GONE] }))).toEqual({ kind: 'both', stillThere: 2, couldNotVerify: 1, items: 4 });
     expect(proofHeadline(receipt({ complete: false, verifications: [GONE] }))).toEqual({ kind: 'unchecked' });
 
     expect(text(showProof(receipt()))).toContain('Nothing left: every item of the plan was deleted, and reading it again proved it gone.');
     expect(text(showProof(receipt({ complete: false, verifications: [CNV, GONE] })))).toContain(
-      'Not proven gone: 1 check could not verify its items, so they are not counted as deleted.',
+      'Not proven gone: 1 item could not be verified, so it is not counted as deleted.',
     );
-    expect(text(showProof(receipt({ complete: false, verifications: [STILL, GONE] })))).toContain('Not everything is gone: 1 check found its items still there.');
+    expect(text(showProof(receipt({ complete: false, verifications: [STILL, GONE] })))).toContain('Not everything is gone: 2 items are still there.');
     expect(text(showProof(receipt({ complete: false, verifications: [CNV, STILL, GONE] })))).toContain(
-      'Not everything is gone: of 3 checks, 1 found items still there and 1 could not verify theirs.',
+      'Not everything is gone: of 4 items checked, 2 are still there and 1 could not be verified.',
     );
   });
 
@@ -216,8 +217,19 @@ describe('the proof: gone, still there, or could not verify', () => {
     expect(shown).toContain(
       'The service’s answer proves nothing either way (for example a 404 from a gateway that does not say what is missing, or a read that was refused), so these items are not counted as deleted.',
     );
-    // The table: a column per result.
-    expect(shown).toContain('Kind of data Gone Still there Could not verify');
+    // The table counts items, not checks: proven gone out of those checked, then the doubts.
+    expect(shown).toContain('Kind of data Proven gone (items) Still there Could not verify');
+    expect(shown).toContain('Images 0 of 2 2 0');
+    expect(shown).toContain('Iterations 0 of 1 0 1');
+    expect(shown).toContain('Projects 1 of 1 0 0');
+  });
+
+  it('says "90 of 90" images proven gone when one check covered 90 images, and lists that check', () => {
+    const images = Array.from({ length: 90 }, (_, i) => `i-${i}`);
+    const shown = text(showProof(receipt({ verifications: [{ ...GONE, category: 'images', check: 'GetImagesByIds returns none of the ids', targetIds: images }] })));
+    expect(shown).toContain('Images 90 of 90 0 0');
+    expect(shown).not.toContain('1 of 1');
+    expect(shown).toContain('Gone : Images in Bananas (90 items)');
   });
 
   it('leaves the explanation out when every check could tell', () => {
@@ -242,7 +254,7 @@ describe('the proof: gone, still there, or could not verify', () => {
   it('says all of it in Traditional Chinese', async () => {
     await i18n.changeLanguage('zh-TW');
     const shown = text(showProof(receipt({ complete: false, verifications: [CNV, STILL, GONE], leftInPlace: [{ projectId: P, category: 'images', id: 'i-9', reason: 'tagged since the plan was made' }] })));
-    expect(shown).toContain('並未全部刪除：在 3 項檢查中，有 1 項發現項目仍然存在，1 項無法驗證。');
+    expect(shown).toContain('並未全部刪除：在檢查的 4 個項目中，2 個仍然存在，1 個無法驗證。');
     expect(shown).toContain('無法驗證 ：Bananas 中的反覆項目（1 個項目）');
     expect(shown).toContain('仍然存在 ：Bananas 中的影像（2 個項目）');
     expect(shown).toContain('服務的回應無法證明任何一種情況');

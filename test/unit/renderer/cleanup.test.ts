@@ -37,6 +37,7 @@ async function finish(main: FakeMain, jobId: string, state: JobSnapshot['state']
 type Store = ReturnType<typeof setup>['store'];
 
 async function toBackupStep(main: FakeMain, store: Store) {
+  if (store.getState().cleanupDraft.kind === null) store.getState().setCleanupDraft({ kind: 'all' });
   await store.getState().startCleanupPlan();
   await finish(main, 'cleanup-plan-1', 'succeeded');
   store.getState().continueCleanup();
@@ -50,8 +51,20 @@ function waiveAndConfirm(store: Store) {
 }
 
 describe('the scope form', () => {
+  it('starts from nothing chosen: no plan is built until the user picks a scope', async () => {
+    const { main, store } = setup();
+    const draft = store.getState().cleanupDraft;
+    expect(draft.kind).toBeNull();
+    expect(scopeFromDraft(draft)).toBeNull();
+    expect(draftProblem(draft)).toBe('Choose what to delete first: nothing is chosen for you.');
+    expect(await store.getState().startCleanupPlan()).toBe(false);
+    expect(main.cleanup.planRequests).toEqual([]);
+    // The Inventory page's "delete everything" still fills the form in.
+    expect(draftFromScope({ kind: 'all' }).kind).toBe('all');
+  });
+
   it('needs every detail of the chosen scope before a plan can be built', () => {
-    expect(scopeFromDraft(EMPTY_DRAFT)).toEqual({ kind: 'all' });
+    expect(scopeFromDraft({ ...EMPTY_DRAFT, kind: 'all' })).toEqual({ kind: 'all' });
     expect(scopeFromDraft({ ...EMPTY_DRAFT, kind: 'projects' })).toBeNull();
     expect(scopeFromDraft({ ...EMPTY_DRAFT, kind: 'projects', projectIds: ['p-1', 'p-2'] })).toEqual({ kind: 'projects', projectIds: ['p-1', 'p-2'] });
     const part = { ...EMPTY_DRAFT, kind: 'part' as const, partProjectId: 'p-1' };
@@ -105,6 +118,7 @@ describe('the scope form', () => {
 describe('the wizard', () => {
   it('walks from scope to proof with a checked bundle, sending only ids', async () => {
     const { main, store } = setup();
+    store.getState().setCleanupDraft({ kind: 'all' });
     expect(await store.getState().startCleanupPlan()).toBe(true);
     expect(main.cleanup.planRequests).toEqual([{ kind: 'all' }]);
     expect(store.getState().cleanupStep).toBe('review');

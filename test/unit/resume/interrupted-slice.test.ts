@@ -101,7 +101,7 @@ describe('the interrupted-jobs banner', () => {
 describe('saved plans', () => {
   it('are listed as main answers them, and any of them opens in the wizard at the review step', async () => {
     const { main, store } = setup();
-    main.resume.savedPlans = [{ planId: PLAN_ID, createdAt: '2025-01-01T10:00:00.000Z', accountName: 'contoso-vision', state: 'incomplete', totalItems: 51 }];
+    main.resume.savedPlans = [{ planId: PLAN_ID, createdAt: '2025-01-01T10:00:00.000Z', accountName: 'contoso-vision', state: 'incomplete', totalItems: 51, scopeText: 'Untagged images of project "Cats"' }];
     await store.getState().loadSavedPlans();
     expect(store.getState().savedPlans).toEqual(main.resume.savedPlans);
     expect(await store.getState().openCleanupPlan(PLAN_ID)).toBe(true);

@@ -29,9 +29,11 @@ function renderOverview(body, project) {
     safePath(e.file) ? h('a', { href: safePath(e.file) }, t('exports.modelZip')) : t('exports.notInBundle')]));
   fill(body,
     warningsOf(state.bundle, project),
-    section(t('tags.heading'), project.tags.length === 0 ? h('p', null, t('tags.none')) : table(null, [t('tags.tag'), t('tags.type'), t('tags.imagesService'), t('tags.imagesInBundle')],
+    section(t('tags.heading'), project.tags.length === 0 ? h('p', null, t('tags.none')) : [table(null, [t('tags.tag'), t('tags.type'), t('tags.imagesService'), t('tags.imagesInBundle')],
       project.tags.map((tag) => [filterIndex(tag.name) < 0 ? tag.name : h('a', { href: link({ p: project.id, v: 'images', f: filterIndex(tag.name) }) }, tag.name),
-        typeCell(tag.type), tag.imageCount, tag.inBundle]))),
+        typeCell(tag.type), tag.imageCount, tag.inBundle])),
+      // The two columns count different things on purpose: say why wherever they differ.
+      project.tags.some((tag) => tag.imageCount !== null && tag.imageCount !== tag.inBundle) ? h('p', { class: 'muted tags-counts-differ' }, t('tags.countsDiffer')) : null]),
     section(t('iterations.heading'), project.iterations.length === 0 ? h('p', null, t('iterations.none')) : [
       table(null, ['iteration', 'status', 'publishedAs', 'trained', 'precision', 'recall', 'ap'].map((key) => t('iterations.' + key)),
         project.iterations.map((it) => [it.name, it.status && label('iterationStatuses', it.status), it.publishName || t('iterations.notPublished'), it.trainedAt ? fmt.date(it.trainedAt) : t('iterations.notTrained')]
