@@ -43,9 +43,28 @@ const sumOf = (snapshot: InventorySnapshot, pick: (counts: ProjectCounts) => num
   return total;
 };
 
-type DetailKey = 'tagged' | 'untagged' | 'onlyInIterations' | 'trained' | 'published' | 'perImage';
+type DetailKey = 'trained' | 'published' | 'perImage';
 
-/** What a row's count is made of, where that helps ("250 tagged, 30 untagged, 16 only in iterations"). */
+/**
+ * The Images row's parts in the words every page uses (lib/image-counts.ts): the tagged and
+ * untagged images are the workspace's, and the others are only inside trained iterations —
+ * "262 tagged and 22 untagged in the workspace, 16 only inside trained iterations".
+ */
+function imagesDetail(snapshot: InventorySnapshot): string | null {
+  const tagged = sumOf(snapshot, (c) => c.taggedImages);
+  const untagged = sumOf(snapshot, (c) => c.untaggedImages);
+  const onlyInIterations = sumOf(snapshot, (c) => c.imagesOnlyInIterations);
+  // Joined by their own key, not the list separator: in Chinese the list's '、' would read as all three being in the workspace.
+  const parts: string[] = [];
+  if (tagged !== null || untagged !== null) {
+    parts.push(i18n.t('inventory.detail.workspace', { tagged: formatCount(tagged ?? 0), untagged: formatCount(untagged ?? 0) }));
+  }
+  if (onlyInIterations !== null) parts.push(i18n.t('inventory.detail.onlyInIterations', { value: formatCount(onlyInIterations) }));
+  if (parts.length === 2) return i18n.t('inventory.detail.workspaceThenIterations', { workspace: parts[0], onlyInIterations: parts[1] });
+  return parts[0] ?? null;
+}
+
+/** What a row's count is made of, where that helps ("12 trained, 3 published"). */
 export function rowDetail(category: InventoryCategory, snapshot: InventorySnapshot): string | null {
   const parts = (entries: Array<[number | null, DetailKey]>) => {
     const known = entries
@@ -55,11 +74,7 @@ export function rowDetail(category: InventoryCategory, snapshot: InventorySnapsh
   };
   switch (category) {
     case 'images':
-      return parts([
-        [sumOf(snapshot, (c) => c.taggedImages), 'tagged'],
-        [sumOf(snapshot, (c) => c.untaggedImages), 'untagged'],
-        [sumOf(snapshot, (c) => c.imagesOnlyInIterations), 'onlyInIterations'],
-      ]);
+      return imagesDetail(snapshot);
     case 'iterations':
       return parts([
         [sumOf(snapshot, (c) => c.trainedIterations), 'trained'],
