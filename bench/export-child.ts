@@ -104,7 +104,7 @@ async function main(): Promise<void> {
   const ctx: JobContext = { jobId: 'bench', signal: controller.signal, progress, checkpoint: async () => undefined };
   const heapMb = optionalNumber('BENCH_EXPORT_HEAP_MB');
   const youngMb = optionalNumber('BENCH_EXPORT_YOUNG_MB');
-  const summary = await runExportInWorker(ctx, {
+  const { summary } = await runExportInWorker(ctx, {
     connection: { endpoint, key: env('CV_STEWARD_TRAINING_KEY'), rateLimit: rate },
     folder,
     selection: { categories: [...EXPORT_CATEGORIES] },

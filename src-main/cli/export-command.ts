@@ -7,6 +7,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { SAVED_FILES_CATEGORY } from '../../shared/model/bundle';
+import { sayExportSummary, type ExportSummary } from '../../shared/model/export-summary';
 import { exportJobCategories, type Manifest } from '../export';
 import type { ExportRequest } from './cli-args';
 import { connect, resolveAccount } from './cli-account';
@@ -96,7 +97,7 @@ export async function exportCommand(context: CommandContext, request: ExportRequ
     problems: manifest.problems.length,
     mismatches: mismatches.length,
     zip: zip ?? null,
-    summary: outcome.value,
+    summary: outcome.value.summary,
   });
   return ok ? EXIT.done : EXIT.failed;
 }
@@ -123,26 +124,27 @@ async function zipInfo(file: string): Promise<{ path: string; bytes: number } | 
 }
 
 /**
- * The English summary is the engine's own (it says more: repaired files, the zip); in
- * another language the same counts come from the manifest, through the CLI's catalogue.
+ * The engine's summary in the CLI's language: every sentence of it (repaired files, the zip,
+ * earlier runs' gaps…) said from its facts through the catalogue's `exportSummary` block.
  */
-function summaryLine(context: CommandContext, summary: string, manifest: Manifest, folder: string): string {
-  if (context.language === 'en') return printable(summary, 2000);
-  const items = (category: string) => manifest.counts[category]?.items ?? 0;
-  return context.t(manifest.status === 'complete' ? 'export.summaryComplete' : 'export.summaryPartial', {
-    folder,
-    projects: formatCount(manifest.projects.length),
-    images: formatCount(items('images')),
-    imageSize: formatBytes(manifest.counts.images?.bytes ?? 0),
-    iterations: formatCount(items('iterations')),
-    models: formatCount(items('models')),
-    predictions: formatCount(items('predictions')),
-  });
+function summaryLine(context: CommandContext, summary: ExportSummary): string {
+  const text = sayExportSummary(summary.summaryText.params ?? {}, (key, params) => context.t(`exportSummary.${key}`, readableParams(params)));
+  return printable(text, 2000);
+}
+
+/** Numbers grouped, a "…Bytes" one as a size; `count` stays a number for the plural forms. */
+function readableParams(params: Record<string, string | number>): Record<string, string | number> {
+  return Object.fromEntries(
+    Object.entries(params).map(([name, value]) => {
+      if (typeof value !== 'number' || name === 'count') return [name, value];
+      return [name, name.endsWith('Bytes') ? formatBytes(value) : formatCount(value)];
+    }),
+  );
 }
 
 function humanReport(
   context: CommandContext,
-  summary: string,
+  summary: ExportSummary,
   manifest: Manifest,
   downloads: BundleDownloads,
   mismatches: number,
@@ -151,7 +153,7 @@ function humanReport(
 ): string[] {
   const { t } = context;
   const { downloaded, reused } = downloads;
-  const lines = [summaryLine(context, summary, manifest, folder)];
+  const lines = [summaryLine(context, summary)];
   const size = formatBytes(downloaded.bytes);
   lines.push(
     reused.files > 0

@@ -8,6 +8,7 @@ import type { ExportCategory } from '../../shared/model/bundle';
 import type { RequestLogEntry } from '../customvision';
 import type { ExportAccount } from '../export';
 import type { MainText } from '../../shared/model/main-text';
+import type { ExportSummary } from '../../shared/model/export-summary';
 
 /** Everything the worker needs to build its own client and run one export. */
 export interface WorkerStart {
@@ -63,7 +64,7 @@ export type WorkerMessage =
   | { type: 'limiter-cancel'; id: number }
   | { type: 'limiter-success'; grantedAt: number }
   | { type: 'limiter-throttled'; grantedAt: number; retryAfterMs?: number }
-  | { type: 'done'; summary: string }
+  | { type: 'done'; summary: ExportSummary }
   | { type: 'failed'; error: WorkerFailure };
 
 export type ParentMessage =

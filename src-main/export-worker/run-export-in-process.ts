@@ -7,8 +7,9 @@ import { createTrainingClient } from '../customvision';
 import { runExport } from '../export';
 import type { JobContext } from '../jobs';
 import type { WorkerExportOptions } from './run-export-in-worker';
+import type { ExportSummary } from '../../shared/model/export-summary';
 
-export function runExportInProcess(ctx: JobContext, options: WorkerExportOptions): Promise<string> {
+export function runExportInProcess(ctx: JobContext, options: WorkerExportOptions): Promise<ExportSummary> {
   const { connection, workerPath: _path, heapMb: _heap, heapCeilingMb: _ceiling, youngGenerationMb: _young, rateLimiters, observe, ...exportOptions } = options;
   const client = createTrainingClient({
     endpoint: connection.endpoint,

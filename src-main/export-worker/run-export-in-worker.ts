@@ -20,6 +20,7 @@ import type { JobContext } from '../jobs';
 import { LimiterBroker } from './limiter-broker';
 import { ProgressRelay } from './progress-relay';
 import type { ParentMessage, WorkerFailure, WorkerHeapSample, WorkerMessage, WorkerStart } from './protocol';
+import type { ExportSummary } from '../../shared/model/export-summary';
 
 /** Old-generation cap of the first worker, MB (measured: bench/README.md, "Peak memory"). */
 export const EXPORT_HEAP_MB = 112;
@@ -70,14 +71,14 @@ export interface WorkerExportOptions extends Omit<ExportOptions, 'client'> {
 }
 
 /** What the app's job and the CLI call to run an export: this, or runExportInProcess in tests. */
-export type ExportRunner = (ctx: JobContext, options: WorkerExportOptions) => Promise<string>;
+export type ExportRunner = (ctx: JobContext, options: WorkerExportOptions) => Promise<ExportSummary>;
 
-type Attempt = { kind: 'done'; summary: string } | { kind: 'failed'; error: WorkerFailure } | { kind: 'out-of-memory' } | { kind: 'stopped'; reason: string };
+type Attempt = { kind: 'done'; summary: ExportSummary } | { kind: 'failed'; error: WorkerFailure } | { kind: 'out-of-memory' } | { kind: 'stopped'; reason: string };
 
 /** Folders an export worker of this process is writing: the bundle lock's pid cannot tell workers apart. */
 const busyFolders = new Set<string>();
 
-export async function runExportInWorker(ctx: JobContext, options: WorkerExportOptions): Promise<string> {
+export async function runExportInWorker(ctx: JobContext, options: WorkerExportOptions): Promise<ExportSummary> {
   if (ctx.signal.aborted) throw ctx.signal.reason;
   const workerPath = options.workerPath ?? join(__dirname, 'export-worker.cjs');
   if (!existsSync(workerPath)) throw new Error(`The export worker is missing (${workerPath}); this copy of CV Steward is incomplete.`);
@@ -93,7 +94,7 @@ export async function runExportInWorker(ctx: JobContext, options: WorkerExportOp
   }
 }
 
-async function attempts(ctx: JobContext, options: WorkerExportOptions, workerPath: string): Promise<string> {
+async function attempts(ctx: JobContext, options: WorkerExportOptions, workerPath: string): Promise<ExportSummary> {
   const firstMb = options.heapMb ?? EXPORT_HEAP_MB;
   const ceilingMb = Math.max(firstMb, options.heapCeilingMb ?? EXPORT_HEAP_CEILING_MB);
   const relay = new ProgressRelay(ctx.progress);
@@ -104,7 +105,11 @@ async function attempts(ctx: JobContext, options: WorkerExportOptions, workerPat
     const outcome = await runWorker(ctx, options, workerPath, heapMb, relay);
     if (outcome.kind === 'done') {
       if (attempt === 1) return outcome.summary;
-      return `${outcome.summary} The export needed more memory than its first limit of ${firstMb} MB: it was restarted with ${heapMb} MB and went on where it had stopped, without downloading saved files again.`;
+      const { summary, summaryText } = outcome.summary;
+      return {
+        summary: `${summary} The export needed more memory than its first limit of ${firstMb} MB: it was restarted with ${heapMb} MB and went on where it had stopped, without downloading saved files again.`,
+        summaryText: { ...summaryText, params: { ...summaryText.params, firstHeapMb: firstMb, heapMb } },
+      };
     }
     if (outcome.kind === 'out-of-memory' && !ctx.signal.aborted && heapMb < ceilingMb) {
       heapMb = Math.min(heapMb * 2, ceilingMb);

@@ -27,6 +27,7 @@ import { planExport } from './export-plan';
 import { exportProject } from './export-project';
 import { callOptions, step, type ExportRun } from './export-run';
 import { summarize, type EarlierGaps } from './export-summary';
+import type { ExportSummary } from '../../shared/model/export-summary';
 import { unfinishedRuns } from './manifest-union';
 import { writeManifest, type ManifestContext } from './write-manifest';
 import { writeViewer } from './viewer';
@@ -64,7 +65,7 @@ export interface ExportOptions {
  */
 export const DEFAULT_CONCURRENCY = 16;
 
-export async function runExport(ctx: JobContext, options: ExportOptions): Promise<string> {
+export async function runExport(ctx: JobContext, options: ExportOptions): Promise<ExportSummary> {
   const categories = new Set(options.selection.categories);
   if (categories.size === 0) throw new AppError('INVALID_ARGUMENT', 'Choose at least one kind of data to export.');
   const concurrency = Math.max(1, Math.min(32, Math.floor(options.concurrency ?? DEFAULT_CONCURRENCY)));

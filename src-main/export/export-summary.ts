@@ -1,8 +1,13 @@
-/** The one-paragraph job summary a person sees when an export finishes. */
+/**
+ * The one-paragraph job summary a person sees when an export finishes: in English (the logs,
+ * and the fallback) and as the `exportSummary` code with the same facts, which the app and
+ * the CLI say in the reader's language (shared/model/export-summary.ts).
+ */
 import type { ExportRun } from './export-run';
 import type { BundleStatus } from './write-manifest';
 import type { ZipResult } from './zip-bundle';
 import { mismatches } from './reconcile';
+import { exportSummaryText, type ExportSummary, type ExportSummaryOutcome } from '../../shared/model/export-summary';
 
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
@@ -30,7 +35,7 @@ export interface EarlierGaps {
 export function summarize(
   run: ExportRun,
   result: { folder: string; status: BundleStatus; zip: ZipResult | undefined; zipProblem?: string; earlier?: EarlierGaps },
-): string {
+): ExportSummary {
   const bytes = { images: 0 };
   for (const file of run.writer.files()) if (file.path.includes('/images/files/')) bytes.images += file.bytes;
   const parts = [
@@ -50,9 +55,12 @@ export function summarize(
       (item) => `${project.name || project.id}: ${item.what}${item.iterationId ? ` (iteration ${item.iterationId})` : ''} ${item.api} expected, ${item.exported} exported`,
     ),
   );
+  let outcome: ExportSummaryOutcome = 'partial';
   if (result.status === 'complete') {
+    outcome = 'complete';
     sentences.push('Everything was saved and every count matches the service.');
   } else if (run.problems.length === 0 && differences.length === 0) {
+    outcome = 'partialEarlier';
     // This run is whole; the gaps are earlier runs' data, which asking for this run's selection again would not fill.
     sentences.push(`Everything this run was asked for was saved, but the bundle is PARTIAL because of earlier exports into this folder (${earlierText(result.earlier)}): export those projects and kinds of data into it again to fill the gaps.`);
   } else {
@@ -62,7 +70,25 @@ export function summarize(
   }
   if (result.zip) sentences.push(`Zip archive: ${result.zip.path} (${formatBytes(result.zip.bytes)}).`);
   if (result.zipProblem) sentences.push(`The zip archive could not be written: ${result.zipProblem}`);
-  return sentences.join(' ');
+  const summaryText = exportSummaryText({
+    folder: result.folder,
+    projects: run.projects.length,
+    images: run.items.images,
+    imageBytes: bytes.images,
+    iterations: run.items.iterations,
+    models: run.items.models,
+    predictions: run.items.predictions,
+    repaired,
+    outcome,
+    earlierProblems: result.earlier?.problems ?? 0,
+    earlierUnfinished: result.earlier?.unfinishedRuns ?? 0,
+    problems: run.problems.length,
+    ...(run.problems[0] ? { firstProblem: run.problems[0].message } : {}),
+    differences: differences.length,
+    ...(result.zip ? { zipPath: result.zip.path, zipBytes: result.zip.bytes } : {}),
+    ...(result.zipProblem ? { zipProblem: result.zipProblem } : {}),
+  });
+  return { summary: sentences.join(' '), summaryText };
 }
 
 function earlierText(earlier: EarlierGaps | undefined): string {

@@ -16,7 +16,6 @@ import type { JobRunner } from '../jobs';
 import type { FolderRegistry } from './folder-registry';
 import { exportRequestRecord, type ExportStartInfo } from '../resume';
 import { mainText } from '../../shared/model/main-text';
-import { exportSummaryText } from '../export/export-summary-text';
 
 export interface ExportWiringOptions {
   jobs: JobRunner;
@@ -48,7 +47,8 @@ export function createExportWiring(options: ExportWiringOptions) {
       categories: exportJobCategories(folder, request.categories),
       run: async (ctx) => {
         const limits = options.limits?.();
-        const englishSummary = await runExport(ctx, {
+        // The English summary for the logs, with its catalogue code for the reader's language.
+        return runExport(ctx, {
           connection: { endpoint: credentials.endpoint, key: credentials.key, ...(limits ? { rateLimit: limits.rateLimit } : {}) },
           ...(limits ? { concurrency: limits.downloadConcurrency } : {}),
           folder,
@@ -64,8 +64,6 @@ export function createExportWiring(options: ExportWiringOptions) {
           ...(request.zip ? { zip: true } : {}),
           ...(request.language ? { language: request.language } : {}),
         });
-        const summaryText = await exportSummaryText(folder);
-        return summaryText ? { summary: englishSummary, summaryText } : englishSummary;
       },
     });
     options.onStarted?.(job.id, { accountId: credentials.accountId, accountName: credentials.displayName, folderPath: folder, request: exportRequestRecord(request) });

@@ -4,6 +4,7 @@
  * shown translated; an unknown one (a newer main) falls back to main's English, so nothing
  * is ever blank.
  */
+import { EXPORT_SUMMARY_CODE, sayExportSummary } from '../../shared/model/export-summary';
 import type { MainText } from '../../shared/model/main-text';
 import { i18n } from '../i18n';
 import en from '../i18n/en.json';
@@ -12,10 +13,11 @@ import { appErrorText } from './app-error';
 
 /** A code is its catalogue key, or the base of its plural forms (verifyIntact → verifyIntact_one, verifyIntact_other). */
 type MainTextKey = keyof typeof en.mainText;
-type MainTextCode = MainTextKey extends infer K ? (K extends `${infer Base}_${'one' | 'other'}` ? Base : K) : never;
+// The export summary's block is many sentences, said by exportSummaryLine, not one message.
+type MainTextCode = Exclude<MainTextKey extends infer K ? (K extends `${infer Base}_${'one' | 'other'}` ? Base : K) : never, typeof EXPORT_SUMMARY_CODE>;
 
 function isKnownCode(code: string): code is MainTextCode {
-  return Object.hasOwn(en.mainText, code) || Object.hasOwn(en.mainText, `${code}_other`);
+  return code !== EXPORT_SUMMARY_CODE && (Object.hasOwn(en.mainText, code) || Object.hasOwn(en.mainText, `${code}_other`));
 }
 
 /**
@@ -43,9 +45,15 @@ function appErrorLine(text: MainText, english: string): string {
   return typeof code === 'string' ? appErrorText({ code, message: english }) : english;
 }
 
+/** The export's summary: several sentences, each said only when its facts call for it. */
+function exportSummaryLine(text: MainText): string {
+  return sayExportSummary(text.params ?? {}, (key, params) => i18n.t(`mainText.exportSummary.${key}`, readable(params)));
+}
+
 /** The message in the interface's language, or `english` when there is no code or it is unknown here. */
 export function mainTextOr(text: MainText | undefined, english: string): string {
   if (text?.code === APP_ERROR) return appErrorLine(text, english);
+  if (text?.code === EXPORT_SUMMARY_CODE) return exportSummaryLine(text);
   if (!text || !isKnownCode(text.code)) return english;
   return i18n.t(`mainText.${text.code}`, readable(text.params ?? {}));
 }

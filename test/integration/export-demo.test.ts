@@ -21,7 +21,7 @@ let manifest: Manifest;
 beforeAll(async () => {
   emu = await startTestEmulator({ seed: 'demo' });
   folder = await tempFolder();
-  summary = await runExport(testJob(), exportOptions(emu, folder.path));
+  ({ summary } = await runExport(testJob(), exportOptions(emu, folder.path)));
   manifest = await readManifest(folder.path);
 }, 60_000);
 

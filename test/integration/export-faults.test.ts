@@ -30,7 +30,7 @@ describe('export under faults', () => {
       if (count === 3) emu.configure({ tps: 3 });
     };
     // The client's own default limit (10/s), as in the app.
-    const summary = await runExport(job, { ...exportOptions(emu, folder), client: exportClient(emu, { rateLimit: undefined }) });
+    const { summary } = await runExport(job, { ...exportOptions(emu, folder), client: exportClient(emu, { rateLimit: undefined }) });
     expect(emu.stats().rateLimited).toBeGreaterThan(0);
     expect(summary).toContain('every count matches');
     emu.configure({ tps: 0 });

@@ -156,7 +156,7 @@ describe('an export killed with SIGKILL', () => {
       emu.resetStats();
     }
 
-    const summary = await runExport(testJob(), exportOptions(emu, folder.path));
+    const { summary } = await runExport(testJob(), exportOptions(emu, folder.path));
     await expectUntouched(previous);
     expect(Object.keys(emu.stats().blobDownloads).length).toBeGreaterThan(0);
     expect(summary).toContain('every count matches');

@@ -35,7 +35,7 @@ async function exportUnder(faults: { resetRate?: number; truncateRate?: number }
   emu = started;
   const folder = await tempFolder();
   cleanups.push(folder.remove);
-  const summary = await runExport(testJob(), exportOptions(started, folder.path));
+  const { summary } = await runExport(testJob(), exportOptions(started, folder.path));
   return { emu: started, folder: folder.path, summary };
 }
 

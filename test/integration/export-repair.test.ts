@@ -81,9 +81,11 @@ describe('a re-run repairs what was damaged', () => {
 
     const before = emu.stats().blobDownloads;
     const job = testJob();
-    const summary = await runExport(job, exportOptions(emu, dir));
+    const { summary, summaryText } = await runExport(job, exportOptions(emu, dir));
     expect(summary).toMatch(/1 saved file had been altered since it was saved and was fetched again/);
     expect(summary).toMatch(/Everything was saved/);
+    // The same facts travel as the summary's code, for the app and the CLI to say in their language.
+    expect(summaryText).toMatchObject({ code: 'exportSummary', params: { repaired: 1, outcome: 'complete', folder: dir } });
 
     // Only that image was downloaded again.
     const after = emu.stats().blobDownloads;
@@ -138,7 +140,7 @@ describe('one bundle, one resource', () => {
     const dir = await folder();
     const account = { endpointHost: 'same.cognitiveservices.azure.com', resourceName: 'same', displayName: 'Same' };
     await runExport(testJob(), exportOptions(emu, dir, { account: { ...account, keyFingerprint: 'key1key1' } }));
-    const summary = await runExport(testJob(), exportOptions(emu, dir, { account: { ...account, keyFingerprint: 'key2key2' } }));
+    const { summary } = await runExport(testJob(), exportOptions(emu, dir, { account: { ...account, keyFingerprint: 'key2key2' } }));
     expect(summary).toMatch(/Everything was saved/);
     expect(await verifyBundle(dir)).toMatchObject({ ok: true });
   });

@@ -63,7 +63,7 @@ describe('export against service variants', () => {
 
   it('refuses files far larger than the service allows, saves nothing of them, and says so', async () => {
     const { emu, folder } = await setup(smallProjectSeed(3, { predictions: 0 }), ['oversize-blobs']);
-    const summary = await runExport(testJob(), exportOptions(emu, folder, { selection: { categories: ['projects', 'images'] } }));
+    const { summary } = await runExport(testJob(), exportOptions(emu, folder, { selection: { categories: ['projects', 'images'] } }));
     expect(summary).toMatch(/PARTIAL/);
     const manifest = await readManifest(folder);
     const imageProblems = manifest.problems.filter((problem) => problem.category === 'images');
@@ -78,7 +78,7 @@ describe('export against service variants', () => {
   it('stops reading an image list answer far larger than any real page, and names it', async () => {
     const { emu, folder } = await setup(smallProjectSeed(6, { predictions: 0 }), ['huge-json']);
     const before = process.memoryUsage().rss;
-    const summary = await runExport(testJob(), exportOptions(emu, folder, { selection: { categories: ['projects', 'images'] } }));
+    const { summary } = await runExport(testJob(), exportOptions(emu, folder, { selection: { categories: ['projects', 'images'] } }));
     expect(summary).toMatch(/PARTIAL/);
     const manifest = await readManifest(folder);
     expect(manifest.problems.map((problem) => problem.message).join('\n')).toMatch(/Listing images: .*larger than any answer of this call should be/);

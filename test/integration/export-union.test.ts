@@ -85,7 +85,7 @@ describe('a narrower export into a fuller bundle', () => {
     const text = await readFile(join(folder, 'manifest.json'), 'utf8');
     await writeFile(join(folder, 'manifest.json'), text.replace('"status": "complete"', '"status": "partial"').replace('"outcome": "complete"', '"outcome": "partial"').replace('"problems": []', `"problems": [${JSON.stringify(gap)}]`));
 
-    const narrow = await runExport(testJob(), exportOptions(emu, folder, { selection: { projectIds: [target.id], categories: ['images'] } }));
+    const { summary: narrow } = await runExport(testJob(), exportOptions(emu, folder, { selection: { projectIds: [target.id], categories: ['images'] } }));
     const after = await readManifest(folder);
     expect(after.status).toBe('partial');
     expect(after.problems).toEqual([gap]);
@@ -93,7 +93,7 @@ describe('a narrower export into a fuller bundle', () => {
     expect((await viewerBundle(folder)).summary.status).toBe('partial');
     expect((await verifyBundle(folder)).problems.join(' ')).toContain('partial');
 
-    const models = await runExport(testJob(), exportOptions(emu, folder, { selection: { projectIds: [target.id], categories: ['models'] } }));
+    const { summary: models } = await runExport(testJob(), exportOptions(emu, folder, { selection: { projectIds: [target.id], categories: ['models'] } }));
     expect(models).toContain('Everything was saved');
     const whole = await readManifest(folder);
     expect(whole.status).toBe('complete');

@@ -12,6 +12,7 @@ import type { CliServices } from '../../../src-main/cli/cli-services';
 import { AppError } from '../../../src-main/ipc/app-error';
 import { MemorySecretStore } from '../../../src-main/secrets';
 import { accountRecord, ENDPOINT, KEY, manifest, PROJECT_ID, run, savedAccounts, snapshot, verifyReport } from './cli-fakes';
+import { exportSummaryOf } from '../../support/export-summary';
 
 const withKey = { CV_STEWARD_TRAINING_KEY: KEY };
 let folder: string;
@@ -73,7 +74,7 @@ describe('cv-steward export', () => {
         await new Promise((resolve) => setTimeout(resolve, 5));
       }
     }
-    return `Exported 1 project into ${exportOptions.folder}.`;
+    return exportSummaryOf(`Exported 1 project into ${exportOptions.folder}.`, { folder: exportOptions.folder });
   };
 
   it('exits 0 for a complete bundle and prints a one-line JSON summary with --json', async () => {
@@ -91,7 +92,9 @@ describe('cv-steward export', () => {
     expect(result.code).toBe(EXIT.done);
     const summary = JSON.parse(result.out) as Record<string, unknown>;
     expect(summary).toMatchObject({ command: 'export', ok: true, status: 'complete', folder: out, problems: 0, mismatches: 0, downloaded: { files: 0, bytes: 0 } });
-    expect(result.err).toContain('Exported 1 project');
+    // The summary is said from its facts through the catalogue (the JSON line keeps the engine's English).
+    expect(result.err).toContain(`Exported into ${out}: projects 1, images 3`);
+    expect(summary.summary).toBe(`Exported 1 project into ${out}.`);
   });
 
   it('exits 1 for a partial bundle or a count that does not match, saying how to fill the gaps', async () => {
@@ -135,7 +138,7 @@ describe('cv-steward export', () => {
   it('refuses a folder holding unrelated files, but resumes an earlier bundle', async () => {
     await writeFile(join(folder, 'thesis.docx'), 'mine');
     let exported = 0;
-    const services = { runExport: (async () => ((exported += 1), 'done')) as CliServices['runExport'], readManifest: () => Promise.resolve(manifest()) };
+    const services = { runExport: (async () => ((exported += 1), exportSummaryOf('done'))) as CliServices['runExport'], readManifest: () => Promise.resolve(manifest()) };
     const refused = await run(['export', '--endpoint', ENDPOINT, '--out', folder], { env: withKey, services });
     expect(refused.code).toBe(EXIT.usage);
     expect(refused.err).toContain('already holds other files and is not a CV Steward bundle');

@@ -13,6 +13,7 @@ import { languageFromLocale } from '../../../src-main/cli/cli-language';
 import { EXIT } from '../../../src-main/cli/run-cli';
 import type { CliServices } from '../../../src-main/cli/cli-services';
 import { ENDPOINT, KEY, manifest, run, snapshot, verifyReport } from './cli-fakes';
+import { exportSummaryOf } from '../../support/export-summary';
 
 let folder = '';
 beforeAll(async () => {
@@ -70,7 +71,7 @@ describe('the CLI’s language', () => {
   });
 
   it('prints the export’s result in the language --language asks for, whatever the locale', async () => {
-    const runExport: CliServices['runExport'] = () => Promise.resolve('Exported 3 projects. Everything was saved and every count matches the service.');
+    const runExport: CliServices['runExport'] = () => Promise.resolve(exportSummaryOf('Exported 3 projects. Everything was saved and every count matches the service.'));
     const services = { runExport, readManifest: () => Promise.resolve(manifest()) };
     const env = { CV_STEWARD_TRAINING_KEY: KEY, LANG: 'en_US.UTF-8' };
     const zh = await run(['export', '--endpoint', ENDPOINT, '--out', join(folder, 'b'), '--quiet', '--language', 'zh-TW'], { env, services });
@@ -81,6 +82,18 @@ describe('the CLI’s language', () => {
     const en = await run(['export', '--endpoint', ENDPOINT, '--out', join(folder, 'b'), '--quiet'], { env, services });
     expect(en.out).toContain('Everything was saved and every count matches the service.');
     expect(en.out).toContain('This run downloaded');
+  });
+
+  it('says the whole export summary in Chinese: files fetched again, earlier gaps, the zip', async () => {
+    const facts = { repaired: 2, outcome: 'partialEarlier' as const, earlierProblems: 1, zipPath: '/out/b.zip', zipBytes: 2048 };
+    const runExport: CliServices['runExport'] = () => Promise.resolve(exportSummaryOf('Exported 1 project. 2 saved files had been altered. Zip archive: /out/b.zip (2.0 KB).', facts));
+    const services = { runExport, readManifest: () => Promise.resolve(manifest()) };
+    const env = { CV_STEWARD_TRAINING_KEY: KEY, LANG: 'zh_TW.UTF-8' };
+    const zh = await run(['export', '--endpoint', ENDPOINT, '--out', join(folder, 'c'), '--quiet'], { env, services });
+    expect(zh.out).toContain('有 2 個已儲存的檔案在儲存後遭到更動，已重新下載');
+    expect(zh.out).toContain('先前匯出到這個資料夾時留下了缺漏（當時記錄了 1 個問題）');
+    expect(zh.out).toContain('ZIP 壓縮檔：/out/b.zip（2.0 KB）。');
+    expect(zh.out).not.toMatch(/altered|Zip archive/);
   });
 });
 

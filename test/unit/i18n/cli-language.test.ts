@@ -11,6 +11,7 @@ import { parseCommand } from '../../../src-main/cli/cli-args';
 import { EXIT } from '../../../src-main/cli/run-cli';
 import type { CliServices } from '../../../src-main/cli/cli-services';
 import { ENDPOINT, KEY, manifest, run } from '../cli/cli-fakes';
+import { exportSummaryOf } from '../../support/export-summary';
 
 const RUN = ['run', '--endpoint', ENDPOINT, '--plan', 'plan.json', '--no-backup', '--confirm', 'x'];
 
@@ -60,7 +61,7 @@ describe('--language on the command line', () => {
       const seen: Array<string | undefined> = [];
       const runExport: CliServices['runExport'] = (_ctx, options) => {
         seen.push(options.language);
-        return Promise.resolve('Exported.');
+        return Promise.resolve(exportSummaryOf('Exported.'));
       };
       const services = { runExport, readManifest: () => Promise.resolve(manifest()) };
       const env = { CV_STEWARD_TRAINING_KEY: KEY };

@@ -13,6 +13,7 @@ import { startEmulator, type RunningEmulator } from '../../../src-main/emulator'
 import type { WorkerExportOptions } from '../../../src-main/export-worker';
 import { isTerminal } from '../../../src-main/jobs';
 import { createTestServices } from '../../support/test-services';
+import { exportSummaryOf } from '../../support/export-summary';
 
 let first: RunningEmulator;
 let second: RunningEmulator;
@@ -61,7 +62,7 @@ describe('the limits from Settings, in the jobs that start next', () => {
       pickFolder: () => Promise.resolve(tempDir()),
       exportRunner: (_ctx, options) => {
         exports.push(options);
-        return Promise.resolve('recorded');
+        return Promise.resolve(exportSummaryOf('recorded'));
       },
     });
     const h = services.handlers;
