@@ -62,7 +62,7 @@ export async function exportWorkspaceImages(run: ExportRun, plan: ProjectPlan, i
     }),
   );
   if (!written) return undefined;
-  reportListingGap(run, 'images', projectId, 'workspace images', listing.outcome);
+  reportListingGap(run, 'images', projectId, { kind: 'images' }, listing.outcome);
   images.downloads.push(downloadImageFiles(run, projectId, readJsonl<Image>(join(run.writer.folder, path)), undefined, images.tally));
   return result;
 }
@@ -119,7 +119,7 @@ export function downloadImageFiles(
       tally.present += 1;
       advance(run, 'images', 1, record.bytes);
     },
-    onFailed: (task, message) => addProblem(run, 'images', projectId, `Image ${task.id}: ${message}`),
+    onFailed: (task, message) => addProblem(run, 'images', projectId, `Image ${task.id}: ${message}`, mainText('imageFileFailed', { image: task.id, detail: message })),
   });
   return run.downloads.track(pool.then(() => undefined));
 }

@@ -73,7 +73,7 @@ async function exportIterationImages(run: ExportRun, p: string, i: string, image
     }),
   );
   if (!written) return;
-  reportListingGap(run, 'images', p, `images in iteration ${i}`, listing.outcome);
+  reportListingGap(run, 'images', p, { kind: 'images', iteration: i }, listing.outcome);
   const { workspaceIds, onlyInIterations } = images;
   images.downloads.push(
     downloadImageFiles(run, p, readJsonl<Image>(join(run.writer.folder, path)), i, images.tally, (id) => {
@@ -107,7 +107,7 @@ async function exportPerformance(run: ExportRun, p: string, i: string, reconcili
     }),
   );
   if (perImage) {
-    reportListingGap(run, 'performance', p, `per-image results of iteration ${i}`, listing.outcome);
+    reportListingGap(run, 'performance', p, { kind: 'perImageResults', iteration: i }, listing.outcome);
     await countCheck(run, p, reconciliation, { what: 'imagePerformances', iterationId: i, exported: count, category: 'performance', ...planned(expected) }, () =>
       client.getImagePerformanceCount(p, i, callOptions(run)),
     );

@@ -9,6 +9,7 @@ import { runDownloads, type DownloadTask } from './download-pool';
 import { addProblem, advance, callOptions, poolCheckpoint, step, type ExportRun } from './export-run';
 import { isDownloadableExport, type ProjectPlan } from './export-plan';
 import { saveDownload } from './save-download';
+import { mainText } from '../../shared/model/main-text';
 
 interface ModelTask extends DownloadTask {
   path: string;
@@ -65,7 +66,10 @@ export async function exportModels(run: ExportRun, plan: ProjectPlan, iterationI
       return new Map(fresh.filter(isDownloadableExport).map((record) => [exportKey(record), record.downloadUri]));
     },
     onDone: (_task, record) => advance(run, 'models', 1, record.bytes),
-    onFailed: (task, message) => addProblem(run, 'models', p, `Model ${task.id.replace('|', ' ').trim()} of iteration ${iterationId}: ${message}`),
+    onFailed: (task, message) => {
+      const model = task.id.replace('|', ' ').trim();
+      addProblem(run, 'models', p, `Model ${model} of iteration ${iterationId}: ${message}`, mainText('modelFileFailed', { model, iteration: iterationId, detail: message }));
+    },
   });
   void run.downloads.track(pool);
   return list.length;

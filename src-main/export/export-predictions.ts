@@ -81,7 +81,7 @@ export async function exportPredictions(run: ExportRun, projectId: string, recon
       present += 1;
       advance(run, 'predictions', 1, record.bytes);
     },
-    onFailed: (task, message) => addProblem(run, 'predictions', projectId, `Prediction ${task.id}: ${message}`),
+    onFailed: (task, message) => addProblem(run, 'predictions', projectId, `Prediction ${task.id}: ${message}`, mainText('predictionFileFailed', { prediction: task.id, detail: message })),
   });
   const files = run.downloads.track(pool.then(() => selfCheck(reconciliation, 'predictionFiles', expected, present)));
   return { records, files };

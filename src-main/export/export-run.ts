@@ -78,16 +78,28 @@ export async function step<T>(run: ExportRun, category: ExportCategory, projectI
  * images out of the bundle: said plainly, with the number missing, as a problem (which
  * makes the bundle partial).
  */
-export function reportListingGap(run: ExportRun, category: ExportCategory, projectId: string, what: string, outcome: Readonly<ListingOutcome>): void {
+export function reportListingGap(run: ExportRun, category: ExportCategory, projectId: string, listing: ListingGapOf, outcome: Readonly<ListingOutcome>): void {
   if (outcome.missing === 0) return;
   const walks = outcome.walks.length === 1 ? 'one walk' : `${outcome.walks.length} walks (${outcome.walks.join(', ')})`;
+  const what = listing.iteration === undefined ? 'workspace images' : listing.kind === 'images' ? `images in iteration ${listing.iteration}` : `per-image results of iteration ${listing.iteration}`;
+  const code = listing.iteration === undefined ? 'listingGapWorkspaceImages' : listing.kind === 'images' ? 'listingGapIterationImages' : 'listingGapPerImageResults';
   addProblem(
     run,
     category,
     projectId,
     `The service counts ${outcome.expected ?? '?'} ${what}, but only ${outcome.found} could be listed after ${walks}: ${outcome.missing} are missing from this bundle. Exporting again into the same folder tries once more.`,
+    mainText(code, {
+      expected: outcome.expected ?? '?',
+      found: outcome.found,
+      missing: outcome.missing,
+      count: outcome.walks.length,
+      ...(listing.iteration === undefined ? {} : { iteration: listing.iteration }),
+    }),
   );
 }
+
+/** Which listing fell short: the workspace's images, or an iteration's images or per-image results. */
+export type ListingGapOf = { kind: 'images'; iteration?: string } | { kind: 'perImageResults'; iteration: string };
 
 /** The signal every request of this run carries. */
 export function callOptions(run: ExportRun): { signal: AbortSignal } {

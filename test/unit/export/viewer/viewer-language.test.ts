@@ -103,6 +103,28 @@ describe('the export engine’s warnings in the viewer', () => {
       'Something newer.',
     ]);
   });
+
+  it('say a file that failed to download and a listing that fell short in the bundle’s language', async () => {
+    const image = '0a1b2c3d-0000-4000-8000-000000000001';
+    const problems = [
+      { category: 'images', projectId: PROJECT, message: `Image ${image}: ENOSPC`, text: { code: 'imageFileFailed', params: { image, detail: 'ENOSPC' } } },
+      {
+        category: 'images',
+        projectId: PROJECT,
+        message: 'The service counts 10 workspace images, but only 8 could be listed after 2 walks (a, b): 2 are missing from this bundle. Exporting again into the same folder tries once more.',
+        text: { code: 'listingGapWorkspaceImages', params: { expected: 10, found: 8, missing: 2, count: 2 } },
+      },
+      { category: 'models', projectId: PROJECT, message: 'Model ONNX of iteration it-1: gone', text: { code: 'modelFileFailed', params: { model: 'ONNX', iteration: 'it-1', detail: 'gone' } } },
+    ];
+    writeBundleFixture(root, { manifest: { ...manifest, problems }, projects: [{ id: PROJECT, name: 'p', tags: [], images: [] }] });
+    const sink = new MemorySink();
+    await writeViewer(root, sink, { toolVersion: '1.0.0', language: 'zh-TW' });
+    expect(bundleOf(sink).summary.problems.map((problem) => problem.message)).toEqual([
+      `影像 ${image}：ENOSPC`,
+      '服務計算工作區中有 10 張影像，但列出 2 次後只取得 8 張：這個匯出包缺少 2 張。再次匯出到同一個資料夾會再試一次。',
+      '反覆項目 it-1 的模型 ONNX：gone',
+    ]);
+  });
 });
 
 describe('the viewer without a language', () => {
