@@ -226,6 +226,8 @@ export const VerificationSchema = z.object({
   detail: z.string().optional(),
   /** The detail as a catalogue code, for the receipt's language; `detail` is its English. */
   detailText: MainTextSchema.optional(),
+  /** Further sentences of the detail (images left alone, what deleted iterations mean), each as a code: said after `detailText`. */
+  detailNotes: z.array(MainTextSchema).optional(),
 });
 export type Verification = z.infer<typeof VerificationSchema>;
 

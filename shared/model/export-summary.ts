@@ -5,6 +5,7 @@
  * language with the same sentences, in the same order, as main's English summary
  * (src-main/export/export-summary.ts), which stays the logs' text and the fallback.
  */
+import { joinSentences } from './join-sentences';
 import { mainText, type MainText } from './main-text';
 
 export const EXPORT_SUMMARY_CODE = 'exportSummary';
@@ -109,9 +110,4 @@ export function sayExportSummary(params: Params, say: (key: ExportSummaryKey, pa
   if (zipProblem !== undefined) sentences.push(say('zipFailed', { problem: zipProblem }));
   if (num(params, 'heapMb') > 0) sentences.push(say('restarted', { firstHeapMb: num(params, 'firstHeapMb'), heapMb: num(params, 'heapMb') }));
   return joinSentences(sentences);
-}
-
-/** Chinese sentences end in a full-width mark and take no space after it; English ones take one. */
-function joinSentences(sentences: readonly string[]): string {
-  return sentences.reduce((text, sentence) => (text === '' ? sentence : `${text}${/[。）」]$/.test(text) ? '' : ' '}${sentence}`), '');
 }

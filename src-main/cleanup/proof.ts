@@ -35,18 +35,21 @@ interface Finding {
   /** The same check and detail as catalogue codes, for the receipt's language (absent: the English is shown). */
   checkText?: MainText;
   detailText?: MainText;
+  detailNotes?: MainText[];
 }
 
 /** Catalogue codes of a finding's check and detail; either may be absent. */
 interface FindingTexts {
   check?: MainText;
   detail?: MainText;
+  notes?: MainText[];
 }
 
 const withTexts = (finding: Finding, texts: FindingTexts = {}): Finding => ({
   ...finding,
   ...(texts.check ? { checkText: texts.check } : {}),
   ...(texts.detail ? { detailText: texts.detail } : {}),
+  ...(texts.notes && texts.notes.length > 0 ? { detailNotes: texts.notes } : {}),
 });
 const gone = (check: string, detail?: string, texts?: FindingTexts): Finding => withTexts({ result: 'gone', check, ...(detail === undefined ? {} : { detail }) }, texts);
 const stillThere = (check: string, detail: string, texts?: FindingTexts): Finding => withTexts({ result: 'still-there', check, detail }, texts);
@@ -76,6 +79,7 @@ export async function provePlan(ctx: JobContext, client: TrainingClient, plan: C
       ...(finding.detail === undefined ? {} : { detail: finding.detail }),
       ...(finding.checkText === undefined ? {} : { checkText: finding.checkText }),
       ...(finding.detailText === undefined ? {} : { detailText: finding.detailText }),
+      ...(finding.detailNotes === undefined ? {} : { detailNotes: finding.detailNotes }),
     });
   }
   return out;
@@ -209,8 +213,8 @@ class Prover {
     const note = this.deletedIterationsNote(projectId);
     return gone(check, `None of the plan's images is in the workspace nor in the ${iterations.length} remaining iteration${iterations.length === 1 ? '' : 's'}.${remainder}${note}`, {
       check: checkText,
-      // The extra sentences (newer images, deleted iterations) have no codes: the English is kept whole then.
-      ...(remainder === '' && note === '' ? { detail: mainText('noPlanImagesLeft', { count: iterations.length }) } : {}),
+      detail: mainText('noPlanImagesLeft', { count: iterations.length }),
+      notes: [...(newer > 0 ? [mainText('newerImagesLeftAlone', { count: newer })] : []), ...this.deletedIterationsNoteText(projectId)],
     });
   }
 
@@ -231,7 +235,8 @@ class Prover {
     const note = this.deletedIterationsNote(projectId);
     return gone(check, `None of the ${ids.length} images is in the workspace nor in the ${iterations.length} remaining iteration${iterations.length === 1 ? '' : 's'}.${note}`, {
       check: checkText,
-      ...(note === '' ? { detail: mainText('noneOfImagesLeft', { images: ids.length, count: iterations.length }) } : {}),
+      detail: mainText('noneOfImagesLeft', { images: ids.length, count: iterations.length }),
+      notes: this.deletedIterationsNoteText(projectId),
     });
   }
 
@@ -239,6 +244,11 @@ class Prover {
   private deletedIterationsNote(projectId: string): string {
     const deleted = this.plan.steps.some((step) => step.projectId === projectId && step.kind === 'deleteIteration');
     return deleted ? ' Images that only deleted iterations held cannot be looked up at all any more; the API offers no other place to look for them.' : '';
+  }
+
+  /** The same note as a catalogue code, for the receipt's language. */
+  private deletedIterationsNoteText(projectId: string): MainText[] {
+    return this.deletedIterationsNote(projectId) === '' ? [] : [mainText('deletedIterationsUnreachable')];
   }
 
   private async storedPredictionIds(projectId: string): Promise<Set<string>> {

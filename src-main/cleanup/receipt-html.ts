@@ -13,6 +13,7 @@ import type { CallRecord, ProofResult, ProvenItems, Receipt, Verification } from
 import { provenItems } from '../../shared/model/proven-items';
 import { mainTranslator, type MainKey, type Translate } from '../i18n';
 import type { MainText } from '../../shared/model/main-text';
+import { joinSentences } from '../../shared/model/join-sentences';
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => ESCAPES[char] ?? char);
@@ -190,7 +191,8 @@ function word(p: Page, group: 'categories' | 'outcomes', value: string): string 
  * receipt's language; the English it also wrote when the code is absent or unknown here
  * (a receipt written before codes existed, or by a newer version). Numbers in the reader's format.
  */
-function localized(p: Page, texts: readonly MainText[] | undefined, english: string): string {
+/** `sentences`: the texts are a detail's sentences, joined as sentences; otherwise a list of findings. */
+function localized(p: Page, texts: readonly MainText[] | undefined, english: string, join: 'list' | 'sentences' = 'list'): string {
   if (!texts || texts.length === 0) return escapeHtml(english);
   const parts: string[] = [];
   for (const text of texts) {
@@ -200,7 +202,7 @@ function localized(p: Page, texts: readonly MainText[] | undefined, english: str
     if (said === key) return escapeHtml(english);
     parts.push(said);
   }
-  return escapeHtml(parts.join(p.t('texts.separator')));
+  return escapeHtml(join === 'sentences' ? joinSentences(parts) : parts.join(p.t('texts.separator')));
 }
 
 /** What a check found; receipts written before `result` existed only say verified or not. */
@@ -249,7 +251,7 @@ function proofTable(verifications: readonly Verification[], project: (id: string
     const result = RESULT_WORDS[proofResult(v)];
     return (
       `<tr><td class="num">${p.num(index)}</td><td>${word(p, 'categories', v.category)}</td><td>${project(v.projectId)}</td><td>${localized(p, v.checkText && [v.checkText], v.check)}</td><td>${targets(v.targetIds, p)}</td>` +
-      `<td><span class="${result.className}">${p.html(result.key)}</span></td><td>${v.detail === undefined ? '' : localized(p, v.detailText && [v.detailText], v.detail)}</td></tr>`
+      `<td><span class="${result.className}">${p.html(result.key)}</span></td><td>${v.detail === undefined ? '' : localized(p, v.detailText && [v.detailText, ...(v.detailNotes ?? [])], v.detail, 'sentences')}</td></tr>`
     );
   });
   const columns: Array<MainKey<'receipt'>> = ['proof.step', 'proof.category', 'proof.project', 'proof.check', 'proof.targets', 'proof.result', 'proof.detail'];

@@ -69,6 +69,23 @@ describe('the proof', () => {
     expect(gone?.detail).toMatch(/remaining iterations?\./);
   });
 
+  it('gives the note on deleted iterations a code too, for the receipt’s language', async () => {
+    const project = [...emu.state.projects.values()].find((p) => p.images.size >= 2 && p.iterations.size > 0);
+    if (!project) throw new Error('the demo has a project with images and iterations');
+    const ids = project.images.all().slice(0, 2).map((image) => image.id);
+    const iterationId = [...project.iterations.keys()][0] ?? '';
+    const plan = partPlan(project.id, { kind: 'part', projectId: project.id, part: { kind: 'untaggedImages' } }, [
+      { kind: 'deleteImages', projectId: project.id, category: 'images', targetIds: ids },
+      { kind: 'deleteIteration', projectId: project.id, category: 'iterations', targetIds: [iterationId] },
+    ]);
+    expect(await call('DELETE', `/projects/${project.id}/images?imageIds=${ids.join(',')}&allIterations=true`)).toBe(202);
+    while (ids.some((id) => project.images.has(id))) await new Promise((resolve) => setTimeout(resolve, 5));
+    const [images] = await provePlan(ctx, client, plan);
+    expect(images?.detail).toContain('Images that only deleted iterations held cannot be looked up');
+    expect(images?.detailText?.code).toMatch(/^(noneOfImagesLeft|noPlanImagesLeft)$/);
+    expect(images?.detailNotes).toEqual([{ code: 'deletedIterationsUnreachable' }]);
+  });
+
   it('marks a tag, a stored prediction and an unpublish that did not happen as not verified', async () => {
     const project = [...emu.state.projects.values()].find((p) => p.predictions.size > 0 && [...p.iterations.values()].some((it) => it.publishName !== null));
     if (!project) throw new Error('the demo has predictions and a published iteration');

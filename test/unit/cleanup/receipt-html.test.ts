@@ -150,6 +150,20 @@ describe('the receipt in Traditional Chinese', () => {
     expect(html).not.toContain('tagged images in the workspace');
   });
 
+  it('says the detail’s further sentences in Chinese: images uploaded after the plan, and what deleted iterations mean', () => {
+    const verification = {
+      category: 'images' as const, projectId: P, check: 'tagged + untagged image counts → 0', checkText: { code: 'checkImageCounts' }, targetIds: ['i'], verified: true, result: 'gone' as const,
+      detail: "None of the plan's images is in the workspace nor in the 1 remaining iteration. 3 images in the workspace are not the plan's (uploaded after it was made) and were left alone. Images that only deleted iterations held cannot be looked up at all any more; the API offers no other place to look for them.",
+      detailText: { code: 'noPlanImagesLeft', params: { count: 1 } },
+      detailNotes: [{ code: 'newerImagesLeftAlone', params: { count: 3 } }, { code: 'deletedIterationsUnreachable' }],
+    };
+    const zh = renderReceiptHtml(receipt({ language: 'zh-TW', verifications: [verification] }));
+    expect(zh).toContain('<td>計畫中的影像都不在工作區，也不在其餘 1 個反覆項目中。工作區中有 3 張影像不屬於計畫（在計畫建立後才上傳），因此保留未動。只存在於已刪除反覆項目中的影像已完全無法查詢；API 沒有其他可以查找它們的地方。</td>');
+    expect(zh).not.toContain('left alone');
+    const en = renderReceiptHtml(receipt({ verifications: [verification] }));
+    expect(en).toContain(`<td>${verification.detail.replaceAll("'", '&#39;')}</td>`);
+  });
+
   it('keeps main’s English for a text whose code this version does not know, or that has none', () => {
     const html = renderReceiptHtml(
       receipt({
