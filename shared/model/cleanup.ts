@@ -272,7 +272,18 @@ export const ReceiptSchema = z.object({
    * Targets of the plan left in place because, re-checked before deleting, they were no
    * longer in the plan's scope (absent in receipts written before it existed).
    */
-  leftInPlace: z.array(z.object({ projectId: z.string(), category: CleanupCategorySchema, id: z.string(), reason: z.string() })).optional(),
+  leftInPlace: z
+    .array(
+      z.object({
+        projectId: z.string(),
+        category: CleanupCategorySchema,
+        id: z.string(),
+        reason: z.string(),
+        /** The reason as catalogue codes, for the receipt's language (absent in older receipts: `reason` is shown). */
+        reasonText: z.array(MainTextSchema).optional(),
+      }),
+    )
+    .optional(),
   /**
    * What the deleted iterations or projects took along, per project (the plan's `implicit`,
    * only projects where it is not empty), so the receipt says it without the plan at hand

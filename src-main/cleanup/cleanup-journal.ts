@@ -15,6 +15,7 @@ import { dirname } from 'node:path';
 import { z } from 'zod';
 import { CallRecordSchema, ReceiptSchema, type CallRecord, type StepOutcome } from '../../shared/model/cleanup';
 import { AppError } from '../ipc/app-error';
+import type { MainText } from '../../shared/model/main-text';
 
 export const BackupRecordSchema = ReceiptSchema.shape.backup;
 export type BackupRecord = z.infer<typeof BackupRecordSchema>;
@@ -105,11 +106,12 @@ export class CleanupJournal {
   }
 
   /** Targets of the step left in place as out of scope, with the reason journaled. */
-  dropped(step: number): Array<{ id: string; reason: string }> {
-    const out: Array<{ id: string; reason: string }> = [];
+  dropped(step: number): Array<{ id: string; reason: string; reasonText?: MainText[] }> {
+    const out: Array<{ id: string; reason: string; reasonText?: MainText[] }> = [];
     for (const line of this.lines) {
       if (line.type !== 'step' || line.call.step !== step || line.call.outcome !== 'dropped') continue;
-      for (const id of line.call.targetIds) out.push({ id, reason: line.call.message ?? '' });
+      const reasonText = line.call.messageText;
+      for (const id of line.call.targetIds) out.push({ id, reason: line.call.message ?? '', ...(reasonText === undefined ? {} : { reasonText }) });
     }
     return out;
   }

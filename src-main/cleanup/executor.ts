@@ -28,6 +28,7 @@ import type { JobContext } from '../jobs';
 import type { CleanupJournal } from './cleanup-journal';
 import { pollImagesGone } from './poll-images';
 import { needsRecheck, recheckScope } from './scope-recheck';
+import type { MainText } from '../../shared/model/main-text';
 
 export interface ExecuteOptions {
   plan: CleanupPlan;
@@ -135,8 +136,8 @@ async function recheck(ctx: JobContext, client: TrainingClient, options: Execute
   const { journal } = options;
   try {
     const result = await recheckScope(client, options.plan, step.projectId, ids, ctx.signal);
-    for (const { id, reason } of result.dropped) {
-      await journal.recordStep(record(options, step, [id], { status: 200, outcome: 'dropped', message: `Left in place: ${reason}` }, 'GetImagesByIds'));
+    for (const { id, reason, reasonText } of result.dropped) {
+      await journal.recordStep(record(options, step, [id], { status: 200, outcome: 'dropped', message: `Left in place: ${reason}`, messageText: [reasonText] }, 'GetImagesByIds'));
     }
     if (result.gone.length > 0) {
       await journal.recordStep(
@@ -239,6 +240,8 @@ interface StepResult {
   requestId?: string;
   outcome: StepOutcome;
   message?: string;
+  /** The message as catalogue codes, for the receipt's language. */
+  messageText?: MainText[];
   /** Set when the run must stop after journaling this call. */
   fatal?: unknown;
   /** The service refused the whole batch (400, 404, request too long): it may be halved. */
@@ -342,6 +345,7 @@ function record(options: ExecuteOptions, step: PlanStep, targetIds: readonly str
     ...(result.requestId === undefined ? {} : { requestId: result.requestId }),
     outcome: result.outcome,
     ...(result.message === undefined ? {} : { message: result.message }),
+    ...(result.messageText === undefined ? {} : { messageText: result.messageText }),
   };
 }
 

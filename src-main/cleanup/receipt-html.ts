@@ -263,13 +263,13 @@ function couldNotVerifyNote(verifications: readonly Verification[], p: Page): st
   return verifications.some((v) => proofResult(v) === 'could-not-verify') ? `<p>${p.html('proof.couldNotVerifyText')}</p>` : '';
 }
 
-/** Every target left in place because it was no longer in the plan's scope; the reasons are main's English words, escaped. */
+/** Every target left in place because it was no longer in the plan's scope, with why in the receipt's language (main's English for older receipts). */
 function leftInPlace(receipt: Receipt, project: (id: string) => string, p: Page): string {
   const items = receipt.leftInPlace ?? [];
   if (items.length === 0) return '';
   const rows = items.map(
     (item) =>
-      `<tr><td>${word(p, 'categories', item.category)}</td><td>${project(item.projectId)}</td><td><span class="id">${escapeHtml(item.id)}</span></td><td>${escapeHtml(item.reason)}</td></tr>`,
+      `<tr><td>${word(p, 'categories', item.category)}</td><td>${project(item.projectId)}</td><td><span class="id">${escapeHtml(item.id)}</span></td><td>${localized(p, item.reasonText, item.reason)}</td></tr>`,
   );
   const columns: Array<MainKey<'receipt'>> = ['leftInPlace.category', 'leftInPlace.project', 'leftInPlace.id', 'leftInPlace.reason'];
   return [

@@ -46,7 +46,7 @@ export function buildReceipt(input: ReceiptInput): Receipt {
     proven: provenItems(input.verifications),
     complete: plan.steps.length === input.verifications.length && input.verifications.every((verification) => verification.verified),
     leftInPlace: plan.steps.flatMap((step) =>
-      journal.dropped(step.index).map(({ id, reason }) => ({ projectId: step.projectId, category: step.category, id, reason })),
+      journal.dropped(step.index).map(({ id, reason, reasonText }) => ({ projectId: step.projectId, category: step.category, id, reason, ...(reasonText === undefined ? {} : { reasonText }) })),
     ),
     implicit: takenAlong(plan),
     notDeletable: notDeletableFor(language),

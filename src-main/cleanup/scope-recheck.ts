@@ -14,12 +14,13 @@
  */
 import type { CleanupPlan, PlanStep } from '../../shared/model/cleanup';
 import { parseApiDateMs, type Image, type TrainingClient } from '../customvision';
+import { mainText, type MainText } from '../../shared/model/main-text';
 
 export interface RecheckResult {
   /** Still in scope: these may be deleted. */
   kept: string[];
   /** Out of scope now: left in place, with why. */
-  dropped: Array<{ id: string; reason: string }>;
+  dropped: Array<{ id: string; reason: string; reasonText: MainText }>;
   /** Found neither in the workspace nor in any iteration: nothing left to delete. */
   gone: string[];
 }
@@ -31,17 +32,26 @@ export function needsRecheck(plan: CleanupPlan, step: PlanStep): boolean {
   return kind === 'untaggedImages' || kind === 'taggedWith' || kind === 'imagesOlderThan';
 }
 
-/** Why `image` is not (any more) in the plan's scope, or undefined when it is. */
-function outOfScope(plan: CleanupPlan, image: Image): string | undefined {
+/**
+ * Why `image` is not (any more) in the plan's scope, or undefined when it is: in English and
+ * as the receipt's code (`texts.leftInPlace…` in receipt.json) of the whole call message.
+ */
+function outOfScope(plan: CleanupPlan, image: Image): { reason: string; reasonText: MainText } | undefined {
   if (plan.scope.kind !== 'part') return undefined;
   const part = plan.scope.part;
   const tags = (image.tags ?? []).map((tag) => String(tag.tagId ?? '').toLowerCase());
-  if (part.kind === 'untaggedImages' && tags.length > 0) return 'It has been tagged since the plan was made, so it is no longer an untagged image.';
-  if (part.kind === 'taggedWith' && !tags.includes(part.tagId)) return 'It no longer carries the tag the plan deletes images of.';
+  if (part.kind === 'untaggedImages' && tags.length > 0) {
+    return { reason: 'It has been tagged since the plan was made, so it is no longer an untagged image.', reasonText: mainText('leftInPlaceTagged') };
+  }
+  if (part.kind === 'taggedWith' && !tags.includes(part.tagId)) {
+    return { reason: 'It no longer carries the tag the plan deletes images of.', reasonText: mainText('leftInPlaceTagRemoved') };
+  }
   if (part.kind === 'imagesOlderThan') {
     const created = parseApiDateMs(image.created);
     const before = Date.parse(part.before);
-    if (created === undefined || !(created < before)) return 'Its date is not before the date the plan deletes images older than.';
+    if (created === undefined || !(created < before)) {
+      return { reason: 'Its date is not before the date the plan deletes images older than.', reasonText: mainText('leftInPlaceNotOlder') };
+    }
   }
   return undefined;
 }
@@ -52,7 +62,7 @@ export async function recheckScope(client: TrainingClient, plan: CleanupPlan, pr
     const id = String(image.id).toLowerCase();
     const why = outOfScope(plan, image);
     if (why === undefined) result.kept.push(id);
-    else result.dropped.push({ id, reason: why });
+    else result.dropped.push({ id, ...why });
   };
   const asked = new Set(ids);
   let open = new Set(ids);

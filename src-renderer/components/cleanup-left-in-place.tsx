@@ -3,6 +3,7 @@ import { Trans, useTranslation } from 'react-i18next';
 import type { PlanSummary, Receipt } from '../../shared/model/cleanup';
 import { formatCount } from '../lib/format';
 import { categoryLabel } from '../lib/labels';
+import { mainTextOr } from '../lib/main-text';
 
 /** The page shows the first of them; the receipt lists every one. */
 const SHOWN = 10;
@@ -10,7 +11,8 @@ const SHOWN = 10;
 /**
  * Targets of the plan that had left its scope when they were read again just before
  * deleting (an image tagged since an "untagged images" plan was made…): left in place,
- * never deleted. The reasons are main's (English) words, shown as main wrote them.
+ * never deleted. Why, in the page's language when main sent the reason's code (main's
+ * English for older receipts and unknown codes).
  */
 export function CleanupLeftInPlace({ receipt, plan }: { receipt: Receipt; plan: PlanSummary | null }) {
   const { t } = useTranslation();
@@ -29,7 +31,7 @@ export function CleanupLeftInPlace({ receipt, plan }: { receipt: Receipt; plan: 
           <li key={`${index}|${item.id}`}>
             <Trans
               i18nKey="cleanup.proof.leftInPlace.item"
-              values={{ category: categoryLabel(item.category), id: item.id, project: projectName(item.projectId), reason: item.reason }}
+              values={{ category: categoryLabel(item.category), id: item.id, project: projectName(item.projectId), reason: mainTextOr(item.reasonText?.[0], item.reason) }}
               components={{ code: <code /> }}
             />
           </li>

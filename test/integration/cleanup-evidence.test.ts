@@ -185,7 +185,7 @@ describe('the scope is re-checked before deleting', () => {
     const outcome = await runCleanup(cleanupJob(), cleanupClient(emu), { planPath, plan, sealer: testSealer(), confirmText: ACCOUNT_NAME, backup: { kind: 'waived' }, ...fast });
     expect(outcome.complete).toBe(true);
     expect(workspace.has(nowTagged)).toBe(true);
-    expect(outcome.receipt.leftInPlace).toEqual([{ projectId, category: 'images', id: nowTagged, reason: expect.stringMatching(/tagged since the plan was made/) as unknown as string }]);
+    expect(outcome.receipt.leftInPlace).toEqual([{ projectId, category: 'images', id: nowTagged, reason: expect.stringMatching(/tagged since the plan was made/) as unknown as string, reasonText: [{ code: 'leftInPlaceTagged' }] }]);
     expect(emu.deletions().flatMap((record) => record.ids)).not.toContain(nowTagged);
     expect(emu.deletions().flatMap((record) => record.ids).sort()).toEqual(planned.filter((id) => id !== nowTagged).sort());
   });

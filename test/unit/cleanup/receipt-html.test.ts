@@ -164,6 +164,22 @@ describe('the receipt in Traditional Chinese', () => {
     expect(en).toContain(`<td>${verification.detail.replaceAll("'", '&#39;')}</td>`);
   });
 
+  it('says why a target was left in place in Chinese, and main’s English for a receipt without the code', () => {
+    const reason = 'Left in place: It has been tagged since the plan was made, so it is no longer an untagged image.';
+    const zh = renderReceiptHtml(
+      receipt({
+        language: 'zh-TW',
+        leftInPlace: [
+          { projectId: P, category: 'images', id: 'img-1', reason, reasonText: [{ code: 'leftInPlaceTagged' }] },
+          { projectId: P, category: 'images', id: 'img-2', reason: 'Left in place: an older reason.' },
+        ],
+      }),
+    );
+    expect(zh).toContain('<td>保留原狀：計畫建立後它已被標記，因此不再是未標記的影像。</td>');
+    expect(zh).toContain('<td>Left in place: an older reason.</td>');
+    expect(zh).not.toContain('It has been tagged');
+  });
+
   it('keeps main’s English for a text whose code this version does not know, or that has none', () => {
     const html = renderReceiptHtml(
       receipt({

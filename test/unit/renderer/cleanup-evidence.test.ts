@@ -237,6 +237,14 @@ describe('the proof: gone, still there, or could not verify', () => {
     expect(shown).not.toContain('proves nothing either way');
   });
 
+  it('says why a target was left in place in the page’s language when main sent the reason’s code', async () => {
+    await i18n.changeLanguage('zh-TW');
+    const reason = 'Left in place: It has been tagged since the plan was made, so it is no longer an untagged image.';
+    const html = showProof(receipt({ leftInPlace: [{ projectId: P, category: 'images', id: 'i-1', reason, reasonText: [{ code: 'leftInPlaceTagged' }] }] }));
+    expect(html).toContain('保留原狀：計畫建立後它已被標記，因此不再是未標記的影像。');
+    expect(html).not.toContain('It has been tagged');
+  });
+
   it('lists what was left in place, with main’s reasons, the first few of many', () => {
     const leftInPlace = Array.from({ length: 12 }, (_, i) => ({ projectId: P, category: 'images' as const, id: `i-${i}`, reason: i === 0 ? 'tagged <b>since</b> the plan was made' : 'tagged since the plan was made' }));
     const html = showProof(receipt({ leftInPlace }));
