@@ -34,7 +34,7 @@ export async function exportCommand(context: CommandContext, request: ExportRequ
     title: `Export of ${account.displayName}`,
     // On a resumed bundle the re-check of saved files comes first, with its own line.
     categories: exportJobCategories(folder, request.categories),
-    printer: progressPrinter(context, request.quiet, (category) => (category === SAVED_FILES_CATEGORY ? 'files checked' : '')),
+    printer: progressPrinter(context, request.quiet, (category) => (category === SAVED_FILES_CATEGORY ? context.t('progress.filesChecked') : '')),
     ...(context.interrupt ? { interrupt: context.interrupt } : {}),
     work: (ctx) =>
       context.services.runExport(ctx, {

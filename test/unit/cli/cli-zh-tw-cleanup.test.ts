@@ -1,0 +1,176 @@
+/**
+ * `cv-steward cleanup` and the progress lines in Traditional Chinese: the saved plan, the
+ * run's result (headline, proof per kind, the checks that proved nothing, the receipt) and
+ * the stderr progress are said in the CLI's language, with no English sentence left; the
+ * English wording stays as it was.
+ */
+import { tmpdir } from 'node:os';
+import { describe, expect, it } from 'vitest';
+import type { CleanupPlan, Receipt } from '../../../shared/model/cleanup';
+import { mainText } from '../../../shared/model/main-text';
+import type { CleanupOutcome } from '../../../src-main/cleanup';
+import { NOT_DELETABLE } from '../../../src-main/cleanup/not-deletable';
+import { planReportLines, runReportLines } from '../../../src-main/cli/cleanup-report';
+import { cliTranslator } from '../../../src-main/cli/cli-language';
+import { ProgressPrinter } from '../../../src-main/cli/progress-printer';
+import type { Language } from '../../../shared/ipc/contract';
+import { planFixture } from '../../support/cleanup-plan-fixture';
+import { englishRuns } from '../../e2e/english-runs';
+import type { CliServices } from '../../../src-main/cli/cli-services';
+import { run, verifyReport } from './cli-fakes';
+
+const P = '11111111-1111-4111-8111-111111111111';
+const PLAN_FILE = '/home/me/plans/all.json';
+const RUN = `cv-steward cleanup run --endpoint https://myresource.cognitiveservices.azure.com/ --plan ${PLAN_FILE} --bundle BUNDLE_DIR --confirm myresource`;
+
+const words = (language: Language) => ({ language, t: cliTranslator(language) });
+
+/** A plan over a whole project with something of every kind, and things taken along. */
+function plan(): CleanupPlan {
+  const counts = { projects: 1, iterations: 3, publishedIterations: 1, images: 1234, imagesOnlyInIterations: 12, predictions: 40, tags: 5 };
+  return planFixture({
+    scope: { kind: 'projects', projectIds: [P] },
+    scopeText: 'Project "Cats" and all its data',
+    projects: [
+      {
+        id: P,
+        name: 'Cats',
+        deleteProject: true,
+        counts,
+        modelExports: 2,
+        implicit: {
+          imageIds: ['i1', 'i2', 'i3'],
+          models: [
+            { iterationId: 'it1', platform: 'ONNX', flavor: null, file: true },
+            { iterationId: 'it2', platform: 'TensorFlow', flavor: 'Linux', file: true },
+          ],
+          performance: ['it1', 'it2'],
+        },
+      },
+    ],
+    counts,
+    apiCalls: 1500,
+    steps: [{ index: 0, kind: 'deleteProject', projectId: P, category: 'projects', targetIds: [P] }],
+  });
+}
+
+/** A run that left some items unproven: one still there, one the service's answer could not prove. */
+function incompleteRun(): CleanupOutcome {
+  const receipt: Receipt = {
+    format: 'cv-steward-cleanup-receipt',
+    version: 1,
+    planId: 'plan-1',
+    account: plan().account,
+    scope: plan().scope,
+    scopeText: plan().scopeText,
+    startedAt: '2025-01-01T00:00:00.000Z',
+    finishedAt: '2025-01-01T00:01:00.000Z',
+    backup: { kind: 'waived', waivedAt: '2025-01-01T00:00:00.000Z' },
+    counts: plan().counts,
+    calls: [
+      { at: '2025-01-01T00:00:01.000Z', step: 0, operation: 'DeleteProject', projectId: P, targetIds: [P], status: 500, outcome: 'failed' },
+      { at: '2025-01-01T00:00:02.000Z', step: 0, operation: 'DeleteProject', projectId: P, targetIds: [P], status: 204, outcome: 'done' },
+    ],
+    verifications: [
+      { category: 'images', projectId: P, check: 'untagged image count → 0', checkText: mainText('checkImageCounts'), targetIds: ['i1'], verified: false, result: 'still-there', detail: '3 untagged images in the workspace', detailText: mainText('untaggedImagesWorkspace', { count: 3 }) },
+      { category: 'tags', projectId: P, check: 'could not be checked', checkText: mainText('couldNotBeChecked'), targetIds: ['t1'], verified: false, result: 'could-not-verify' },
+      { category: 'projects', projectId: P, check: 'GetProject → 404', targetIds: [P], verified: true, result: 'gone' },
+    ],
+    proven: [
+      { category: 'projects', items: 1, gone: 1, stillThere: 0, couldNotVerify: 0 },
+      { category: 'images', items: 1234, gone: 1231, stillThere: 3, couldNotVerify: 0 },
+      { category: 'tags', items: 5, gone: 4, stillThere: 0, couldNotVerify: 1 },
+    ],
+    complete: false,
+    leftInPlace: [{ projectId: P, category: 'images', id: 'i9', reason: 'tagged since the plan was made' }],
+    notDeletable: NOT_DELETABLE,
+  };
+  return { receipt, complete: false, receiptJsonPath: '/home/me/plans/all.receipt.json', receiptHtmlPath: '/home/me/plans/all.receipt.html' };
+}
+
+/** English runs left once the customer's own names and the commands to type are taken out. */
+const leftInEnglish = (text: string) => englishRuns(text, ['Cats', RUN]);
+
+describe('cv-steward cleanup in Traditional Chinese', () => {
+  it('says the saved plan in Chinese: scope, counts, what goes along, how to run it', () => {
+    const text = planReportLines(words('zh-TW'), plan(), PLAN_FILE, 10, RUN).join('\n');
+    expect(text).toContain(`計畫已儲存到 ${PLAN_FILE}（尚未刪除任何東西）。`);
+    expect(text).toContain('範圍：專案 "Cats"及其所有資料');
+    expect(text).toContain('影像：　　　1,234（其中 12 張只在反覆項目中）');
+    expect(text).toContain('3 張影像只存在於要刪除的反覆項目中');
+    expect(text).toContain('2 個已匯出的模型（ONNX、TensorFlow Linux）');
+    expect(text).toContain('刪除呼叫：1,500 次（以每秒 10 次計約 150 秒');
+    expect(text).toContain(`  ${RUN}`);
+    expect(leftInEnglish(text)).toEqual([]);
+  });
+
+  it('says an incomplete run in Chinese: headline, proof per kind, unproven checks in the receipt’s words, receipt paths', () => {
+    const text = runReportLines(words('zh-TW'), plan(), incompleteRun(), RUN).join('\n');
+    expect(text).toMatch(/^未完成：3 項驗證中有 2 項未能確認已刪除（其中 1 項無法驗證/);
+    expect(text).toContain('影像：1,234 個中有 1,231 個已證實刪除（3 個仍然存在）');
+    expect(text).toContain('標籤：5 個中有 4 個已證實刪除（1 個無法驗證）');
+    expect(text).toContain('呼叫：2 次，皆已記錄在日誌中，其中 1 次失敗。');
+    expect(text).toContain('  仍然存在：已標記 + 未標記的影像數 → 0');
+    expect(text).toContain('工作區中有 3 張未標記的影像');
+    expect(text).toContain('  無法驗證：無法檢查');
+    expect(text).toContain('保留未刪除（已不在計畫範圍內）：1 項');
+    expect(text).toContain('收據：/home/me/plans/all.receipt.html');
+    expect(text).toContain(`請再執行一次相同的指令，重試尚未完成的部分：\n  ${RUN}`);
+    expect(leftInEnglish(text)).toEqual([]);
+  });
+
+  it('keeps the English wording as it was', () => {
+    const planText = planReportLines(words('en'), plan(), PLAN_FILE, 10, RUN).join('\n');
+    expect(planText).toContain('  images:      1,234 (12 only inside iterations)');
+    expect(planText).toContain('  iterations:  3 (1 published: unpublished first)');
+    expect(planText).toContain('  3 images live only in the iterations deleted and are deleted with them');
+    expect(planText).toContain('  2 exported models (ONNX, TensorFlow Linux) go with their iterations');
+    expect(planText).toContain('Scope: Project "Cats" and all its data');
+    const runText = runReportLines(words('en'), plan(), incompleteRun(), RUN).join('\n');
+    expect(runText).toContain("INCOMPLETE: 2 of 3 checks did not confirm deletion (1 could not verify: the service's answers prove nothing either way).");
+    expect(runText).toContain('  1,231 of 1,234 images proven gone (3 still there)');
+    expect(runText).toContain('  1 of 1 project proven gone');
+    expect(runText).toContain('Calls: 2 journaled, 1 failed.');
+    expect(runText).toContain('  still there: untagged image count → 0 (3 untagged images in the workspace)');
+    expect(runText).toContain('Receipt: /home/me/plans/all.receipt.html\n         /home/me/plans/all.receipt.json');
+  });
+});
+
+describe('progress lines in Traditional Chinese', () => {
+  function printed(language: Language): string {
+    let text = '';
+    const printer = new ProgressPrinter({ write: (chunk) => (text += chunk), tty: false, t: cliTranslator(language), unit: (category) => (category === 'saved-files' ? cliTranslator(language)('progress.filesChecked') : '') });
+    printer.update([
+      { category: 'saved-files', done: 5, total: 5, bytesDone: 0, bytesTotal: null, errors: 0 },
+      { category: 'images', done: 10, total: 12, bytesDone: 0, bytesTotal: null, errors: 2 },
+    ]);
+    printer.finish();
+    return text;
+  }
+
+  it('names each kind of data, problems and "done" in Chinese', () => {
+    const zh = printed('zh-TW');
+    expect(zh).toContain('已存檔案 5/5 個檔案已檢查 · 完成');
+    expect(zh).toContain('影像');
+    expect(zh).toContain('10/12 · 2 個問題');
+    expect(englishRuns(zh)).toEqual([]);
+    expect(zh).not.toMatch(/images|problems|done/);
+  });
+
+  it('keeps the English lines as they were', () => {
+    expect(printed('en')).toBe('saved-files 5/5 files checked · done\nimages      10/12 · 2 problems\n');
+  });
+});
+
+describe('a command’s progress on stderr', () => {
+  it('is in Chinese under a Taiwanese locale', async () => {
+    const folder = tmpdir();
+    const verifyBundle: CliServices['verifyBundle'] = (_folder, options) => {
+      options?.onProgress?.(3, 3, 3072);
+      return Promise.resolve(verifyReport({ folder }));
+    };
+    const { err } = await run(['verify', folder], { env: { LANG: 'zh_TW.UTF-8' }, services: { verifyBundle } });
+    expect(err).toContain('檔案 3/3 · 3.0 KB · 完成');
+    expect(err).not.toContain('files');
+  });
+});
