@@ -39,11 +39,6 @@ export interface AccountContext {
   warn: (message: string) => void;
 }
 
-export const ACCOUNT_OPTIONS: ReadonlyArray<readonly [string, string]> = [
-  ['--endpoint URL', `the training resource's endpoint (Azure portal → your Custom Vision\ntraining resource → Keys and Endpoint); the key is read from the\nenvironment variable ${KEY_VARIABLE}`],
-  ['--account ID', 'an account saved by the CV Steward app; its key comes from the OS\nkeychain (the saved ids are listed when the one given is not found)'],
-];
-
 // An Azure training key is 32 hex digits; an "endpoint" like that is a key pasted in the wrong place.
 const LOOKS_LIKE_KEY = /^[0-9a-f]{32}$/i;
 

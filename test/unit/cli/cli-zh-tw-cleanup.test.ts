@@ -17,6 +17,7 @@ import type { Language } from '../../../shared/ipc/contract';
 import { planFixture } from '../../support/cleanup-plan-fixture';
 import { englishRuns } from '../../e2e/english-runs';
 import type { CliServices } from '../../../src-main/cli/cli-services';
+import { EXIT } from '../../../src-main/cli/run-cli';
 import { run, verifyReport } from './cli-fakes';
 
 const P = '11111111-1111-4111-8111-111111111111';
@@ -172,5 +173,50 @@ describe('a command’s progress on stderr', () => {
     const { err } = await run(['verify', folder], { env: { LANG: 'zh_TW.UTF-8' }, services: { verifyBundle } });
     expect(err).toContain('檔案 3/3 · 3.0 KB · 完成');
     expect(err).not.toContain('files');
+  });
+});
+
+describe('help and usage errors in Traditional Chinese', () => {
+  const zh = { LANG: 'zh_TW.UTF-8' };
+  /** Option names, placeholders, commands to type and example addresses stay as typed. */
+  const typed = (text: string) =>
+    englishRuns(
+      text
+        .split('\n')
+        .filter((line) => !/^\s+(cv-steward|read -rs)/.test(line))
+        .join('\n')
+        .replace(/--?[a-z][a-z-]*( [A-Z][A-Z.]*)?/g, ' · ')
+        .replace(/\[options\]|<command>/g, ' · '),
+    );
+
+  it('says the top-level help in Chinese, under the locale or a typed --language', async () => {
+    const byLocale = await run(['--help'], { env: zh });
+    expect(byLocale.out).toContain('查看、匯出、驗證並刪除 Azure Custom Vision 為一個帳戶保存的所有資料。');
+    expect(byLocale.out).toContain('  cleanup    先規劃、再執行');
+    expect(typed(byLocale.out)).toEqual([]);
+    const byOption = await run(['--help', '--language', 'zh-TW']);
+    expect(byOption.out).toBe(byLocale.out);
+  });
+
+  it('says every command’s help in Chinese, option names as typed', async () => {
+    for (const command of ['inventory', 'export', 'verify', 'cleanup']) {
+      const { code, out } = await run([command, '--help'], { env: zh });
+      expect(code).toBe(EXIT.done);
+      expect(out).toMatch(new RegExp(`^用法：cv-steward ${command} `));
+      expect(typed(out), command).toEqual([]);
+    }
+    const cleanup = (await run(['cleanup', '--help'], { env: zh })).out;
+    expect(cleanup).toContain('  --plan FILE          run：要執行的計畫');
+    expect(cleanup).toContain('  --no-backup          run：不備份直接刪除（資料將永久遺失）');
+  });
+
+  it('frames a usage error in Chinese and points to the help', async () => {
+    const unknown = await run(['frobnicate'], { env: zh });
+    expect(unknown.code).toBe(EXIT.usage);
+    expect(unknown.err).toBe('cv-steward: 不明的指令 "frobnicate"。執行「cv-steward --help」可查看說明。\n');
+    const first = await run(['--json'], { env: zh });
+    expect(first.err).toContain('請把指令放在最前面');
+    const missing = await run(['verify'], { env: zh });
+    expect(missing.err).toContain('執行「cv-steward verify --help」可查看用法。');
   });
 });
