@@ -5,7 +5,7 @@
  */
 import type { Env } from './app-data-dir';
 import { parseCommand, refuseKeyOption, type CommandRequest } from './cli-args';
-import { describeError, EXIT, exitCodeFor, UsageError } from './cli-errors';
+import { describeError, EXIT, exitCodeFor, messageFor, UsageError } from './cli-errors';
 import { COMMANDS, commandUsage, mainUsage, type CommandName } from './cli-help';
 import { KEY_VARIABLE } from './cli-account';
 import { defaultServices, type CliServices } from './cli-services';
@@ -133,7 +133,7 @@ interface FailureOutput {
 function fail(error: unknown, { err, out, t }: FailureOutput, command: CommandName | undefined, json: boolean): number {
   const { code, message } = describeError(error);
   const help = command === undefined ? 'cv-steward --help' : `cv-steward ${command} --help`;
-  err(`cv-steward: ${message}\n${error instanceof UsageError ? `${t('usage.seeHelp', { help })}\n` : ''}`);
+  err(`cv-steward: ${messageFor(error, t)}\n${error instanceof UsageError ? `${t('usage.seeHelp', { help })}\n` : ''}`);
   if (json) out(`${JSON.stringify({ command, ok: false, error: { code, message } })}\n`);
   return exitCodeFor(error);
 }

@@ -18,6 +18,7 @@ import { planFixture } from '../../support/cleanup-plan-fixture';
 import { englishRuns } from '../../e2e/english-runs';
 import type { CliServices } from '../../../src-main/cli/cli-services';
 import { EXIT } from '../../../src-main/cli/run-cli';
+import { UsageError } from '../../../src-main/cli/cli-errors';
 import { run, verifyReport } from './cli-fakes';
 
 const P = '11111111-1111-4111-8111-111111111111';
@@ -218,5 +219,35 @@ describe('help and usage errors in Traditional Chinese', () => {
     expect(first.err).toContain('請把指令放在最前面');
     const missing = await run(['verify'], { env: zh });
     expect(missing.err).toContain('執行「cv-steward verify --help」可查看用法。');
+  });
+});
+
+describe('usage errors of the options in Traditional Chinese', () => {
+  const zh = { LANG: 'zh_TW.UTF-8' };
+  const ENDPOINT_ARGS = ['--endpoint', 'https://myresource.cognitiveservices.azure.com/'];
+
+  it('says what is wrong with the options in Chinese, in the English of before otherwise', async () => {
+    const cases: Array<{ argv: string[]; zh: string; en: string }> = [
+      { argv: ['cleanup', 'run', '--plan', 'p.json', '--confirm', 'x', ...ENDPOINT_ARGS], zh: '沒有備份就不會刪除任何東西', en: 'Nothing is deleted without a backup: give --bundle DIR' },
+      { argv: ['export', ...ENDPOINT_ARGS, '--out', 'b', '--language', 'fr'], zh: '--language 可用的值為 en 或 zh-TW：匯出包中離線檢視器的語言（「fr」不在其中）。', en: '--language takes en or zh-TW: the language of the offline viewer in the bundle ("fr" is not one of them).' },
+      { argv: ['inventory', ...ENDPOINT_ARGS, '--rate', '0'], zh: '--rate 需要每秒呼叫次數：大於 0，最多 1000。', en: '--rate needs a number of calls per second, more than 0 and at most 1000.' },
+      { argv: ['inventory', '--bogus'], zh: '不明的選項 "--bogus"。', en: 'unknown option "--bogus".' },
+      { argv: ['cleanup', 'plan', '--plan', 'p.json', ...ENDPOINT_ARGS], zh: '--plan 屬於「cleanup run」，而不是「cleanup plan」。', en: '--plan belongs to "cleanup run", not "cleanup plan".' },
+      { argv: ['export', ...ENDPOINT_ARGS, '--out'], zh: '--out 需要一個值。', en: '--out needs a value.' },
+    ];
+    for (const { argv, zh: chinese, en: english } of cases) {
+      const said = await run(argv, { env: zh });
+      expect(said.code, argv.join(' ')).toBe(EXIT.usage);
+      expect(said.err).toContain(chinese);
+      expect(englishRuns(said.err.replace(/--?[a-z][a-z-]*( [A-Z]+)?/g, ' · '))).toEqual([]);
+      expect((await run(argv)).err).toContain(english);
+    }
+  });
+
+  it('keeps a script’s --json error in English while the person reads Chinese', async () => {
+    const verifyBundle: CliServices['verifyBundle'] = () => Promise.reject(new UsageError({ key: 'usage.verifyOne' }));
+    const { out, err } = await run(['verify', tmpdir(), '--json', '--quiet'], { env: zh, services: { verifyBundle } });
+    expect(err).toContain('verify 一次只檢查一個匯出包資料夾。');
+    expect(JSON.parse(out)).toMatchObject({ ok: false, error: { code: 'USAGE', message: 'verify checks one bundle folder at a time.' } });
   });
 });
