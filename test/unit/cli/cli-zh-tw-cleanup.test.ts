@@ -234,6 +234,9 @@ describe('usage errors of the options in Traditional Chinese', () => {
       { argv: ['inventory', '--bogus'], zh: '不明的選項 "--bogus"。', en: 'unknown option "--bogus".' },
       { argv: ['cleanup', 'plan', '--plan', 'p.json', ...ENDPOINT_ARGS], zh: '--plan 屬於「cleanup run」，而不是「cleanup plan」。', en: '--plan belongs to "cleanup run", not "cleanup plan".' },
       { argv: ['export', ...ENDPOINT_ARGS, '--out'], zh: '--out 需要一個值。', en: '--out needs a value.' },
+      { argv: ['inventory'], zh: '請指定要使用的帳戶', en: 'Say which account to use: --endpoint URL' },
+      { argv: ['inventory', ...ENDPOINT_ARGS], zh: '訓練金鑰從環境變數 CV_STEWARD_TRAINING_KEY 讀取，但它未設定或是空的。', en: 'The training key is read from the environment variable CV_STEWARD_TRAINING_KEY, which is not set or empty.' },
+      { argv: ['inventory', '--endpoint', 'x', '--account', 'y'], zh: '--endpoint 與 --account 只能擇一使用。', en: 'Use either --endpoint or --account, not both.' },
     ];
     for (const { argv, zh: chinese, en: english } of cases) {
       const said = await run(argv, { env: zh });
