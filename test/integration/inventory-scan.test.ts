@@ -87,7 +87,7 @@ describe('scanning the demo account', () => {
     const { last } = full;
     expect(last.account).toMatchObject({ displayName: 'Test resource', keyFingerprint: 'ab12cd34', resourceName: null, region: null });
     expect(last.account.quotas).toEqual(PUBLISHED_LIMITS);
-    expect(last.account.quotas).toContainEqual({ what: 'Projects', free: '2', standard: '100' });
+    expect(last.account.quotas).toContainEqual(expect.objectContaining({ what: 'Projects', whatText: { code: 'limitProjects' }, free: '2', standard: '100' }));
     for (const snapshot of full.snapshots) expect(JSON.stringify(snapshot)).not.toContain(emu.key);
   });
 
