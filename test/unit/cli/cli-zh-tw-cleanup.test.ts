@@ -4,7 +4,9 @@
  * the stderr progress are said in the CLI's language, with no English sentence left; the
  * English wording stays as it was.
  */
+import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CleanupPlan, Receipt } from '../../../shared/model/cleanup';
 import { mainText } from '../../../shared/model/main-text';
@@ -19,7 +21,7 @@ import { englishRuns } from '../../e2e/english-runs';
 import type { CliServices } from '../../../src-main/cli/cli-services';
 import { EXIT } from '../../../src-main/cli/run-cli';
 import { UsageError } from '../../../src-main/cli/cli-errors';
-import { run, verifyReport } from './cli-fakes';
+import { ENDPOINT, KEY, manifest, run, verifyReport } from './cli-fakes';
 
 const P = '11111111-1111-4111-8111-111111111111';
 const PLAN_FILE = '/home/me/plans/all.json';
@@ -252,5 +254,26 @@ describe('usage errors of the options in Traditional Chinese', () => {
     const { out, err } = await run(['verify', tmpdir(), '--json', '--quiet'], { env: zh, services: { verifyBundle } });
     expect(err).toContain('verify 一次只檢查一個匯出包資料夾。');
     expect(JSON.parse(out)).toMatchObject({ ok: false, error: { code: 'USAGE', message: 'verify checks one bundle folder at a time.' } });
+  });
+});
+
+describe('export’s own lines in Traditional Chinese', () => {
+  it('says the problems heading, count mismatches and the missing zip in Chinese; each problem keeps the engine’s sentence', async () => {
+    const problems = Array.from({ length: 12 }, (_, index) => ({ category: 'images', message: `Image ${index} could not be downloaded after 5 tries.` }));
+    const runExport: CliServices['runExport'] = () => Promise.resolve('Exported 1 project.');
+    const services = { runExport, readManifest: () => Promise.resolve(manifest({ status: 'partial', problems, mismatch: true })) };
+    const out = join(tmpdir(), `cv-cli-zh-export-${process.pid}`);
+    const env = { CV_STEWARD_TRAINING_KEY: KEY, LANG: 'zh_TW.UTF-8' };
+    const zh = await run(['export', '--endpoint', ENDPOINT, '--out', out, '--quiet', '--zip'], { env, services });
+    expect(zh.out).toContain('問題（12 個），也列在 manifest.json 中：');
+    expect(zh.out).toContain('  … 還有 2 個');
+    expect(zh.out).toContain('有 1 項數量與服務回報的不同');
+    expect(zh.out).toContain(`沒有寫入 zip 壓縮檔 ${out}.zip。`);
+    const en = await run(['export', '--endpoint', ENDPOINT, '--out', out, '--quiet', '--zip'], { env: { CV_STEWARD_TRAINING_KEY: KEY }, services });
+    expect(en.out).toContain('Problems (12), also listed in manifest.json:');
+    expect(en.out).toContain('  … and 2 more\n');
+    expect(en.out).toContain('1 count differs from what the service reports (see "reconciliation" in manifest.json).');
+    expect(en.out).toContain(`The zip archive ${out}.zip was not written.`);
+    await rm(out, { recursive: true, force: true });
   });
 });
