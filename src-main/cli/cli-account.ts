@@ -39,28 +39,21 @@ export interface AccountContext {
   warn: (message: string) => void;
 }
 
-export const ACCOUNT_OPTIONS: ReadonlyArray<readonly [string, string]> = [
-  ['--endpoint URL', `the training resource's endpoint (Azure portal → your Custom Vision\ntraining resource → Keys and Endpoint); the key is read from the\nenvironment variable ${KEY_VARIABLE}`],
-  ['--account ID', 'an account saved by the CV Steward app; its key comes from the OS\nkeychain (the saved ids are listed when the one given is not found)'],
-];
-
 // An Azure training key is 32 hex digits; an "endpoint" like that is a key pasted in the wrong place.
 const LOOKS_LIKE_KEY = /^[0-9a-f]{32}$/i;
 
 export async function resolveAccount(choice: AccountChoice, context: AccountContext): Promise<ResolvedAccount> {
   if (choice.endpoint !== undefined && choice.account !== undefined) {
-    throw new UsageError('Use either --endpoint or --account, not both.');
+    throw new UsageError({ key: 'account.endpointAndAccount' });
   }
   if (choice.endpoint !== undefined) return fromEndpoint(choice.endpoint, context.env);
   if (choice.account !== undefined) return fromSavedAccount(choice.account, context);
-  throw new UsageError(
-    `Say which account to use: --endpoint URL (with the training key in the environment variable ${KEY_VARIABLE}), or --account ID (an account saved by the CV Steward app).`,
-  );
+  throw new UsageError({ key: 'account.accountMissing', params: { variable: KEY_VARIABLE } });
 }
 
 function fromEndpoint(input: string, env: Env): ResolvedAccount {
   if (LOOKS_LIKE_KEY.test(input.trim())) {
-    throw new UsageError(`That looks like a training key, not an endpoint. Put the key in the environment variable ${KEY_VARIABLE} and give the endpoint (https://<name>.cognitiveservices.azure.com/) with --endpoint.`);
+    throw new UsageError({ key: 'account.looksLikeKey', params: { variable: KEY_VARIABLE } });
   }
   let endpoint: NormalizedEndpoint;
   try {
@@ -72,13 +65,7 @@ function fromEndpoint(input: string, env: Env): ResolvedAccount {
   }
   const key = env[KEY_VARIABLE]?.trim() ?? '';
   if (key === '') {
-    throw new UsageError(
-      `The training key is read from the environment variable ${KEY_VARIABLE}, which is not set or empty. ` +
-        `Set it without putting the key in your shell history, for example:\n` +
-        `  read -rs ${KEY_VARIABLE} && export ${KEY_VARIABLE}      (bash/zsh: paste the key, press Enter)\n` +
-        `  $env:${KEY_VARIABLE} = Read-Host -MaskInput              (PowerShell)\n` +
-        `or use --account ID with an account saved by the CV Steward app.`,
-    );
+    throw new UsageError({ key: 'account.keyNotSet', params: { variable: KEY_VARIABLE } });
   }
   return {
     accountId: `endpoint:${endpoint.host}`,
@@ -95,15 +82,12 @@ async function fromSavedAccount(id: string, context: AccountContext): Promise<Re
   const settings = context.services.openAccounts(dataDir, context.warn);
   const records = settings?.listAccounts() ?? [];
   if (records.length === 0) {
-    throw new UsageError(
-      `No accounts are saved in ${dataDir}. Connect the account in the CV Steward app first (or set ${DATA_DIR_VARIABLE} to the app's data folder), ` +
-        `or use --endpoint URL with the key in ${KEY_VARIABLE}.`,
-    );
+    throw new UsageError({ key: 'account.noSavedAccounts', params: { folder: dataDir, dataVariable: DATA_DIR_VARIABLE, variable: KEY_VARIABLE } });
   }
   const record = records.find((candidate) => candidate.id === id.trim());
   if (!record) {
     const list = records.map((r) => `  ${r.id}  ${printable(r.displayName, 60)}  (${hostOf(r.endpoint)})`).join('\n');
-    throw new UsageError(`No saved account has that id. Accounts saved in ${dataDir}:\n${list}`);
+    throw new UsageError({ key: 'account.unknownAccount', params: { folder: dataDir, list } });
   }
   let endpoint: NormalizedEndpoint;
   try {

@@ -12,7 +12,8 @@ import { isBundleId } from '../export';
 import { AppError } from '../ipc/app-error';
 import type { AccountChoice } from './cli-account';
 import { KEY_VARIABLE } from './cli-account';
-import { UsageError } from './cli-errors';
+import { UsageError, type CliText } from './cli-errors';
+import type { MainKey } from '../i18n';
 import type { CommandName } from './cli-help';
 
 export interface OutputOptions {
@@ -111,21 +112,21 @@ export function parseCommand(command: CommandName, argv: readonly string[]): Par
   const output: OutputOptions = { json: values.flag('json'), quiet: values.flag('quiet') };
   if (command === 'verify') {
     const [folder, ...rest] = values.positionals;
-    if (folder === undefined || folder.trim() === '') throw new UsageError('Give the bundle folder to check: cv-steward verify DIR');
-    if (rest.length > 0) throw new UsageError('verify checks one bundle folder at a time.');
+    if (folder === undefined || folder.trim() === '') throw new UsageError({ key: 'usage.verifyFolder' });
+    if (rest.length > 0) throw new UsageError({ key: 'usage.verifyOne' });
     return { command, folder, ...output };
   }
   if (command === 'cleanup') return parseCleanup(values, output);
   if (values.positionals.length > 0) {
-    throw new UsageError(`${command} takes no arguments besides its options (an unexpected argument was given; it is not shown in case it is a secret).`);
+    throw new UsageError({ key: 'usage.noArguments', params: { command } });
   }
   const { account, ratePerSecond } = accountOf(values);
   if (command === 'inventory') return { command, account, ratePerSecond, ...output };
 
   const out = values.text('out');
-  if (out === undefined || out.trim() === '') throw new UsageError('Say where the bundle goes: --out DIR (a new or empty folder, or an earlier bundle to resume).');
+  if (out === undefined || out.trim() === '') throw new UsageError({ key: 'usage.exportOut' });
   const projectIds = parseProjects(values.list('projects'));
-  const language = parseLanguage(values.text('language'), 'the offline viewer in the bundle');
+  const language = parseLanguage(values.text('language'), 'usage.languageOfViewer');
   return {
     command,
     account,
@@ -151,17 +152,17 @@ function accountOf(values: Values): { account: AccountChoice; ratePerSecond: num
 /** `cleanup plan --scope S --out FILE` or `cleanup run --plan FILE (--bundle DIR | --no-backup) --confirm TEXT`. */
 function parseCleanup(values: Values, output: OutputOptions): CleanupRequest {
   const [action, ...rest] = values.positionals;
-  if (action !== 'plan' && action !== 'run') throw new UsageError('cleanup needs an action first: "cleanup plan" (make a plan) or "cleanup run" (run a plan).');
-  if (rest.length > 0) throw new UsageError(`cleanup ${action} takes no arguments besides its options (an unexpected argument was given; it is not shown in case it is a secret).`);
+  if (action !== 'plan' && action !== 'run') throw new UsageError({ key: 'usage.cleanupAction' });
+  if (rest.length > 0) throw new UsageError({ key: 'usage.noArguments', params: { command: `cleanup ${action}` } });
   const { account, ratePerSecond } = accountOf(values);
   const misplaced = (names: string[]) => names.find((name) => (name === 'no-backup' ? values.flag(name) : values.text(name) !== undefined));
   if (action === 'plan') {
     const wrong = misplaced(['plan', 'bundle', 'no-backup', 'confirm', 'language']);
-    if (wrong !== undefined) throw new UsageError(`--${wrong} belongs to "cleanup run", not "cleanup plan".`);
+    if (wrong !== undefined) throw new UsageError({ key: 'usage.belongsTo', params: { option: wrong, right: 'cleanup run', wrong: 'cleanup plan' } });
     const scopeText = values.text('scope');
-    if (scopeText === undefined || scopeText.trim() === '') throw new UsageError('Say what to delete: --scope all | projects:<id,…> | project:<id>:<category>.');
+    if (scopeText === undefined || scopeText.trim() === '') throw new UsageError({ key: 'usage.scopeMissing' });
     const out = values.text('out');
-    if (out === undefined || out.trim() === '') throw new UsageError('Say where the plan is saved: --out plan.json');
+    if (out === undefined || out.trim() === '') throw new UsageError({ key: 'usage.planOut' });
     let scope: CleanupScope;
     try {
       scope = parseScopeArg(scopeText.trim());
@@ -172,19 +173,19 @@ function parseCleanup(values: Values, output: OutputOptions): CleanupRequest {
     return { command: 'cleanup', action, account, ratePerSecond, scope, out, ...output };
   }
   const wrong = misplaced(['scope', 'out']);
-  if (wrong !== undefined) throw new UsageError(`--${wrong} belongs to "cleanup plan", not "cleanup run".`);
+  if (wrong !== undefined) throw new UsageError({ key: 'usage.belongsTo', params: { option: wrong, right: 'cleanup plan', wrong: 'cleanup run' } });
   const plan = values.text('plan');
-  if (plan === undefined || plan.trim() === '') throw new UsageError('Say which plan to run: --plan plan.json (made by "cv-steward cleanup plan").');
+  if (plan === undefined || plan.trim() === '') throw new UsageError({ key: 'usage.planMissing' });
   const bundle = values.text('bundle');
   const waived = values.flag('no-backup');
-  if (bundle !== undefined && waived) throw new UsageError('Give either --bundle DIR (a verified export covering the plan) or --no-backup, not both.');
+  if (bundle !== undefined && waived) throw new UsageError({ key: 'usage.bundleAndNoBackup' });
   if (bundle === undefined && !waived) {
-    throw new UsageError('Nothing is deleted without a backup: give --bundle DIR, an export bundle that holds every item of the plan (cv-steward export), or --no-backup to delete without one (recorded in the receipt).');
+    throw new UsageError({ key: 'usage.backupRequired' });
   }
-  if (bundle !== undefined && bundle.trim() === '') throw new UsageError('--bundle needs the bundle folder.');
+  if (bundle !== undefined && bundle.trim() === '') throw new UsageError({ key: 'usage.bundleEmpty' });
   const confirm = values.text('confirm');
-  if (confirm === undefined) throw new UsageError('Confirm by typing the account name: --confirm "NAME" (the plan file states it as confirmText).');
-  const language = parseLanguage(values.text('language'), 'the receipt') ?? 'en';
+  if (confirm === undefined) throw new UsageError({ key: 'usage.confirmMissing' });
+  const language = parseLanguage(values.text('language'), 'usage.languageOfReceipt') ?? 'en';
   return { command: 'cleanup', action, account, ratePerSecond, plan, backup: bundle === undefined ? { kind: 'waived' } : { kind: 'bundle', folder: bundle }, confirm, language, ...output };
 }
 
@@ -193,10 +194,7 @@ export function refuseKeyOption(argv: readonly string[]): void {
     if (arg === '--') return;
     const name = arg.split('=', 1)[0] ?? '';
     if (KEY_OPTION.test(name)) {
-      throw new UsageError(
-        `the key is never taken as an argument (${name.slice(0, 30)}): command-line arguments are kept in your shell history and other users of this computer can see them in the process list. ` +
-          `Put the key in the environment variable ${KEY_VARIABLE} and give --endpoint URL, or use --account ID with an account saved by the CV Steward app.`,
-      );
+      throw new UsageError({ key: 'usage.keyOption', params: { option: name.slice(0, 30), variable: KEY_VARIABLE } });
     }
   }
 }
@@ -232,26 +230,26 @@ function parse(command: CommandName, argv: readonly string[]): Values {
 }
 
 /** parseArgs' own messages may quote values; these name the option only. */
-function explainParseError(error: unknown, argv: readonly string[], spec: OptionSpec): string {
+function explainParseError(error: unknown, argv: readonly string[], spec: OptionSpec): CliText {
   const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
   if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
     const unknown = argv.map((arg) => arg.split('=', 1)[0] ?? '').find((name) => name.startsWith('-') && name !== '--' && !isKnown(name, spec));
-    const shown = unknown !== undefined && /^--?[A-Za-z0-9][A-Za-z0-9-]{0,40}$/.test(unknown) ? `"${unknown}"` : '(not shown)';
-    return `unknown option ${shown}.`;
+    const shown: string | CliText = unknown !== undefined && /^--?[A-Za-z0-9][A-Za-z0-9-]{0,40}$/.test(unknown) ? `"${unknown}"` : { key: 'usage.notShown' };
+    return { key: 'usage.unknownOption', params: { shown } };
   }
   if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
     const missing = argv.findIndex((arg, index) => spec[arg.replace(/^--/, '')]?.type === 'string' && (index === argv.length - 1 || argv[index + 1]?.startsWith('-')));
     if (missing !== -1) {
       const option = argv[missing] ?? 'an option';
       const next = argv[missing + 1];
-      const dashed = next !== undefined && !isKnown(next.split('=', 1)[0] ?? '', spec) ? ` (a value starting with "-" is written ${option}=VALUE)` : '';
-      return `${option} needs a value${dashed}.`;
+      const dashed: string | CliText = next !== undefined && !isKnown(next.split('=', 1)[0] ?? '', spec) ? { key: 'usage.dashedValue', params: { option } } : '';
+      return { key: 'usage.needsValue', params: { option, dashed } };
     }
     const flag = argv.find((arg) => arg.includes('=') && spec[(arg.split('=', 1)[0] ?? '').replace(/^--/, '')]?.type === 'boolean');
-    if (flag !== undefined) return `${flag.split('=', 1)[0] ?? 'a switch'} does not take a value.`;
-    return 'an option has a missing or invalid value.';
+    if (flag !== undefined) return { key: 'usage.takesNoValue', params: { option: flag.split('=', 1)[0] ?? '' } };
+    return { key: 'usage.invalidValue' };
   }
-  return 'the arguments could not be read.';
+  return { key: 'usage.unreadable' };
 }
 
 function isKnown(name: string, spec: OptionSpec): boolean {
@@ -263,19 +261,19 @@ function parseRate(text: string | undefined): number {
   if (text === undefined) return DEFAULT_RATE;
   const value = Number(text.trim());
   if (!/^\d+(\.\d+)?$/.test(text.trim()) || !(value > 0) || value > MAX_RATE) {
-    throw new UsageError(`--rate needs a number of calls per second, more than 0 and at most ${MAX_RATE}.`);
+    throw new UsageError({ key: 'usage.rate', params: { max: MAX_RATE } });
   }
   return value;
 }
 
 /** en or zh-TW, in any letter case; undefined when not given. `what` names what it is the language of. */
-function parseLanguage(text: string | undefined, what: string): Language | undefined {
+function parseLanguage(text: string | undefined, what: MainKey<'cli'>): Language | undefined {
   if (text === undefined) return undefined;
   const wanted = text.trim().toLowerCase();
   const language = LANGUAGES.find((candidate) => candidate.toLowerCase() === wanted);
   if (language === undefined) {
-    const shown = /^[A-Za-z_-]{1,20}$/.test(text.trim()) ? `"${text.trim()}" is not one of them` : 'the value given is not one of them';
-    throw new UsageError(`--language takes ${LANGUAGES.join(' or ')}: the language of ${what} (${shown}).`);
+    const shown: CliText = /^[A-Za-z_-]{1,20}$/.test(text.trim()) ? { key: 'usage.languageValue', params: { value: text.trim() } } : { key: 'usage.languageUnknown' };
+    throw new UsageError({ key: 'usage.language', params: { languages: { key: 'usage.languageChoices' }, what: { key: what }, shown } });
   }
   return language;
 }
@@ -293,9 +291,7 @@ function parseProjects(values: readonly string[] | undefined): string[] | undefi
   if (ids === undefined) return undefined;
   const bad = ids.findIndex((id) => !isBundleId(id));
   if (ids.length === 0 || bad !== -1) {
-    throw new UsageError(
-      `--projects needs project ids separated by commas, like 0f8fad5b-d9cb-469f-a165-70867728950e (value ${bad + 1} is not one). "cv-steward inventory" lists the ids.`,
-    );
+    throw new UsageError({ key: 'usage.projects', params: { position: String(bad + 1) } });
   }
   return [...new Set(ids.map((id) => id.toLowerCase()))];
 }
@@ -306,8 +302,8 @@ function parseCategories(values: readonly string[] | undefined): ExportCategory[
   const known = new Set<string>(EXPORT_CATEGORIES);
   const unknown = words.find((word) => !known.has(word.toLowerCase()));
   if (words.length === 0 || unknown !== undefined) {
-    const shown = unknown !== undefined && /^[A-Za-z-]{1,30}$/.test(unknown) ? `"${unknown}" is not one of them` : 'one of them is not known';
-    throw new UsageError(`--categories takes a comma-separated list of: ${EXPORT_CATEGORIES.join(', ')} (${shown}).`);
+    const shown: CliText = unknown !== undefined && /^[A-Za-z-]{1,30}$/.test(unknown) ? { key: 'usage.categoryValue', params: { value: unknown } } : { key: 'usage.categoryUnknown' };
+    throw new UsageError({ key: 'usage.categories', params: { categories: EXPORT_CATEGORIES.join(', '), shown } });
   }
   // In the engine's order, whatever order they were typed in.
   const chosen = new Set(words.map((word) => word.toLowerCase()));

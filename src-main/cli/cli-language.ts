@@ -5,7 +5,7 @@
  * ("zh_TW.UTF-8" and "zh_Hant" are Traditional Chinese; "C", "POSIX" and anything we do not
  * offer are English).
  */
-import type { Language } from '../../shared/ipc/contract';
+import { LANGUAGES, type Language } from '../../shared/ipc/contract';
 import { offeredLanguage } from '../../shared/i18n/language-from-os';
 import { mainTranslator, type Translate } from '../i18n';
 import type { Env } from './app-data-dir';
@@ -28,4 +28,20 @@ export function cliLanguage(explicit: Language | undefined, env: Env): Language 
 /** The CLI's texts (src-main/i18n/locales/<language>/cli.json) in `language`. */
 export function cliTranslator(language: Language): Translate<'cli'> {
   return mainTranslator(language, 'cli');
+}
+
+/**
+ * The --language typed anywhere on the command line (`--language zh-TW` or
+ * `--language=zh-TW`), for what is said before the command's options are read: help and
+ * usage errors. A value that is not a language is ignored here; the command's own parsing
+ * says what is wrong with it.
+ */
+export function typedLanguage(argv: readonly string[]): Language | undefined {
+  for (const [index, arg] of argv.entries()) {
+    if (arg === '--') return undefined;
+    const value = arg === '--language' ? argv[index + 1] : arg.startsWith('--language=') ? arg.slice('--language='.length) : undefined;
+    const language = LANGUAGES.find((candidate) => candidate.toLowerCase() === value?.trim().toLowerCase());
+    if (language !== undefined) return language;
+  }
+  return undefined;
 }

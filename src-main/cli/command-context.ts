@@ -37,6 +37,7 @@ export function progressPrinter(context: CommandContext, quiet: boolean, unit?: 
     tty: context.tty,
     ...(context.columns === undefined ? {} : { columns: context.columns }),
     ...(unit === undefined ? {} : { unit }),
+    t: context.t,
   });
 }
 

@@ -14,7 +14,7 @@ import { connect, resolveAccount } from './cli-account';
 import { describeError, EXIT, UsageError, type ExitCode } from './cli-errors';
 import { countDownloads, type BundleDownloads } from './bundle-downloads';
 import { commandLine, progressPrinter, type CommandContext } from './command-context';
-import { formatBytes, formatCount, plural, printable } from './format';
+import { formatBytes, formatCount, printable } from './format';
 import { outputFolder } from './folder-arguments';
 import { runJob } from './job-session';
 
@@ -32,10 +32,10 @@ export async function exportCommand(context: CommandContext, request: ExportRequ
   const since = new Date();
   const outcome = await runJob({
     kind: 'export',
-    title: `Export of ${account.displayName}`,
+    title: context.t('export.title', { account: account.displayName }),
     // On a resumed bundle the re-check of saved files comes first, with its own line.
     categories: exportJobCategories(folder, request.categories),
-    printer: progressPrinter(context, request.quiet, (category) => (category === SAVED_FILES_CATEGORY ? 'files checked' : '')),
+    printer: progressPrinter(context, request.quiet, (category) => (category === SAVED_FILES_CATEGORY ? context.t('progress.filesChecked') : '')),
     ...(context.interrupt ? { interrupt: context.interrupt } : {}),
     work: (ctx) =>
       context.services.runExport(ctx, {
@@ -56,8 +56,8 @@ export async function exportCommand(context: CommandContext, request: ExportRequ
   });
 
   if (outcome.state === 'cancelled') {
-    const how = outcome.stoppedCleanly ? 'The bundle is partial and can be resumed' : 'It did not stop in time, but the bundle can still be resumed';
-    context.err(`\nExport interrupted. ${how}: files already saved will not be downloaded again.\nTo resume, run the same command again:\n  ${resume}\n`);
+    const how = context.t(outcome.stoppedCleanly ? 'export.stoppedCleanly' : 'export.notStoppedInTime');
+    context.err(`\n${context.t('export.interrupted', { how })}\n  ${resume}\n`);
     json({ ok: false, status: 'cancelled', resume });
     return EXIT.failed;
   }
@@ -69,7 +69,7 @@ export async function exportCommand(context: CommandContext, request: ExportRequ
       json({ ok: false, status: 'refused', error });
       return EXIT.usage;
     }
-    context.err(`cv-steward: ${error.message}\nThe bundle in ${folder} is partial. Once that is fixed, run the same command again to resume:\n  ${resume}\n`);
+    context.err(`cv-steward: ${error.message}\n${context.t('export.failed', { folder })}\n  ${resume}\n`);
     json({ ok: false, status: 'failed', error, resume });
     return EXIT.failed;
   }
@@ -161,14 +161,15 @@ function humanReport(
       : t('export.downloaded', { count: downloaded.files, size }),
   );
   if (manifest.problems.length > 0) {
-    lines.push(`Problems (${formatCount(manifest.problems.length)}), also listed in manifest.json:`);
+    lines.push(t('export.problems', { n: formatCount(manifest.problems.length) }));
     for (const problem of manifest.problems.slice(0, 10)) {
-      lines.push(`  ${problem.category}${problem.projectId ? ` · project ${problem.projectId}` : ''}: ${printable(problem.message, 300)}`);
+      // The problem's own sentence is the export engine's (English); the viewer says it in the bundle's language.
+      lines.push(`  ${problem.category}${problem.projectId ? t('export.problemInProject', { project: problem.projectId }) : ''}: ${printable(problem.message, 300)}`);
     }
-    if (manifest.problems.length > 10) lines.push(`  … and ${plural(manifest.problems.length - 10, 'more')}`);
+    if (manifest.problems.length > 10) lines.push(t('export.moreProblems', { n: formatCount(manifest.problems.length - 10) }));
   }
-  if (mismatches > 0) lines.push(`${plural(mismatches, 'count')} differ from what the service reports (see "reconciliation" in manifest.json).`);
-  if (zip === null) lines.push(`The zip archive ${folder}.zip was not written.`);
+  if (mismatches > 0) lines.push(t('export.mismatches', { count: mismatches, n: formatCount(mismatches) }));
+  if (zip === null) lines.push(t('export.zipMissing', { file: `${folder}.zip` }));
   lines.push(
     t('export.bundle', {
       folder,

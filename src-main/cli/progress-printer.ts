@@ -9,6 +9,8 @@
  */
 import type { CategoryProgress } from '../../shared/model/job';
 import { formatBytes, formatCount, formatDuration } from './format';
+import { cliTranslator } from './cli-language';
+import type { MainKey, Translate } from '../i18n';
 
 export interface ProgressTimers {
   set(callback: () => void, intervalMs: number): unknown;
@@ -29,6 +31,8 @@ export interface ProgressPrinterOptions {
   timers?: ProgressTimers;
   /** What a category counts, shown after its numbers ("3/5 projects"); default nothing. */
   unit?: (category: string) => string;
+  /** The CLI's catalogue in the reader's language (category names, "problems", "ETA", "done"); default English. */
+  t?: Translate<'cli'>;
 }
 
 interface Sample {
@@ -66,8 +70,10 @@ export class ProgressPrinter {
   /** Category whose line is on screen without its newline yet (terminal only). */
   private live: string | undefined;
   private labelWidth = 0;
+  private readonly t: Translate<'cli'>;
 
   constructor(private readonly options: ProgressPrinterOptions) {
+    this.t = options.t ?? cliTranslator('en');
     this.now = options.now ?? (() => Date.now());
     this.windowMs = options.windowMs ?? 5_000;
     this.intervalMs = options.intervalMs ?? 1_000;
@@ -86,7 +92,7 @@ export class ProgressPrinter {
       if (!track) {
         track = { latest: progress, samples: [] };
         this.tracks.set(progress.category, track);
-        this.labelWidth = Math.max(this.labelWidth, progress.category.length);
+        this.labelWidth = Math.max(this.labelWidth, this.label(progress.category).length);
       }
       track.latest = progress;
       track.samples.push({ at, done: progress.done, bytes: progress.bytesDone });
@@ -127,18 +133,26 @@ export class ProgressPrinter {
   /** "images 1 234/5 000 · 120 MB · 3.2 MB/s · ETA 00:45" */
   line(track: Track, final: boolean): string {
     const { latest } = track;
-    const label = latest.category.padEnd(this.labelWidth);
+    const label = this.label(latest.category).padEnd(this.labelWidth);
     const unit = this.options.unit?.(latest.category) ?? '';
     const parts = [`${label} ${formatCount(latest.done)}${latest.total === null ? '' : `/${formatCount(latest.total)}`}${unit ? ` ${unit}` : ''}`];
     if (latest.bytesDone > 0) parts.push(formatBytes(latest.bytesDone));
     const rate = final ? undefined : this.rate(track);
     if (rate && rate.bytesPerSecond > 0) parts.push(`${formatBytes(rate.bytesPerSecond)}/s`);
     if (rate && rate.itemsPerSecond > 0 && latest.total !== null && latest.done < latest.total) {
-      parts.push(`ETA ${formatDuration((latest.total - latest.done) / rate.itemsPerSecond)}`);
+      parts.push(this.t('progress.eta', { time: formatDuration((latest.total - latest.done) / rate.itemsPerSecond) }));
     }
-    if (latest.errors > 0) parts.push(`${formatCount(latest.errors)} ${latest.errors === 1 ? 'problem' : 'problems'}`);
-    if (final && latest.total !== null && latest.done >= latest.total && latest.errors === 0) parts.push('done');
+    if (latest.errors > 0) parts.push(this.t('progress.problems', { count: latest.errors, n: formatCount(latest.errors) }));
+    if (final && latest.total !== null && latest.done >= latest.total && latest.errors === 0) parts.push(this.t('progress.done'));
     return parts.join(' · ');
+  }
+
+  /** A category's name in the reader's language; one the catalogue does not know is shown as the job names it. */
+  private label(category: string): string {
+    const key = `progress.categories.${category}`;
+    // Categories are the jobs' own ids, not literals: the catalogue answers with the key for one it lacks.
+    const said = this.t(key as MainKey<'cli'>);
+    return said === key ? category : said;
   }
 
   private rate(track: Track): { bytesPerSecond: number; itemsPerSecond: number } | undefined {

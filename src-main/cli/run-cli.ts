@@ -5,7 +5,7 @@
  */
 import type { Env } from './app-data-dir';
 import { parseCommand, refuseKeyOption, type CommandRequest } from './cli-args';
-import { describeError, EXIT, exitCodeFor, UsageError } from './cli-errors';
+import { describeError, EXIT, exitCodeFor, messageFor, UsageError } from './cli-errors';
 import { COMMANDS, commandUsage, mainUsage, type CommandName } from './cli-help';
 import { KEY_VARIABLE } from './cli-account';
 import { defaultServices, type CliServices } from './cli-services';
@@ -14,7 +14,8 @@ import { cleanupCommand } from './cleanup-command';
 import { exportCommand } from './export-command';
 import { inventoryCommand } from './inventory-command';
 import { verifyCommand } from './verify-command';
-import { cliLanguage, cliTranslator } from './cli-language';
+import { cliLanguage, cliTranslator, typedLanguage } from './cli-language';
+import type { Translate } from '../i18n';
 
 export { EXIT } from './cli-errors';
 
@@ -52,14 +53,16 @@ export async function runCli(argv: string[], io: CliIo, services: CliServices = 
   const err = (text: string) => io.err(redact(text));
 
   const [first, ...rest] = argv;
+  // Help and usage errors come before the command's options are read: a typed --language, else the locale.
+  const early = cliTranslator(cliLanguage(typedLanguage(argv), io.env ?? {}));
   try {
     refuseKeyOption(argv);
   } catch (error) {
-    return fail(error, err, out, undefined, false);
+    return fail(error, { err, out, t: early }, undefined, false);
   }
   if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
     const topic = first === 'help' ? rest[0] : undefined;
-    out(topic !== undefined && isCommand(topic) ? commandUsage(topic) : mainUsage());
+    out(topic !== undefined && isCommand(topic) ? commandUsage(topic, early) : mainUsage(early));
     return first === undefined ? EXIT.usage : EXIT.done;
   }
   if (first === '--version' || first === '-v') {
@@ -71,12 +74,12 @@ export async function runCli(argv: string[], io: CliIo, services: CliServices = 
     try {
       const parsed = parseCommand(first, rest);
       if (parsed.command === 'help') {
-        out(commandUsage(parsed.topic));
+        out(commandUsage(parsed.topic, early));
         return EXIT.done;
       }
       request = parsed;
     } catch (error) {
-      return fail(error, err, out, first, false);
+      return fail(error, { err, out, t: early }, first, false);
     }
     // Only a --language the user typed overrides the locale ("cleanup run" fills in English when none is given).
     const typed = rest.some((arg) => arg === '--language' || arg.startsWith('--language='));
@@ -103,16 +106,16 @@ export async function runCli(argv: string[], io: CliIo, services: CliServices = 
       if (request.command === 'cleanup') return await cleanupCommand(context, request);
       return await verifyCommand(context, request);
     } catch (error) {
-      return fail(error, err, out, first, request.json);
+      return fail(error, { err, out, t: context.t }, first, request.json);
     }
   }
   if (first.startsWith('-')) {
-    err('cv-steward: put the command first: cv-steward <command> [options]. Run "cv-steward --help".\n');
+    err(`cv-steward: ${early('usage.commandFirst')}\n`);
     return EXIT.usage;
   }
   // Echoed only when it looks like a word: a key typed in the wrong place is not printed.
   const shown = /^[A-Za-z][A-Za-z-]{0,30}$/.test(first) ? ` "${first}"` : '';
-  err(`cv-steward: unknown command${shown}. Run "cv-steward --help".\n`);
+  err(`cv-steward: ${early('usage.unknownCommand', { shown })}\n`);
   return EXIT.usage;
 }
 
@@ -120,10 +123,17 @@ function isCommand(name: string): name is CommandName {
   return Object.hasOwn(COMMANDS, name);
 }
 
-function fail(error: unknown, err: (text: string) => void, out: (text: string) => void, command: CommandName | undefined, json: boolean): number {
+interface FailureOutput {
+  err: (text: string) => void;
+  out: (text: string) => void;
+  /** The CLI's catalogue in the reader's language. */
+  t: Translate<'cli'>;
+}
+
+function fail(error: unknown, { err, out, t }: FailureOutput, command: CommandName | undefined, json: boolean): number {
   const { code, message } = describeError(error);
   const help = command === undefined ? 'cv-steward --help' : `cv-steward ${command} --help`;
-  err(`cv-steward: ${message}\n${error instanceof UsageError ? `Run "${help}" for usage.\n` : ''}`);
+  err(`cv-steward: ${messageFor(error, t)}\n${error instanceof UsageError ? `${t('usage.seeHelp', { help })}\n` : ''}`);
   if (json) out(`${JSON.stringify({ command, ok: false, error: { code, message } })}\n`);
   return exitCodeFor(error);
 }

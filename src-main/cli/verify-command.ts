@@ -23,7 +23,7 @@ export async function verifyCommand(context: CommandContext, request: VerifyRequ
   let bytesSoFar = 0;
   const outcome = await runJob({
     kind: 'verify',
-    title: 'Verify bundle',
+    title: context.t('verify.title'),
     categories: ['files'],
     printer: progressPrinter(context, request.quiet),
     ...(context.interrupt ? { interrupt: context.interrupt } : {}),
