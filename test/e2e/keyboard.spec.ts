@@ -196,6 +196,9 @@ test('Export; Space ticks and unticks a project', async () => {
 
 test('Cleanup, scope step: arrows move within the scope choices, each choice walked', async () => {
   await goTo('Cleanup');
+  // The saved-plans list loads after the page: its Refresh button is disabled until then,
+  // so the walk waits for it rather than racing the load.
+  await expect(page.getByRole('button', { name: 'Refresh the list' })).toBeEnabled();
   const everything = page.getByRole('radio', { name: /Everything in this account/ });
   // Nothing is chosen at first: Tab reaches the first choice and Space picks it.
   await expect(everything).not.toBeChecked();
