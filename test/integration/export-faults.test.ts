@@ -118,7 +118,7 @@ describe('export under faults', () => {
       ...real,
       getTaggedImageCount: async (...args: Parameters<TrainingClient['getTaggedImageCount']>) => (await real.getTaggedImageCount(...args)) + 1,
     };
-    const summary = await runExport(testJob(), { ...exportOptions(emu, folder), client: lying });
+    const { summary } = await runExport(testJob(), { ...exportOptions(emu, folder), client: lying });
     const manifest = await readManifest(folder);
     expect(manifest.status).toBe('partial');
     const mismatched = manifest.projects[0]?.reconciliation.filter((item) => !item.ok) ?? [];
