@@ -22,7 +22,7 @@ import { createCleanupWiring } from './wiring/cleanup-wiring';
 import { openExternalLink, type OpenExternal, type OpenPath } from './wiring/external-links';
 import { forgetEverything } from './wiring/forget-everything';
 import { newDefaultExportFolder } from './wiring/default-export-folder';
-import { AppError } from './ipc/app-error';
+import { AppError } from './errors/app-error';
 import { createShowInFolder, type ShowItemInFolder } from './desktop/show-in-folder';
 import { DEMO_ACCOUNT_ID } from './accounts';
 import { createInterruptedJobs, listSavedPlans, planFileExists, RunningJobRegistry } from './resume';

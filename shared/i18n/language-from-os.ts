@@ -6,7 +6,7 @@
  * user's languages we offer wins, and anything else (including Simplified Chinese, which we
  * do not offer) ends in English.
  */
-import type { Language } from '../ipc/contract';
+import type { Language } from '../model/preferences';
 
 /** One BCP 47 tag → a language we offer, or null. */
 export function offeredLanguage(tag: string): Language | null {

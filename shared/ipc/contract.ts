@@ -20,6 +20,10 @@ import {
 import { InventoryCategorySchema, InventorySnapshotSchema } from '../model/inventory';
 import { ChosenFolderSchema, ExportCategorySchema, VerifyReportSchema } from '../model/bundle';
 import { CoverageReportSchema, PlanSummarySchema, ReceiptSchema, type CleanupScope } from '../model/cleanup';
+import { ExternalLinkIdSchema } from '../model/external-links';
+import { LanguageSchema, PreferencesSchema, PreferencesUpdateSchema } from '../model/preferences';
+import { PageSchema } from '../model/navigation';
+import { InterruptedJobSchema, SavedPlanSchema } from '../model/resume';
 import { EVENT_CHANNEL_NAMES, INVOKE_CHANNEL_NAMES, type EventChannelName, type InvokeChannelName } from './channels';
 
 /** Requests are always objects, so a channel can grow optional fields without breaking callers. */
@@ -61,63 +65,6 @@ const CleanupBackupRequest = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('waived') }).strict(),
 ]);
 
-/**
- * Microsoft pages the app may open in the system browser. The page names one of these ids;
- * main maps it to its URL, so no URL from the page ever reaches the shell (STYLE lesson 6).
- */
-export const EXTERNAL_LINK_IDS = ['azure-portal', 'azure-soft-delete', 'customvision-settings', 'export-delete-data'] as const;
-export const ExternalLinkIdSchema = z.enum(EXTERNAL_LINK_IDS);
-export type ExternalLinkId = z.infer<typeof ExternalLinkIdSchema>;
-
-/**
- * The languages the interface speaks. A saved `null` means "follow the operating system's
- * language", which only the renderer can see (navigator.languages), so main never guesses.
- */
-export const LANGUAGES = ['en', 'zh-TW'] as const;
-export const LanguageSchema = z.enum(LANGUAGES);
-export type Language = z.infer<typeof LanguageSchema>;
-
-/** Light or dark; 'system' follows the operating system's setting (prefers-color-scheme). */
-export const THEMES = ['system', 'light', 'dark'] as const;
-export const ThemeSchema = z.enum(THEMES);
-export type Theme = z.infer<typeof ThemeSchema>;
-
-/**
- * Safe bounds for the settings that change how hard CV Steward pushes the service and the
- * network. Rate: the Training API allows 10 calls per second on both tiers for everything
- * an export or cleanup calls (reference §5; F0 users report throttling above 2/s), so more
- * than 10 only buys 429s. Downloads: blob downloads are not rate limited, but more than 32
- * at once gains nothing on a desktop link and starves the API calls.
- */
-export const RATE_LIMIT_BOUNDS = { min: 1, max: 10, default: 10 } as const;
-export const DOWNLOAD_CONCURRENCY_BOUNDS = { min: 1, max: 32, default: 16 } as const;
-
-export const PreferencesSchema = z.object({
-  /** null: follow the operating system's language. */
-  language: LanguageSchema.nullable(),
-  theme: ThemeSchema,
-  /** The folder new exports go into (each in its own new subfolder); null: ask every time. */
-  exportFolder: z.string().nullable(),
-  /** API calls per second, for every account. */
-  rateLimit: z.number().int().min(RATE_LIMIT_BOUNDS.min).max(RATE_LIMIT_BOUNDS.max),
-  /** Image and model downloads at once during an export. */
-  downloadConcurrency: z.number().int().min(DOWNLOAD_CONCURRENCY_BOUNDS.min).max(DOWNLOAD_CONCURRENCY_BOUNDS.max),
-});
-export type Preferences = z.infer<typeof PreferencesSchema>;
-/**
- * What the page may change: any subset. The export folder can only be chosen through main's
- * dialog (preferences:chooseExportFolder); here it can only be cleared.
- */
-export const PreferencesUpdateSchema = PreferencesSchema.omit({ exportFolder: true })
-  .partial()
-  .extend({ exportFolder: z.null().optional() })
-  .strict();
-export type PreferencesUpdate = z.infer<typeof PreferencesUpdateSchema>;
-
-/** Pages of the renderer that main may ask it to show (the application menu). */
-export const PAGES = ['accounts', 'inventory', 'export', 'cleanup', 'settings'] as const;
-export const PageSchema = z.enum(PAGES);
-
 /** Something main wrote that the user may want to see in the system's file manager. */
 export const ShowInFolderTargetSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('bundle'), folderId: Id }).strict(),
@@ -126,37 +73,7 @@ export const ShowInFolderTargetSchema = z.discriminatedUnion('kind', [
 ]);
 export type ShowInFolderTarget = z.infer<typeof ShowInFolderTargetSchema>;
 
-/**
- * A job that was running when the app quit (or was killed), found on the next start.
- * Exports resume into the same bundle; a cleanup reopens its plan in the wizard, where the
- * user confirms again before anything more is deleted.
- */
-export const InterruptedJobSchema = z.object({
-  id: z.string(),
-  kind: z.enum(['export', 'cleanup']),
-  accountName: z.string(),
-  startedAt: z.string(),
-  /** Where the export was going (shown, never sent back). */
-  folderPath: z.string().optional(),
-  planId: z.string().optional(),
-  /** false when the account it belongs to is no longer saved: it can only be dismissed. */
-  resumable: z.boolean(),
-});
-export type InterruptedJob = z.infer<typeof InterruptedJobSchema>;
 const InterruptedRef = z.object({ id: Id }).strict();
-
-/** A cleanup plan saved in the data folder, for the wizard's "saved plans" list. */
-export const SavedPlanSchema = z.object({
-  planId: z.string(),
-  createdAt: z.string(),
-  accountName: z.string(),
-  /** 'planned': never run; 'incomplete': a run started and did not verify; 'done': receipt says everything verified. */
-  state: z.enum(['planned', 'incomplete', 'done']),
-  totalItems: z.number().int(),
-  /** What the plan deletes, in the requested language: two plans of one account differ here. */
-  scopeText: z.string(),
-});
-export type SavedPlan = z.infer<typeof SavedPlanSchema>;
 
 export const invokeContract = {
   'app:info': { request: NoArguments, response: AppInfoSchema },

@@ -7,7 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { AccountList, AccountSummary } from '../../shared/model/account';
-import { AppError } from '../ipc/app-error';
+import { AppError } from '../errors/app-error';
 import { keyFingerprint, type SecretStore } from '../secrets';
 import { normalizeDisplayName, type AccountRecord, type AccountsSettings } from '../settings';
 import { normalizeEndpoint } from '../customvision';

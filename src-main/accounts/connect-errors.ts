@@ -3,7 +3,7 @@
  * connecting: what went wrong, in words, and what to do about it. The client's codes
  * are generic; here we know the user just typed an endpoint and a key.
  */
-import { AppError } from '../ipc/app-error';
+import { AppError } from '../errors/app-error';
 
 export function explainConnectFailure(error: unknown, host: string): AppError {
   const code = error instanceof AppError ? error.code : 'INTERNAL';

@@ -14,7 +14,7 @@ import { open, readFile, truncate, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { z } from 'zod';
 import { CallRecordSchema, ReceiptSchema, type CallRecord, type StepOutcome } from '../../shared/model/cleanup';
-import { AppError } from '../ipc/app-error';
+import { AppError } from '../errors/app-error';
 import type { MainText } from '../../shared/model/main-text';
 
 export const BackupRecordSchema = ReceiptSchema.shape.backup;

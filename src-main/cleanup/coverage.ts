@@ -16,7 +16,7 @@ import { CLEANUP_CATEGORIES, type CleanupPlan, type CoverageReport } from '../..
 import type { VerifyReport } from '../../shared/model/bundle';
 import { MANIFEST_PATH, readManifest, verifyBundle, type Manifest } from '../export';
 import { folderProblem } from '../fs/folder-state';
-import { AppError } from '../ipc/app-error';
+import { AppError } from '../errors/app-error';
 import type { JobContext } from '../jobs';
 import { planItems, tallyCoverage, type FileVerdict, type ProjectItems } from './coverage-items';
 import { readBundleRecords } from './coverage-records';

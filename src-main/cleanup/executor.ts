@@ -23,7 +23,7 @@
  */
 import { CLEANUP_CATEGORIES, type CallRecord, type CleanupPlan, type PlanStep, type StepOutcome } from '../../shared/model/cleanup';
 import { isCustomVisionError, notFoundNames, type DeleteResult, type NotFoundServiceCode, type TrainingClient } from '../customvision';
-import { AppError } from '../ipc/app-error';
+import { AppError } from '../errors/app-error';
 import type { JobContext } from '../jobs';
 import type { CleanupJournal } from './cleanup-journal';
 import { pollImagesGone } from './poll-images';

@@ -7,7 +7,7 @@
  */
 import type { CleanupPlan, CoverageReport, PlanStep, UncoveredItem } from '../../shared/model/cleanup';
 import type { TrainingClient } from '../customvision';
-import { AppError } from '../ipc/app-error';
+import { AppError } from '../errors/app-error';
 import type { JobContext } from '../jobs';
 import type { BackupRecord } from './cleanup-journal';
 import type { PlanSealer } from './plan-seal';

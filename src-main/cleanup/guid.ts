@@ -4,7 +4,7 @@
  * for their sets to be compared. Anything else is refused, never cleaned up: a cleaned-up
  * id could name something the user never chose.
  */
-import { AppError } from '../ipc/app-error';
+import { AppError } from '../errors/app-error';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 

@@ -7,7 +7,7 @@
  */
 import type { CleanupScope, ImplicitLoss, ProjectPart } from '../../shared/model/cleanup';
 import { isCustomVisionError, iterationImageListing, type Iteration, type Project, type TrainingClient } from '../customvision';
-import { AppError } from '../ipc/app-error';
+import { AppError } from '../errors/app-error';
 import type { JobContext } from '../jobs';
 import { serviceGuid } from './guid';
 import type { ScopeNames } from './scope';

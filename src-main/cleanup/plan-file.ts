@@ -10,7 +10,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { writeFileDurably } from '../fs/durable-write';
 import { CLEANUP_PLAN_FORMAT, CleanupPlanSchema, type CleanupPlan, type PlanSummary } from '../../shared/model/cleanup';
-import { AppError } from '../ipc/app-error';
+import { AppError } from '../errors/app-error';
 import { planProblem } from './plan-check';
 import type { PlanSealer } from './plan-seal';
 

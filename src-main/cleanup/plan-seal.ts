@@ -14,7 +14,7 @@
  */
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { CleanupPlan } from '../../shared/model/cleanup';
-import { AppError } from '../ipc/app-error';
+import { AppError } from '../errors/app-error';
 import { KEYCHAIN_UNAVAILABLE, type SecretStore } from '../secrets';
 import { planText } from './plan-file';
 

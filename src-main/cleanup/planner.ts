@@ -18,12 +18,12 @@ import {
   type PlanAccount,
 } from '../../shared/model/cleanup';
 import type { TrainingClient } from '../customvision';
-import { AppError } from '../ipc/app-error';
+import { AppError } from '../errors/app-error';
 import type { JobContext } from '../jobs';
 import { takeIdSnapshot } from './id-snapshot';
 import { API_BATCH_SIZES, planSteps, type BatchSizes } from './plan-steps';
 import { checkScope, describeScope, type ScopeNames } from './scope';
-import type { Language } from '../../shared/ipc/contract';
+import type { Language } from '../../shared/model/preferences';
 
 export interface PlanInput {
   scope: CleanupScope;

@@ -8,7 +8,7 @@
  * formatted with Intl for it. Dates are shown in UTC, so the page reads the same on any
  * computer, with the exact ISO time kept in each <time datetime>.
  */
-import { LanguageSchema, type Language } from '../../shared/ipc/contract';
+import { LanguageSchema, type Language } from '../../shared/model/preferences';
 import type { CallRecord, ProofResult, ProvenItems, Receipt, Verification } from '../../shared/model/cleanup';
 import { provenItems } from '../../shared/model/proven-items';
 import { mainTranslator, type MainKey, type Translate } from '../i18n';

@@ -2,7 +2,7 @@
  * What the Training API cannot delete, in the receipt's language (catalogue `receipt`,
  * group `notDeletable`). The links are fixed: only the words are translated.
  */
-import type { Language } from '../../shared/ipc/contract';
+import type { Language } from '../../shared/model/preferences';
 import type { Receipt } from '../../shared/model/cleanup';
 import { mainTranslator } from '../i18n';
 

@@ -5,7 +5,7 @@
  * HTML page next to the plan, both in the language chosen when the cleanup was run, each atomically (tmp + fsync + rename), so a receipt on
  * disk is always a whole one.
  */
-import type { Language } from '../../shared/ipc/contract';
+import type { Language } from '../../shared/model/preferences';
 import { ReceiptSchema, type CleanupPlan, type Receipt, type Verification } from '../../shared/model/cleanup';
 import type { BackupRecord, CleanupJournal, StartLine } from './cleanup-journal';
 import { provenItems } from '../../shared/model/proven-items';

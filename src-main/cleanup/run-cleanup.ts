@@ -4,7 +4,7 @@
  * passes the gate again and resumes from the journal next to the plan; the receipt is
  * rewritten at the end of each run that gets that far, covering every call of every run.
  */
-import type { Language } from '../../shared/ipc/contract';
+import type { Language } from '../../shared/model/preferences';
 import { CLEANUP_CATEGORIES, type CleanupPlan, type Receipt } from '../../shared/model/cleanup';
 import type { TrainingClient } from '../customvision';
 import { JobProgress, type JobContext, type ProgressReporter } from '../jobs';

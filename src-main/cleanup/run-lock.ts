@@ -5,7 +5,7 @@
  * kill -9 leaves a lock that is taken over, so a crash never blocks the resume.
  */
 import { resolve } from 'node:path';
-import { AppError } from '../ipc/app-error';
+import { AppError } from '../errors/app-error';
 import { acquirePidLock, type PidLock } from '../locks/pid-lock-file';
 
 export type RunLock = PidLock;

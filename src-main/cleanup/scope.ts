@@ -6,10 +6,10 @@
  */
 import { CleanupScopeSchema, type CleanupScope, type ProjectPart } from '../../shared/model/cleanup';
 import { parseApiDateMs } from '../customvision';
-import { AppError } from '../ipc/app-error';
+import { AppError } from '../errors/app-error';
 import { isGuidText } from './guid';
 import { mainTranslator } from '../i18n';
-import type { Language } from '../../shared/ipc/contract';
+import type { Language } from '../../shared/model/preferences';
 
 const SYNTAX = 'Use all, projects:<id,…> or project:<id>:<category> (category: untagged, images, predictions, tag=<tagId>, tagged=<tagId>, iteration=<iterationId>, older-than=<date>).';
 

@@ -23,7 +23,7 @@ import {
   type ListingOutcome,
   type TrainingClient,
 } from '../customvision';
-import { AppError } from '../ipc/app-error';
+import { AppError } from '../errors/app-error';
 import type { JobContext } from '../jobs';
 import { serviceGuid } from './guid';
 

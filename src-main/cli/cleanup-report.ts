@@ -4,7 +4,7 @@
  * checks, calls, receipt). Kept apart from the command's flow so the wording can be read and
  * tested on its own; the --json line is the command's and stays English.
  */
-import type { Language } from '../../shared/ipc/contract';
+import type { Language } from '../../shared/model/preferences';
 import type { CategoryCounts, CleanupPlan, ProvenItems, Verification } from '../../shared/model/cleanup';
 import type { MainText } from '../../shared/model/main-text';
 import { provenItems } from '../../shared/model/proven-items';

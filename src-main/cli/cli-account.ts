@@ -7,7 +7,7 @@
  * that looks like a key, in case a key was pasted there by mistake.
  */
 import { isCustomVisionError, normalizeEndpoint, type NormalizedEndpoint, type TrainingClient } from '../customvision';
-import { AppError } from '../ipc/app-error';
+import { AppError } from '../errors/app-error';
 import { keyFingerprint } from '../secrets';
 import { appDataDir, DATA_DIR_VARIABLE, keychainService, type Env } from './app-data-dir';
 import type { CliServices } from './cli-services';

@@ -4,12 +4,12 @@
  * could be a key pasted in the wrong place, and must not end up in a terminal log.
  */
 import { parseArgs } from 'node:util';
-import { LANGUAGES, type Language } from '../../shared/ipc/contract';
+import { LANGUAGES, type Language } from '../../shared/model/preferences';
 import { EXPORT_CATEGORIES, type ExportCategory } from '../../shared/model/bundle';
 import type { CleanupScope } from '../../shared/model/cleanup';
 import { parseScopeArg } from '../cleanup';
 import { isBundleId } from '../export';
-import { AppError } from '../ipc/app-error';
+import { AppError } from '../errors/app-error';
 import type { AccountChoice } from './cli-account';
 import { KEY_VARIABLE } from './cli-account';
 import { UsageError, type CliText } from './cli-errors';

@@ -3,7 +3,7 @@
  * itself was wrong (exit 2, with a pointer to --help); any other AppError is a failure the
  * user can read (exit 1); anything else is a bug, reported without its internals.
  */
-import { AppError } from '../ipc/app-error';
+import { AppError } from '../errors/app-error';
 import type { MainKey, Translate } from '../i18n';
 import { cliTranslator } from './cli-language';
 

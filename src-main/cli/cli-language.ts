@@ -5,7 +5,7 @@
  * ("zh_TW.UTF-8" and "zh_Hant" are Traditional Chinese; "C", "POSIX" and anything we do not
  * offer are English).
  */
-import { LANGUAGES, type Language } from '../../shared/ipc/contract';
+import { LANGUAGES, type Language } from '../../shared/model/preferences';
 import { offeredLanguage } from '../../shared/i18n/language-from-os';
 import { mainTranslator, type Translate } from '../i18n';
 import type { Env } from './app-data-dir';

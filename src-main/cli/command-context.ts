@@ -2,7 +2,7 @@
 import type { Env } from './app-data-dir';
 import type { CliServices } from './cli-services';
 import { ProgressPrinter } from './progress-printer';
-import type { Language } from '../../shared/ipc/contract';
+import type { Language } from '../../shared/model/preferences';
 import type { Translate } from '../i18n';
 
 export interface CommandContext {

@@ -5,7 +5,7 @@
  * Checks on what the service sends back live here too: the records themselves are kept
  * as sent, but a list must be a list and a count a count.
  */
-import { AppError } from '../ipc/app-error';
+import { AppError } from '../errors/app-error';
 import { invalidResponseError } from './errors';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -7,7 +7,7 @@
  * error mapping (http-client.ts `open`) — whose body is streamed like a blob's
  * (body-stream.ts: idle timeout, Content-Length check, size cap, safe to hold unread).
  */
-import { AppError } from '../ipc/app-error';
+import { AppError } from '../errors/app-error';
 import { openedDownload, type BlobDownload } from './body-stream';
 import type { HttpClient } from './http-client';
 

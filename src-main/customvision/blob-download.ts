@@ -18,7 +18,7 @@
  */
 import type { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { AppError } from '../ipc/app-error';
+import { AppError } from '../errors/app-error';
 import { readSome } from './body-reader';
 import { openedDownload, type BlobDownload, type BodyLimits } from './body-stream';
 import { CustomVisionError, cancelledError, httpError, parseErrorBody, requestIdFrom } from './errors';

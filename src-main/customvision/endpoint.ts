@@ -5,7 +5,7 @@
  * customvision.ai page or an image link; only the first two are endpoints. Which hosts are
  * endpoints, and which are storage or the portal, comes from one table of Azure's clouds.
  */
-import { AppError } from '../ipc/app-error';
+import { AppError } from '../errors/app-error';
 
 export type EndpointKind = 'resource' | 'regional' | 'local';
 

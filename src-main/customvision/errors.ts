@@ -6,7 +6,7 @@
  * Messages never contain the training key: the key is never part of a URL or body, and
  * the HTTP client redacts it from anything a server or runtime echoes back.
  */
-import { AppError } from '../ipc/app-error';
+import { AppError } from '../errors/app-error';
 
 export type CustomVisionErrorKind = 'http' | 'network' | 'timeout' | 'aborted' | 'expired-link' | 'invalid-response' | 'too-large';
 

@@ -4,7 +4,7 @@
  * a resource behind a virtual network gives relative paths instead, fetched with the API's
  * GetArtifact (artifact-download.ts). The exporter need not know which kind it holds.
  */
-import { AppError } from '../ipc/app-error';
+import { AppError } from '../errors/app-error';
 import { downloadArtifact, type FileDownloadOptions } from './artifact-download';
 import { downloadBlob, type BlobDownloadOptions } from './blob-download';
 import type { BlobDownload } from './body-stream';

@@ -9,7 +9,7 @@
  */
 import { systemClock } from './clock';
 import { normalizeEndpoint } from './endpoint';
-import { AppError } from '../ipc/app-error';
+import { AppError } from '../errors/app-error';
 import { createHttpClient, type ApiRequest, type QueryValue } from './http-client';
 import { sharedRateLimiters } from './rate-limiter';
 import {

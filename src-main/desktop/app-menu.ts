@@ -8,7 +8,8 @@
  * own items never act here, they report a `MenuAction` for the shell to carry out, so the
  * menu cannot open anything the page could not ask for (links are allow-listed ids).
  */
-import type { ExternalLinkId, Language } from '../../shared/ipc/contract';
+import type { ExternalLinkId } from '../../shared/model/external-links';
+import type { Language } from '../../shared/model/preferences';
 import { mainTranslator, type MainKey } from '../i18n';
 
 /** The pages the menu may open (the contract's PAGES). */

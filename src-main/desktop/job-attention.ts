@@ -8,7 +8,7 @@
  * calls the shell's two outputs. src-main/electron/job-attention-adapter.ts supplies them.
  */
 import { jobTotals } from '../../shared/model/job-totals';
-import type { Language } from '../../shared/ipc/contract';
+import type { Language } from '../../shared/model/preferences';
 import type { JobKind, JobSnapshot } from '../../shared/model/job';
 import { mainTranslator } from '../i18n';
 import type { MenuPage } from './app-menu';

@@ -7,7 +7,7 @@
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ShowInFolderTarget } from '../../shared/ipc/contract';
-import { AppError } from '../ipc/app-error';
+import { AppError } from '../errors/app-error';
 import { DEFAULT_LOG_FILE_NAME } from '../logging';
 
 /** Electron's shell.showItemInFolder in the app; a recorder in the harness. */

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { JobContext } from '../jobs';
-import { AppError } from '../ipc/app-error';
+import { AppError } from '../errors/app-error';
 
 export const SYSTEM_CHECK_CATEGORIES = ['data-folder', 'temp-folder', 'disk-space'] as const;
 

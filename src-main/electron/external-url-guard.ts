@@ -8,7 +8,7 @@
  *
  * Free of Electron imports, so it is unit-tested in plain Node.
  */
-import { AppError } from '../ipc/app-error';
+import { AppError } from '../errors/app-error';
 import { ALLOWED_EXTERNAL_URLS, type OpenExternal } from '../wiring/external-links';
 
 export const LINK_REFUSED = 'LINK_REFUSED';

@@ -4,7 +4,7 @@
  * window back on the job's page.
  */
 import { BrowserWindow, Notification } from 'electron';
-import type { Language } from '../../shared/ipc/contract';
+import type { Language } from '../../shared/model/preferences';
 import type { MenuPage } from '../desktop/app-menu';
 import { startJobAttention, type AttentionJobs, type TaskbarProgress } from '../desktop/job-attention';
 

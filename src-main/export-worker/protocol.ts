@@ -3,7 +3,7 @@
  * each other. Plain data only: everything here crosses postMessage's structured clone.
  * The training key travels once, in workerData, and is never part of a message back.
  */
-import type { Language } from '../../shared/ipc/contract';
+import type { Language } from '../../shared/model/preferences';
 import type { ExportCategory } from '../../shared/model/bundle';
 import type { RequestLogEntry } from '../customvision';
 import type { ExportAccount } from '../export';

@@ -15,7 +15,7 @@ import { join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { normalizeEndpoint, sharedRateLimiters, type RateLimiterRegistry, type RequestLogEntry } from '../customvision';
 import type { ExportOptions } from '../export';
-import { AppError } from '../ipc/app-error';
+import { AppError } from '../errors/app-error';
 import type { JobContext } from '../jobs';
 import { LimiterBroker } from './limiter-broker';
 import { ProgressRelay } from './progress-relay';

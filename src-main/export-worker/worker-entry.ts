@@ -9,7 +9,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { getHeapStatistics } from 'node:v8';
 import { createTrainingClient } from '../customvision';
 import { runExport } from '../export';
-import { AppError } from '../ipc/app-error';
+import { AppError } from '../errors/app-error';
 import type { JobContext } from '../jobs';
 import type { ParentMessage, WorkerFailure, WorkerMessage, WorkerStart } from './protocol';
 import { ParentRateLimiter, ParentRateLimiters } from './worker-limiter';

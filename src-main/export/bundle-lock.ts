@@ -5,7 +5,7 @@
  * export leaves a lock that is taken over, so a crash never leaves the folder unusable.
  */
 import { join } from 'node:path';
-import { AppError } from '../ipc/app-error';
+import { AppError } from '../errors/app-error';
 import { acquirePidLock, type PidLock } from '../locks/pid-lock-file';
 import { STATE_DIR } from './bundle-paths';
 

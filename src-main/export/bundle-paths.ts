@@ -5,7 +5,7 @@
  * `^[0-9a-f-]{36}$` is refused outright rather than cleaned up: a cleaned-up id could
  * collide with another one, a refused one cannot.
  */
-import { AppError } from '../ipc/app-error';
+import { AppError } from '../errors/app-error';
 import type { ExportCategory } from '../../shared/model/bundle';
 
 export const MANIFEST_PATH = 'manifest.json';

@@ -16,7 +16,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { AppError } from '../ipc/app-error';
+import { AppError } from '../errors/app-error';
 import { MANIFEST_PATH, accountPaths } from './bundle-paths';
 import { readManifestHead } from './manifest-head';
 

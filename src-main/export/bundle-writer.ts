@@ -7,7 +7,7 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { dirname, join } from 'node:path';
-import { AppError } from '../ipc/app-error';
+import { AppError } from '../errors/app-error';
 import type { BundleFileRecord, BundleFileSink } from './file-sink';
 import { nodeBundleFs, type BundleFs, type WritableFile } from './bundle-fs';
 import { DAMAGED_DIR, STATE_DIR, TMP_DIR, checkBundlePath } from './bundle-paths';

@@ -6,7 +6,7 @@
  * in a loop, a path too long): the folder the user chose is named with what to do, for
  * the app's page as for the command line, instead of a raw system error.
  */
-import { AppError } from '../ipc/app-error';
+import { AppError } from '../errors/app-error';
 import { isErrno } from './bundle-fs';
 
 const FULL = ['ENOSPC', 'EDQUOT', 'EFBIG'];

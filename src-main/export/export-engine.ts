@@ -8,10 +8,10 @@
 import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { LanguageSchema, type Language } from '../../shared/ipc/contract';
+import { LanguageSchema, type Language } from '../../shared/model/preferences';
 import { EXPORT_CATEGORIES, SAVED_FILES_CATEGORY, type ExportCategory } from '../../shared/model/bundle';
 import type { Project, TrainingClient } from '../customvision';
-import { AppError } from '../ipc/app-error';
+import { AppError } from '../errors/app-error';
 import type { JobContext } from '../jobs';
 import { JOURNAL_PATH, MANIFEST_PATH, STATE_DIR, accountPaths, categoryOfPath, isSystemClutter } from './bundle-paths';
 import { readBundleSource, refuseOtherResource } from './bundle-source';

@@ -6,7 +6,7 @@
  * disk) stops it, with a partial
  * manifest written so a later run resumes.
  */
-import { AppError } from '../ipc/app-error';
+import { AppError } from '../errors/app-error';
 import { isCustomVisionError } from '../customvision';
 
 // NETWORK_RULES: the resource's firewall refuses this computer, so every next call would be refused too.

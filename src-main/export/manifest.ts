@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { EXPORT_CATEGORIES, ExportCategorySchema, type ExportCategory } from '../../shared/model/bundle';
-import { AppError } from '../ipc/app-error';
+import { AppError } from '../errors/app-error';
 import type { BundleFileRecord } from './file-sink';
 import { MANIFEST_PATH, categoryOfPath } from './bundle-paths';
 import { MainTextSchema } from '../../shared/model/main-text';

@@ -12,7 +12,7 @@ import { lstat, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { VerifyReport } from '../../shared/model/bundle';
 import { folderProblem } from '../fs/folder-state';
-import { AppError } from '../ipc/app-error';
+import { AppError } from '../errors/app-error';
 import { isErrno } from './bundle-fs';
 import { MANIFEST_PATH, STATE_DIR, isSystemClutter, pathProblem } from './bundle-paths';
 import { readManifest, type Manifest } from './manifest';

@@ -9,7 +9,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { ZipFile } from 'yazl';
-import { AppError } from '../ipc/app-error';
+import { AppError } from '../errors/app-error';
 import { nodeBundleFs, type WritableFile } from './bundle-fs';
 import { acquireBundleLock } from './bundle-lock';
 import { MANIFEST_PATH, pathProblem } from './bundle-paths';

@@ -10,7 +10,7 @@
  * test checks that zh-TW has exactly the same keys and placeholders.
  */
 import { createInstance, type i18n as I18n } from 'i18next';
-import type { Language } from '../../shared/ipc/contract';
+import type { Language } from '../../shared/model/preferences';
 import desktopEn from './locales/en/desktop.json';
 import viewerEn from './locales/en/viewer.json';
 import receiptEn from './locales/en/receipt.json';

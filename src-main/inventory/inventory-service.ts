@@ -11,7 +11,7 @@
 import type { AccountList, AccountSummary } from '../../shared/model/account';
 import type { InventorySnapshot } from '../../shared/model/inventory';
 import { createTrainingClient, type TrainingClient } from '../customvision';
-import { AppError } from '../ipc/app-error';
+import { AppError } from '../errors/app-error';
 import { createThrottle, isTerminal, type JobRunner } from '../jobs';
 import { createInventoryStore, type InventoryStore } from './inventory-store';
 import { resolveScanScope, scanInventory, scanJobCategories, type ScanRequest } from './scan-inventory';

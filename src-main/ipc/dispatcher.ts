@@ -13,7 +13,7 @@ import {
   type ResponseOf,
 } from '../../shared/ipc/contract';
 import type { IpcError, IpcResult } from '../../shared/ipc/errors';
-import { isUserFacingError } from './app-error';
+import { isUserFacingError } from '../errors/app-error';
 
 export type Handler<C extends InvokeChannel> = (request: RequestOf<C>) => Promise<ResponseOf<C>> | ResponseOf<C>;
 export type Handlers = { [C in InvokeChannel]: Handler<C> };

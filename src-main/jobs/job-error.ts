@@ -4,7 +4,7 @@
  * and a message written for the person using the app, not for a developer.
  */
 
-import { AppError } from '../ipc/app-error';
+import { AppError } from '../errors/app-error';
 
 export type JobErrorCode = 'NOT_FOUND' | 'INVALID_STATE';
 

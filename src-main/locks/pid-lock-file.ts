@@ -7,7 +7,7 @@
  */
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import type { AppError } from '../ipc/app-error';
+import type { AppError } from '../errors/app-error';
 
 export interface PidLock {
   release(): Promise<void>;

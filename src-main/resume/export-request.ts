@@ -2,7 +2,7 @@
  * The part of an export request worth keeping for a resume: everything but the folder id,
  * which names a folder only for the process that handed it out.
  */
-import type { Language } from '../../shared/ipc/contract';
+import type { Language } from '../../shared/model/preferences';
 import type { ExportCategory } from '../../shared/model/bundle';
 import type { ExportRequestRecord } from './interrupted-record';
 

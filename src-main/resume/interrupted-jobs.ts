@@ -8,10 +8,11 @@
  * first (the banner names it). A cleanup is never continued from here: its plan id goes
  * back to the wizard, where the user checks the backup and types the confirmation again.
  */
-import type { InterruptedJob, Language } from '../../shared/ipc/contract';
+import type { InterruptedJob } from '../../shared/model/resume';
+import type { Language } from '../../shared/model/preferences';
 import type { AccountList } from '../../shared/model/account';
 import type { ExportCategory } from '../../shared/model/bundle';
-import { AppError } from '../ipc/app-error';
+import { AppError } from '../errors/app-error';
 import type { InterruptedRecord } from './interrupted-record';
 import type { RunningJobRegistry } from './running-job-registry';
 

@@ -6,7 +6,8 @@
  */
 import { z } from 'zod';
 import { ExportCategorySchema } from '../../shared/model/bundle';
-import { LanguageSchema, PlanIdSchema } from '../../shared/ipc/contract';
+import { PlanIdSchema } from '../../shared/ipc/contract';
+import { LanguageSchema } from '../../shared/model/preferences';
 
 export const INTERRUPTED_RECORD_FORMAT = 'cv-steward-running-job';
 

@@ -7,7 +7,9 @@
  */
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { PlanIdSchema, type Language, type SavedPlan } from '../../shared/ipc/contract';
+import { PlanIdSchema } from '../../shared/ipc/contract';
+import { type Language } from '../../shared/model/preferences';
+import { type SavedPlan } from '../../shared/model/resume';
 import { ReceiptSchema, type CategoryCounts } from '../../shared/model/cleanup';
 import { cleanupPaths, loadPlan, planScopeText } from '../cleanup';
 import type { ReportProblem } from './record-files';

@@ -5,7 +5,7 @@
  * org.freedesktop.secrets was not provided by any .service files") mean nothing to a user,
  * so they are only appended as details, with the secret scrubbed out.
  */
-import { AppError } from '../ipc/app-error';
+import { AppError } from '../errors/app-error';
 import { KEYCHAIN_UNAVAILABLE } from './secret-store';
 
 /** Why the keychain could not be used, as far as the underlying message lets us tell. */

@@ -10,7 +10,7 @@
 import { randomBytes } from 'node:crypto';
 import { assertAccountId, assertSecret, type SecretStore } from './secret-store';
 import { classifyKeychainError, keychainUnavailable } from './keychain-errors';
-import { AppError } from '../ipc/app-error';
+import { AppError } from '../errors/app-error';
 
 /** The part of keytar's API we use; tests pass a fake that fails the way keytar does. */
 export interface KeytarApi {

@@ -2,7 +2,7 @@
  * In-memory SecretStore for tests, the harness and the demo: same rules as the keytar store
  * (same input checks, same error when "unavailable"), no OS keychain.
  */
-import { AppError } from '../ipc/app-error';
+import { AppError } from '../errors/app-error';
 import { KEYCHAIN_UNAVAILABLE, assertAccountId, assertSecret, type SecretStore } from './secret-store';
 
 export interface MemorySecretStoreOptions {

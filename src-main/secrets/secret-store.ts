@@ -4,7 +4,7 @@
  * Electron safeStorage or @napi-rs/keyring are the usual successors) and tests use the
  * in-memory fake.
  */
-import { AppError } from '../ipc/app-error';
+import { AppError } from '../errors/app-error';
 
 /** The error code every implementation uses when the OS keychain cannot be used. */
 export const KEYCHAIN_UNAVAILABLE = 'KEYCHAIN_UNAVAILABLE';

@@ -5,7 +5,7 @@
  * hand-edited file can never smuggle in something the app itself would have refused.
  */
 import { z } from 'zod';
-import { AppError } from '../ipc/app-error';
+import { AppError } from '../errors/app-error';
 import { KEY_FINGERPRINT_PATTERN, isValidAccountId } from '../secrets';
 
 export interface AccountRecord {

@@ -8,7 +8,7 @@
  * record; an active id that names no saved account reads as null. At creation the cleaned
  * state is written back, so each problem is reported once and the file stays consistent.
  */
-import { AppError } from '../ipc/app-error';
+import { AppError } from '../errors/app-error';
 import { AccountRecordSchema, normalizeDisplayName, validateNewRecord, type AccountRecord } from './account-record';
 import type { KeyValueStore } from './key-value-store';
 import type { SettingsWarning } from './settings-file';

@@ -8,15 +8,8 @@
  */
 import path from 'node:path';
 import type { z } from 'zod';
-import {
-  DOWNLOAD_CONCURRENCY_BOUNDS,
-  PreferencesSchema,
-  PreferencesUpdateSchema,
-  RATE_LIMIT_BOUNDS,
-  type Preferences,
-  type PreferencesUpdate,
-} from '../../shared/ipc/contract';
-import { AppError } from '../ipc/app-error';
+import { DOWNLOAD_CONCURRENCY_BOUNDS, PreferencesSchema, PreferencesUpdateSchema, RATE_LIMIT_BOUNDS, type Preferences, type PreferencesUpdate } from '../../shared/model/preferences';
+import { AppError } from '../errors/app-error';
 import type { KeyValueStore } from './key-value-store';
 import type { SettingsWarning } from './settings-file';
 

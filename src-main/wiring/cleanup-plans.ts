@@ -10,7 +10,7 @@ import { access } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CleanupPlan, CoverageReport } from '../../shared/model/cleanup';
 import { loadPlan } from '../cleanup';
-import { AppError } from '../ipc/app-error';
+import { AppError } from '../errors/app-error';
 import { isTerminal, type JobRunner } from '../jobs';
 import type { CleanupOutcome } from '../cleanup';
 

@@ -12,7 +12,7 @@
 import { randomUUID } from 'node:crypto';
 import { access, mkdir, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import type { Language } from '../../shared/ipc/contract';
+import type { Language } from '../../shared/model/preferences';
 import type { AccountList, AccountSummary } from '../../shared/model/account';
 import { EXPORT_CATEGORIES, type ExportCategory } from '../../shared/model/bundle';
 import {
@@ -26,7 +26,7 @@ import {
 } from '../../shared/model/cleanup';
 import { buildPlan, checkBundleCoverage, cleanupPaths, planScopeText, runCleanup, savePlan, summarizePlan, type PlanSealer } from '../cleanup';
 import { createTrainingClient, type TrainingClient } from '../customvision';
-import { AppError } from '../ipc/app-error';
+import { AppError } from '../errors/app-error';
 import { isTerminal, type JobRunner } from '../jobs';
 import { CleanupPlans, type PlanRecord } from './cleanup-plans';
 import type { OpenPath } from './external-links';

@@ -10,7 +10,7 @@
 import { mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ChosenFolder } from '../../shared/model/bundle';
-import { AppError } from '../ipc/app-error';
+import { AppError } from '../errors/app-error';
 
 export const EXPORT_FOLDER_PREFIX = 'CV Steward export';
 /** The account's part of the name, in UTF-8 bytes (a CJK name: 40 characters). */

@@ -5,13 +5,13 @@
  * (src-main/export-worker); verify runs here. Verify reports are kept per job so the
  * page can fetch them.
  */
-import type { Language } from '../../shared/ipc/contract';
+import type { Language } from '../../shared/model/preferences';
 import type { ExportCategory, VerifyReport } from '../../shared/model/bundle';
 import type { AccountsService } from '../accounts';
 import { normalizeEndpoint } from '../customvision';
 import { exportJobCategories, verifyBundle } from '../export';
 import { runExportInWorker, type ExportRunner } from '../export-worker';
-import { AppError } from '../ipc/app-error';
+import { AppError } from '../errors/app-error';
 import type { JobRunner } from '../jobs';
 import type { FolderRegistry } from './folder-registry';
 import { exportRequestRecord, type ExportStartInfo } from '../resume';

@@ -3,7 +3,7 @@
  * URL comes from this table in main, so a compromised page cannot make the shell open
  * an address of its choosing (Electron security checklist: no untrusted openExternal).
  */
-import type { ExternalLinkId } from '../../shared/ipc/contract';
+import type { ExternalLinkId } from '../../shared/model/external-links';
 
 export const EXTERNAL_LINK_URLS: Readonly<Record<ExternalLinkId, string>> = Object.freeze({
   /** The Azure resource itself (and its keys) is deleted, or its keys regenerated, here. */

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { ChosenFolder } from '../../shared/model/bundle';
-import { AppError } from '../ipc/app-error';
+import { AppError } from '../errors/app-error';
 
 /** Shows the platform's folder dialog (Electron) or a stand-in (harness, tests). */
 export type PickFolder = () => Promise<string | null>;

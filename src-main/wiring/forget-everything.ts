@@ -16,7 +16,7 @@ import { lstat, readdir, rmdir, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { AccountList } from '../../shared/model/account';
 import type { JobSnapshot } from '../../shared/model/job';
-import { AppError } from '../ipc/app-error';
+import { AppError } from '../errors/app-error';
 import { isTerminal } from '../jobs';
 import type { KeyValueStore } from '../settings';
 import type { PreferencesSettings } from '../settings/preferences';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { ExternalLinkId } from '../../shared/ipc/contract';
+import type { ExternalLinkId } from '../../shared/model/external-links';
 import { useStewardStore } from '../store';
 
 /** A link that main opens in the system browser (by id: the page never hands main a URL). */

@@ -1,6 +1,6 @@
 import { useEffect, useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SavedPlan } from '../../shared/ipc/contract';
+import type { SavedPlan } from '../../shared/model/resume';
 import { formatDateTime } from '../lib/format';
 import { useStewardStore } from '../store';
 

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { InterruptedJob } from '../../shared/ipc/contract';
+import type { InterruptedJob } from '../../shared/model/resume';
 import { formatDateTime } from '../lib/format';
 import { useStewardStore } from '../store';
 import { AppErrorMessage } from './error-surface';

@@ -3,7 +3,7 @@
  * operating system's, as the browser engine reports it (navigator.languages, in the user's
  * order of preference), matched by shared/i18n/language-from-os.ts, which main uses too.
  */
-import type { Language } from '../../shared/ipc/contract';
+import type { Language } from '../../shared/model/preferences';
 
 export type { Language };
 

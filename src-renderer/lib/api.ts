@@ -11,7 +11,9 @@ import type { IpcError, IpcResult } from '../../shared/ipc/errors';
 import type { InventoryCategory } from '../../shared/model/inventory';
 import type { ExportCategory } from '../../shared/model/bundle';
 import type { CleanupScope } from '../../shared/model/cleanup';
-import type { ExternalLinkId, PreferencesUpdate, ShowInFolderTarget } from '../../shared/ipc/contract';
+import type { ShowInFolderTarget } from '../../shared/ipc/contract';
+import type { ExternalLinkId } from '../../shared/model/external-links';
+import type { PreferencesUpdate } from '../../shared/model/preferences';
 import { currentLanguage, i18n } from '../i18n';
 
 /** What a cleanup relies on: a bundle folder (by id) or the user's explicit waiver. */

@@ -3,7 +3,7 @@
  * 'dark' pin the colours; 'system' leaves them to `prefers-color-scheme`, so the page
  * follows the operating system live, with no listener here.
  */
-import type { Theme } from '../../shared/ipc/contract';
+import type { Theme } from '../../shared/model/preferences';
 
 export type { Theme };
 export const THEME_CHOICES = ['system', 'light', 'dark'] as const satisfies readonly Theme[];

@@ -9,7 +9,7 @@
  * the inventory scanned again, so no page keeps showing what was deleted.
  */
 import type { StateCreator } from 'zustand';
-import type { ExternalLinkId } from '../../shared/ipc/contract';
+import type { ExternalLinkId } from '../../shared/model/external-links';
 import type { ChosenFolder } from '../../shared/model/bundle';
 import type { CleanupScope, CoverageReport, PlanSummary, Receipt } from '../../shared/model/cleanup';
 import type { JobSnapshot } from '../../shared/model/job';

@@ -7,7 +7,7 @@
  * review step, where the backup and the typed confirmation are asked for again.
  */
 import type { StateCreator } from 'zustand';
-import type { InterruptedJob, SavedPlan } from '../../shared/ipc/contract';
+import type { InterruptedJob, SavedPlan } from '../../shared/model/resume';
 import { toAppError, type AppErrorInput } from '../lib/app-error';
 import type { LoadStatus, StewardClient, StewardState } from './types';
 

@@ -5,7 +5,7 @@
  * another window, or "forget everything" putting the defaults back) is applied too.
  */
 import type { StateCreator } from 'zustand';
-import { DOWNLOAD_CONCURRENCY_BOUNDS, RATE_LIMIT_BOUNDS, type Preferences, type PreferencesUpdate, type Theme } from '../../shared/ipc/contract';
+import { DOWNLOAD_CONCURRENCY_BOUNDS, RATE_LIMIT_BOUNDS, type Preferences, type PreferencesUpdate, type Theme } from '../../shared/model/preferences';
 import { applyLanguage, type Language } from '../i18n';
 import { toAppError } from '../lib/app-error';
 import { applyTheme } from '../lib/theme';

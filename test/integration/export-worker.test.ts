@@ -16,7 +16,7 @@ import { createTrainingClient, RateLimiterRegistry } from '../../src-main/custom
 import type { RunningEmulator } from '../../src-main/emulator';
 import { readManifest, verifyBundle } from '../../src-main/export';
 import { EXPORT_HEAP_MB, runExportInWorker, type ExportWorkerInfo, type WorkerExportOptions } from '../../src-main/export-worker';
-import { AppError } from '../../src-main/ipc/app-error';
+import { AppError } from '../../src-main/errors/app-error';
 import { JobRunner } from '../../src-main/jobs';
 import { buildScript, type BuiltScript } from '../support/build-script';
 import { startTestEmulator } from './emulator-support';

@@ -9,7 +9,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { InterruptedJob, SavedPlan } from '../../shared/ipc/contract';
+import type { InterruptedJob, SavedPlan } from '../../shared/model/resume';
 import type { PlanSummary } from '../../shared/model/cleanup';
 import { cleanupPaths } from '../../src-main/cleanup';
 import type { RunningEmulator } from '../../src-main/emulator';

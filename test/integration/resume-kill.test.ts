@@ -9,7 +9,7 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { InterruptedJob } from '../../shared/ipc/contract';
+import type { InterruptedJob } from '../../shared/model/resume';
 import type { RunningEmulator } from '../../src-main/emulator';
 import { readManifest, verifyBundle } from '../../src-main/export';
 import { buildScript, type BuiltScript } from '../support/build-script';

@@ -4,7 +4,7 @@
  * canonical records already in the bundle folder and written through the bundle's sink
  * so each file is journaled and listed in the manifest like any other.
  */
-import type { Language } from '../../../shared/ipc/contract';
+import type { Language } from '../../../shared/model/preferences';
 import { MAIN_CATALOGUES, mainTranslator } from '../../i18n';
 import type { BundleFileSink } from '../file-sink';
 import { APP_CSS, APP_JS, indexHtml } from './assets';

@@ -5,7 +5,7 @@
  * `__proto__` would change an object's prototype instead of being data.
  */
 
-import type { Language } from '../../../shared/ipc/contract';
+import type { Language } from '../../../shared/model/preferences';
 import type { MAIN_CATALOGUES } from '../../i18n';
 
 /** What app.js looks its words up in (same keys in every language; a test checks it). */

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { checkScope, describeScope, parseBeforeDate, parseScopeArg } from '../../../src-main/cleanup';
-import { AppError } from '../../../src-main/ipc/app-error';
+import { AppError } from '../../../src-main/errors/app-error';
 
 const P = '0b8a3d2e-1f4c-4a5b-9c6d-7e8f9a0b1c2d';
 const Q = '1c9b4e3f-2a5d-4b6c-8d7e-9f0a1b2c3d4e';

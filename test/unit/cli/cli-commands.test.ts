@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EXIT } from '../../../src-main/cli/run-cli';
 import type { CliServices } from '../../../src-main/cli/cli-services';
-import { AppError } from '../../../src-main/ipc/app-error';
+import { AppError } from '../../../src-main/errors/app-error';
 import { MemorySecretStore } from '../../../src-main/secrets';
 import { accountRecord, ENDPOINT, KEY, manifest, PROJECT_ID, run, savedAccounts, snapshot, verifyReport } from './cli-fakes';
 import { exportSummaryOf } from '../../support/export-summary';

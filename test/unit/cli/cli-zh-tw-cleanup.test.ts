@@ -15,7 +15,7 @@ import { NOT_DELETABLE } from '../../../src-main/cleanup/not-deletable';
 import { planReportLines, runReportLines } from '../../../src-main/cli/cleanup-report';
 import { cliTranslator } from '../../../src-main/cli/cli-language';
 import { ProgressPrinter } from '../../../src-main/cli/progress-printer';
-import type { Language } from '../../../shared/ipc/contract';
+import type { Language } from '../../../shared/model/preferences';
 import { planFixture } from '../../support/cleanup-plan-fixture';
 import { englishRuns } from '../../e2e/english-runs';
 import type { CliServices } from '../../../src-main/cli/cli-services';

@@ -3,7 +3,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { AZURE_CLOUDS, normalizeEndpoint } from '../../../src-main/customvision/endpoint';
-import { AppError } from '../../../src-main/ipc/app-error';
+import { AppError } from '../../../src-main/errors/app-error';
 
 describe('normalizeEndpoint accepts', () => {
   const accepted: Array<[string, string, Record<string, unknown>]> = [

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { codeForStatus, CustomVisionError, httpError, parseErrorBody, requestIdFrom } from '../../../src-main/customvision/errors';
 import { classifyNetworkError, networkError } from '../../../src-main/customvision/network-errors';
-import { AppError } from '../../../src-main/ipc/app-error';
+import { AppError } from '../../../src-main/errors/app-error';
 
 /** The shape undici gives: TypeError("fetch failed") whose cause carries the socket code. */
 function undiciError(code: string, message = `connect ${code}`): TypeError {

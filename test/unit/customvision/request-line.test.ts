@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { createTrainingClient, type TrainingClientOptions } from '../../../src-main/customvision/training-client';
 import { RateLimiterRegistry } from '../../../src-main/customvision/rate-limiter';
 import { MAX_REQUEST_LINE_BYTES } from '../../../src-main/customvision/request-line';
-import type { AppError } from '../../../src-main/ipc/app-error';
+import type { AppError } from '../../../src-main/errors/app-error';
 import { empty, fakeFetch, json, type Sent } from './helpers/fake-fetch';
 
 const KEY = '0123456789abcdef0123456789abcdef';

@@ -8,7 +8,7 @@ import { inspect } from 'node:util';
 import { createTrainingClient } from '../../../src-main/customvision/training-client';
 import { CustomVisionError } from '../../../src-main/customvision/errors';
 import type { RequestLogEntry } from '../../../src-main/customvision/http-client';
-import type { AppError } from '../../../src-main/ipc/app-error';
+import type { AppError } from '../../../src-main/errors/app-error';
 import { FakeClock } from './helpers/fake-clock';
 import { empty, fakeFetch, json } from './helpers/fake-fetch';
 import { TEST_KEY, testClient } from './helpers/test-client';

@@ -4,7 +4,7 @@
  * developer tools in a packaged build, and labels in the language chosen in Settings.
  */
 import { describe, expect, it } from 'vitest';
-import type { Language } from '../../../shared/ipc/contract';
+import type { Language } from '../../../shared/model/preferences';
 import {
   buildAppMenuTemplate,
   findMenuItem,

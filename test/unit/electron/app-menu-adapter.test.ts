@@ -3,7 +3,7 @@
  * rebuilt in the new language as soon as it changes in Settings.
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Preferences } from '../../../shared/ipc/contract';
+import type { Preferences } from '../../../shared/model/preferences';
 import { findMenuItem } from '../../../src-main/desktop/app-menu';
 import { fakeApp, FakeMenu } from './desktop-fakes';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { guardOpenExternal, LINK_REFUSED } from '../../../src-main/electron/external-url-guard';
 import { ALLOWED_EXTERNAL_URLS, EXTERNAL_LINK_URLS, openExternalLink } from '../../../src-main/wiring/external-links';
-import type { ExternalLinkId } from '../../../shared/ipc/contract';
+import type { ExternalLinkId } from '../../../shared/model/external-links';
 
 function recorder() {
   const opened: string[] = [];

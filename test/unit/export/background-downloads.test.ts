@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { BackgroundDownloads } from '../../../src-main/export/background-downloads';
 import { runDownloads, type DownloadTask } from '../../../src-main/export/download-pool';
-import { AppError } from '../../../src-main/ipc/app-error';
+import { AppError } from '../../../src-main/errors/app-error';
 
 async function* from<T>(items: T[]): AsyncGenerator<T> {
   yield* items;

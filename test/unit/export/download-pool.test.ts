@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { CustomVisionError } from '../../../src-main/customvision';
-import { AppError } from '../../../src-main/ipc/app-error';
+import { AppError } from '../../../src-main/errors/app-error';
 import { runDownloads, type DownloadPoolOptions, type DownloadTask } from '../../../src-main/export/download-pool';
 
 const NOW = Date.parse('2026-06-01T12:00:00Z');

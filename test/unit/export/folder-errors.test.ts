@@ -12,7 +12,7 @@ import { EXPORT_CATEGORIES } from '../../../shared/model/bundle';
 import type { TrainingClient } from '../../../src-main/customvision';
 import { runExport, type ExportOptions } from '../../../src-main/export';
 import { verifyBundle } from '../../../src-main/export/verify-bundle';
-import { AppError } from '../../../src-main/ipc/app-error';
+import { AppError } from '../../../src-main/errors/app-error';
 import { JobProgress, type JobContext } from '../../../src-main/jobs';
 import { withTempDir } from './helpers';
 import { writeSmallBundle } from './small-bundle';

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createDispatcher, type Handlers } from '../../../src-main/ipc/dispatcher';
-import { AppError } from '../../../src-main/ipc/app-error';
+import { AppError } from '../../../src-main/errors/app-error';
 import { createTestServices } from '../../support/test-services';
 
 const appInfo = { name: 'CV Steward', version: '1.2.3', platform: 'linux', arch: 'x64', runtime: 'harness' as const, versions: { node: '20' } };

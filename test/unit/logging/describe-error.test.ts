@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { describeError, summarizeError } from '../../../src-main/logging/describe-error';
-import { AppError } from '../../../src-main/ipc/app-error';
+import { AppError } from '../../../src-main/errors/app-error';
 
 describe('describeError', () => {
   it('gives message, code, stack frames and the cause chain', () => {

@@ -4,7 +4,7 @@
  * answers (plan summaries, coverage, receipts) are what the test put here; main's gate is
  * imitated for the confirmation, so a test sees the refusal the page must show.
  */
-import type { ExternalLinkId } from '../../../shared/ipc/contract';
+import type { ExternalLinkId } from '../../../shared/model/external-links';
 import type { IpcResult } from '../../../shared/ipc/errors';
 import type { ChosenFolder } from '../../../shared/model/bundle';
 import {

@@ -4,7 +4,7 @@
  * `preferences:changed` after every change, main's folder dialog for the default export
  * folder, `export:defaultFolder` and `app:forgetEverything`.
  */
-import { PreferencesUpdateSchema, type Preferences, type PreferencesUpdate } from '../../../shared/ipc/contract';
+import { PreferencesUpdateSchema, type Preferences, type PreferencesUpdate } from '../../../shared/model/preferences';
 import type { IpcResult } from '../../../shared/ipc/errors';
 import type { ChosenFolder } from '../../../shared/model/bundle';
 import type { StewardClient } from '../../../src-renderer/store';

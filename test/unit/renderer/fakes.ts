@@ -3,7 +3,8 @@
  * stand-in for the browser window that hash routing talks to. No mocks: both keep real
  * state, so the tests check what the user would see rather than which function was called.
  */
-import type { EventPayloadOf, Language, ShowInFolderTarget } from '../../../shared/ipc/contract';
+import type { EventPayloadOf, ShowInFolderTarget } from '../../../shared/ipc/contract';
+import type { Language } from '../../../shared/model/preferences';
 import type { IpcError, IpcResult } from '../../../shared/ipc/errors';
 import { AppInfoSchema, type AppInfo } from '../../../shared/model/app-info';
 import { JobSnapshotSchema, type JobSnapshot, type JobState } from '../../../shared/model/job';

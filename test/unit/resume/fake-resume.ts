@@ -3,7 +3,8 @@
  * tests: what main lists is what the test put here; resuming an export adds a new export
  * job to main's list, resuming a cleanup answers its plan id; dismissing forgets the job.
  */
-import type { InterruptedJob, ResponseOf, SavedPlan } from '../../../shared/ipc/contract';
+import type { ResponseOf } from '../../../shared/ipc/contract';
+import type { InterruptedJob, SavedPlan } from '../../../shared/model/resume';
 import type { IpcResult } from '../../../shared/ipc/errors';
 import type { JobSnapshot } from '../../../shared/model/job';
 import type { StewardClient } from '../../../src-renderer/store';

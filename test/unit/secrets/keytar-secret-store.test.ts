@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { AppError } from '../../../src-main/ipc/app-error';
+import { AppError } from '../../../src-main/errors/app-error';
 import { KEYCHAIN_UNAVAILABLE, KeytarSecretStore, PROBE_ACCOUNT_PREFIX, type KeytarApi } from '../../../src-main/secrets';
 
 const SECRET = '3f2a9c0d71e84b56a0c9d2e7f1b34a58';

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { AppError } from '../../../src-main/ipc/app-error';
+import { AppError } from '../../../src-main/errors/app-error';
 import { KEYCHAIN_UNAVAILABLE, MemorySecretStore } from '../../../src-main/secrets';
 
 async function rejection(promise: Promise<unknown>): Promise<AppError> {

@@ -1,7 +1,7 @@
 import { afterEach, describe, it, expect } from 'vitest';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { AppError } from '../../../src-main/ipc/app-error';
+import { AppError } from '../../../src-main/errors/app-error';
 import { keyFingerprint } from '../../../src-main/secrets';
 import { createAccountsSettings, createConfStore, type AccountRecord, type AccountsSettings } from '../../../src-main/settings';
 import { makeTempDirs } from './temp-dir';

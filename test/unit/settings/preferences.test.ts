@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { DOWNLOAD_CONCURRENCY_BOUNDS, invokeContract, RATE_LIMIT_BOUNDS, type Preferences } from '../../../shared/ipc/contract';
+import { invokeContract } from '../../../shared/ipc/contract';
+import { DOWNLOAD_CONCURRENCY_BOUNDS, RATE_LIMIT_BOUNDS, type Preferences } from '../../../shared/model/preferences';
 import { createAccountsSettings, createConfStore } from '../../../src-main/settings';
 import { createPreferences, DEFAULT_PREFERENCES, PREFERENCE_KEYS } from '../../../src-main/settings/preferences';
 import { makeTempDirs } from './temp-dir';

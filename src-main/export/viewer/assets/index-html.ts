@@ -6,7 +6,7 @@
  * The page's own words are in the bundle's language (src-main/i18n, namespace `viewer`),
  * HTML-escaped here; app.js gets the rest of its words from viewer/data/bundle.js.
  */
-import type { Language } from '../../../../shared/ipc/contract';
+import type { Language } from '../../../../shared/model/preferences';
 import { mainTranslator } from '../../../i18n';
 
 export const VIEWER_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:";
