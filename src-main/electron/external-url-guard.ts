@@ -3,13 +3,13 @@
  * untrusted content to openExternal). The shell hands a URL to the OS, which will run
  * whatever handler is registered for its scheme — `file:`, `smb:`, `ms-msdt:` and custom
  * app schemes have all been used to run code this way — so only https addresses from
- * main's own allow-list (wiring/external-links.ts) get through, and what is opened is the
+ * main's own allow-list (application/external-links.ts) get through, and what is opened is the
  * normalised address that matched the list, never the caller's raw string.
  *
  * Free of Electron imports, so it is unit-tested in plain Node.
  */
 import { AppError } from '../errors/app-error';
-import { ALLOWED_EXTERNAL_URLS, type OpenExternal } from '../wiring/external-links';
+import { ALLOWED_EXTERNAL_URLS, type OpenExternal } from '../application/external-links';
 
 export const LINK_REFUSED = 'LINK_REFUSED';
 

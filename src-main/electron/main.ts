@@ -22,7 +22,7 @@ import { createAppLog, installCrashHandlers, type AppLog } from '../logging';
 import { isUserFacingError } from '../errors/app-error';
 import { mainTranslator } from '../i18n';
 import type { Language } from '../../shared/model/preferences';
-import { openExternalLink } from '../wiring/external-links';
+import { openExternalLink } from '../application/external-links';
 import type { MenuAction, MenuPage } from '../desktop/app-menu';
 import { desktopLanguage } from '../desktop/desktop-language';
 import { windowStatePath } from '../desktop/window-state';
@@ -40,7 +40,7 @@ function reportError(context: string, error: unknown): void {
   else console.error(`[cv-steward] ${context}:`, error instanceof Error ? error.message : error);
 }
 
-/** Only https URLs from main's allow-list (wiring/external-links.ts) get past the guard. */
+/** Only https URLs from main's allow-list (application/external-links.ts) get past the guard. */
 const openExternal = guardOpenExternal((url) => shell.openExternal(url));
 
 const userDataDir = () => app.getPath('userData');

@@ -14,7 +14,7 @@ import { createTrainingClient, RateLimiterRegistry } from '../../src-main/custom
 import type { RunningEmulator } from '../../src-main/emulator';
 import { readManifest, verifyBundle } from '../../src-main/export';
 import { runExportInProcess } from '../../src-main/export-worker';
-import { EXTERNAL_LINK_URLS } from '../../src-main/wiring/external-links';
+import { EXTERNAL_LINK_URLS } from '../../src-main/application/external-links';
 import { createTestServices, pageCalls } from '../support/test-services';
 import { must, startTestEmulator } from './emulator-support';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { guardOpenExternal, LINK_REFUSED } from '../../../src-main/electron/external-url-guard';
-import { ALLOWED_EXTERNAL_URLS, EXTERNAL_LINK_URLS, openExternalLink } from '../../../src-main/wiring/external-links';
+import { ALLOWED_EXTERNAL_URLS, EXTERNAL_LINK_URLS, openExternalLink } from '../../../src-main/application/external-links';
 import type { ExternalLinkId } from '../../../shared/model/external-links';
 
 function recorder() {

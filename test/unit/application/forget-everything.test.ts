@@ -12,7 +12,7 @@ import type { DemoAccount } from '../../../src-main/accounts';
 import { MemorySecretStore } from '../../../src-main/secrets';
 import { createConfStore } from '../../../src-main/settings';
 import { DEFAULT_PREFERENCES } from '../../../src-main/settings/preferences';
-import { OWN_DATA_ENTRIES } from '../../../src-main/wiring/forget-everything';
+import { OWN_DATA_ENTRIES } from '../../../src-main/application/forget-everything';
 import { RECORDS_FOLDER } from '../../../src-main/resume';
 import { createAppLog } from '../../../src-main/logging';
 import { createTestServices } from '../../support/test-services';

@@ -30,7 +30,7 @@ export type OwnDataEntry = { name: string; what: string; keepFolder?: true } | {
  * forget-everything test checks each one goes.
  */
 export const OWN_DATA_ENTRIES: readonly OwnDataEntry[] = [
-  { name: 'cleanups', what: 'cleanup plans, their journals and receipts (src-main/wiring/cleanup-plans.ts)' },
+  { name: 'cleanups', what: 'cleanup plans, their journals and receipts (src-main/application/cleanup-plans.ts)' },
   { name: 'running-jobs', what: 'records of jobs interrupted by quitting (src-main/resume, RECORDS_FOLDER)' },
   // The folder stays: the running log's writer creates its file again, but not the folder.
   { name: 'logs', what: 'the rotating log file and its older copies (src-main/logging)', keepFolder: true },

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { EXPORT_CATEGORIES } from '../../../shared/model/bundle';
 import type { CategoryCounts, CleanupPlan } from '../../../shared/model/cleanup';
-import { backupCategories } from '../../../src-main/wiring/cleanup-wiring';
+import { backupCategories } from '../../../src-main/application/cleanup-wiring';
 
 const NONE: CategoryCounts = { projects: 0, iterations: 0, publishedIterations: 0, images: 0, imagesOnlyInIterations: 0, predictions: 0, tags: 0 };
 

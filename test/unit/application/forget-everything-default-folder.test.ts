@@ -8,8 +8,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { FolderRegistry } from '../../../src-main/wiring/folder-registry';
-import { createExportSubfolder, exportFolderName, newDefaultExportFolder, safeNamePart } from '../../../src-main/wiring/default-export-folder';
+import { FolderRegistry } from '../../../src-main/application/folder-registry';
+import { createExportSubfolder, exportFolderName, newDefaultExportFolder, safeNamePart } from '../../../src-main/application/default-export-folder';
 import { createTestServices } from '../../support/test-services';
 
 const dirs: string[] = [];
