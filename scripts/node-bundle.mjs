@@ -5,7 +5,7 @@ export const NODE_TOOL_BUNDLE = {
   bundle: true,
   platform: 'node',
   format: 'cjs',
-  target: 'node20',
+  target: 'node22',
   sourcemap: true,
   logLevel: 'warning',
   external: ['electron', 'keytar', '@azure/*'],

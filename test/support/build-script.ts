@@ -23,7 +23,7 @@ export async function buildScript(entry: string, fileName = 'child.cjs', define:
     bundle: true,
     platform: 'node',
     format: 'cjs',
-    target: 'node20',
+    target: 'node22',
     external: ['electron', 'keytar'],
     logLevel: 'warning',
     define,
