@@ -1,5 +1,5 @@
 /**
- * The inventory: every kind of data the service holds (DESIGN §1), counted without
+ * The inventory: every kind of data the service holds (the rows of README.md's first table), counted without
  * downloading image bytes. Built up while a scan job runs and pushed to the renderer.
  */
 import { z } from 'zod';

@@ -1,5 +1,5 @@
 /**
- * Jobs as the renderer sees them (DESIGN §4). The schemas are the single source of
+ * Jobs as the renderer sees them (docs/architecture.md, "Jobs"). The schemas are the single source of
  * truth: main validates every snapshot it emits against them, and the TypeScript types
  * are inferred, so the two sides cannot drift apart.
  */

@@ -1,5 +1,5 @@
 /**
- * The fresh id snapshot a plan is built from (DESIGN §8): which projects the scope names,
+ * The fresh id snapshot a plan is built from (docs/architecture.md, "Cleanup"): which projects the scope names,
  * and in each the ids of what goes — iterations (and which are published), images
  * (workspace and iteration-only), stored predictions, tags — plus how many model exports
  * vanish with the iterations. Unknown ids in the scope are refused here, before a plan
@@ -50,7 +50,7 @@ function notFound(message: string): AppError {
 
 const nameOf = (record: { name?: string | null }): string => (typeof record.name === 'string' ? record.name : '');
 
-/** "Is published" = a non-empty publishName (what Microsoft's own tests check, reference §2). */
+/** "Is published" = a non-empty publishName (what Microsoft's own SDK tests check). */
 function iterationInfo(iteration: Iteration): IterationInfo {
   const trainedAt = iteration.trainedAt;
   return {

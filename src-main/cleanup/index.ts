@@ -1,5 +1,5 @@
 /**
- * The cleanup module's public API (issue 5, DESIGN §8; boundaries in cleanup-api.md):
+ * The cleanup module's public API (docs/architecture.md, "Cleanup"; src-main/cleanup/README.md):
  * other main-process modules import from here only.
  */
 // Planner, plan file and the backup-coverage half of the safety gate.

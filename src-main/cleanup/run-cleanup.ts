@@ -1,5 +1,5 @@
 /**
- * One cleanup run (issue 5 §2–4): the gate, then the steps, then the proof, then the
+ * One cleanup run (docs/architecture.md, "Cleanup"): the gate, then the steps, then the proof, then the
  * receipt. Every run of the same plan, after a crash, kill -9, cancel or lost network,
  * passes the gate again and resumes from the journal next to the plan; the receipt is
  * rewritten at the end of each run that gets that far, covering every call of every run.

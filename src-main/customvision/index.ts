@@ -1,6 +1,7 @@
 /**
  * The Custom Vision Training API client's public API; other main-process modules import
- * from here only. It shares nothing with src-main/emulator (DESIGN §6).
+ * from here only. It shares nothing with src-main/emulator (docs/architecture.md, "The
+ * emulator and the client").
  */
 export { normalizeEndpoint, AZURE_CLOUDS, type AzureCloud, type CloudName, type EndpointKind, type NormalizedEndpoint } from './endpoint';
 export {

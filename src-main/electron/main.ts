@@ -1,5 +1,5 @@
 /**
- * Electron entry point. Deliberately thin (DESIGN §7): it wires Electron's adapters
+ * Electron entry point. Deliberately thin (docs/architecture.md, "Processes"): it wires Electron's adapters
  * (windows, protocol, ipcMain, session) to `createServices`, which holds everything else
  * and runs unchanged under the CLI and the browser harness.
  */

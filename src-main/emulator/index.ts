@@ -1,5 +1,5 @@
 /**
- * The local Custom Vision Training API emulator (DESIGN §6): a real HTTP server on
+ * The local Custom Vision Training API emulator (src-main/emulator/README.md): a real HTTP server on
  * 127.0.0.1 that the app, its tests and the official SDK talk to instead of Azure.
  *
  *   const emu = await startEmulator({ seed: 'demo' });

@@ -1,5 +1,5 @@
 /**
- * The export engine's public API (DESIGN §5, docs/bundle-format.md): other main-process
+ * The export engine's public API (docs/architecture.md, "Export"; docs/bundle-format.md): other main-process
  * modules import from here only.
  */
 export { runExport, exportJobCategories, type ExportAccount, type ExportOptions } from './export-engine';

@@ -1,5 +1,5 @@
 /**
- * The inventory scan (DESIGN §1): GetProjects, then each project category by category,
+ * The inventory scan (docs/architecture.md, "Inventory"): GetProjects, then each project category by category,
  * streaming a growing InventorySnapshot to `onSnapshot` after every step. A failing
  * project or category becomes a ScanProblem on its row and the scan goes on (the
  * snapshot then ends "partial"); with `projectIds`/`categories` only those are scanned

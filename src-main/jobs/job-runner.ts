@@ -1,6 +1,6 @@
 /**
  * Runs long operations (inventory, export, verify, cleanup…) as jobs the user can watch,
- * pause, resume and cancel (DESIGN §4). Plain Node: the Electron main process, the CLI and
+ * pause, resume and cancel (docs/architecture.md, "Jobs"). Plain Node: the Electron main process, the CLI and
  * the browser harness all share it.
  *
  * The work itself cooperates: it receives an AbortSignal to hand to every request, and

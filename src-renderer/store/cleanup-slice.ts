@@ -1,5 +1,5 @@
 /**
- * The cleanup wizard (issue 5): scope → plan review → backup → type-to-confirm → run →
+ * The cleanup wizard (docs/architecture.md, "Cleanup"): scope → plan review → backup → type-to-confirm → run →
  * proof. The page holds only ids (plan, folders, jobs) and what main answered; main keeps
  * the plan, the key, the gate and the executor, so nothing here can delete without them.
  *
