@@ -1,9 +1,10 @@
 /**
- * The fresh id snapshot a plan is built from (docs/architecture.md, "Cleanup"): which projects the scope names,
- * and in each the ids of what goes — iterations (and which are published), images
- * (workspace and iteration-only), stored predictions, tags — plus how many model exports
- * vanish with the iterations. Unknown ids in the scope are refused here, before a plan
- * exists. Every call carries the job's signal; the job can pause between pages.
+ * The fresh id snapshot a plan is built from (docs/architecture.md, "Cleanup"): which
+ * projects the scope names, and in each the ids of what goes — iterations (and which are
+ * published), images (workspace and iteration-only), stored predictions, tags — plus how
+ * many model exports vanish with the iterations. Unknown ids in the scope are refused
+ * here, before a plan exists. Every call carries the job's signal; the job can pause
+ * between pages.
  */
 import type { CleanupScope, ImplicitLoss, ProjectPart } from '../../shared/model/cleanup';
 import { isCustomVisionError, iterationImageListing, type Iteration, type Project, type TrainingClient } from '../customvision';

@@ -1,8 +1,9 @@
 /**
  * Service-level errors: the flat CustomVisionError body `{ code, message }` (the v3.3
- * spec's CustomVisionError). HTTP status follows the code prefix (BadRequest* 400, NotFound* 404,
- * Forbidden* 403, Conflict* 409), 404 observed for NotFoundIteration (src-main/emulator/README.md, "Where each behaviour comes from").
- * Gateway errors (401, 429, unknown route) have another shape and live in wire.ts.
+ * spec's CustomVisionError). HTTP status follows the code prefix (BadRequest* 400,
+ * NotFound* 404, Forbidden* 403, Conflict* 409), 404 observed for NotFoundIteration
+ * (src-main/emulator/README.md, "Where each behaviour comes from"). Gateway errors (401,
+ * 429, unknown route) have another shape and live in wire.ts.
  */
 
 export class ApiError extends Error {
@@ -22,7 +23,8 @@ export function badRequest(code: string, message: string): ApiError {
 
 /**
  * NotFound messages: "Invalid iteration" is the text observed for NotFoundIteration
- * (src-main/emulator/README.md, "Where each behaviour comes from"); the others follow the same pattern (inferred).
+ * (src-main/emulator/README.md, "Where each behaviour comes from"); the others follow the
+ * same pattern (inferred).
  */
 export const notFound = {
   project: (): ApiError => new ApiError(404, 'NotFoundProject', 'Invalid project'),

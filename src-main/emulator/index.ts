@@ -1,6 +1,6 @@
 /**
- * The local Custom Vision Training API emulator (src-main/emulator/README.md): a real HTTP server on
- * 127.0.0.1 that the app, its tests and the official SDK talk to instead of Azure.
+ * The local Custom Vision Training API emulator (src-main/emulator/README.md): a real HTTP
+ * server on 127.0.0.1 that the app, its tests and the official SDK talk to instead of Azure.
  *
  *   const emu = await startEmulator({ seed: 'demo' });
  *   // emu.endpoint = 'http://127.0.0.1:PORT', emu.key = Training-Key to send

@@ -1,6 +1,6 @@
 /**
- * The export engine's public API (docs/architecture.md, "Export"; docs/bundle-format.md): other main-process
- * modules import from here only.
+ * The export engine's public API (docs/architecture.md, "Export"; docs/bundle-format.md):
+ * other main-process modules import from here only.
  */
 export { runExport, exportJobCategories, type ExportAccount, type ExportOptions } from './export-engine';
 export { verifyBundle, type VerifyOptions } from './verify-bundle';

@@ -1,6 +1,7 @@
 /**
  * Jobs interrupted by a quit, crash or kill -9, offered again on the next start, and the
- * saved cleanup plans (docs/architecture.md, "Jobs"). Other main-process modules import from here only.
+ * saved cleanup plans (docs/architecture.md, "Jobs"). Other main-process modules import
+ * from here only.
  */
 export { RunningJobRegistry, type RegistryJobs, type RunningJobRegistryOptions } from './running-job-registry';
 export { createInterruptedJobs, type InterruptedJobs, type InterruptedJobsOptions, type ResumeAccounts, type ResumeExportRequest, type ResumeResult } from './interrupted-jobs';
