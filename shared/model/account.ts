@@ -1,6 +1,6 @@
 /**
- * What the renderer may know about an account (DESIGN §2): never the key, only a short
- * fingerprint of it, and only the endpoint's host.
+ * What the renderer may know about an account (docs/architecture.md, "Account keys"): never
+ * the key, only a short fingerprint of it, and only the endpoint's host.
  */
 import { z } from 'zod';
 

@@ -1,5 +1,5 @@
 /**
- * Cleanup plans (issue 5, DESIGN §8): what the planner produces, what the gate checks,
+ * Cleanup plans (docs/architecture.md, "Cleanup"): what the planner produces, what the gate checks,
  * what the executor runs and what the receipt reports. Shared by main (which builds,
  * saves and runs plans) and the renderer (which shows their summaries); zod schemas so
  * a plan file read back from disk, and every IPC payload, is validated.

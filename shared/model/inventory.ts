@@ -1,6 +1,7 @@
 /**
- * The inventory: every kind of data the service holds (DESIGN §1), counted without
- * downloading image bytes. Built up while a scan job runs and pushed to the renderer.
+ * The inventory: every kind of data the service holds (the rows of README.md's first
+ * table), counted without downloading image bytes. Built up while a scan job runs and
+ * pushed to the renderer.
  */
 import { z } from 'zod';
 import { MainTextSchema } from './main-text';

@@ -1,7 +1,7 @@
 /**
- * Jobs as the renderer sees them (DESIGN §4). The schemas are the single source of
- * truth: main validates every snapshot it emits against them, and the TypeScript types
- * are inferred, so the two sides cannot drift apart.
+ * Jobs as the renderer sees them (docs/architecture.md, "Jobs"). The schemas are the single
+ * source of truth: main validates every snapshot it emits against them, and the TypeScript
+ * types are inferred, so the two sides cannot drift apart.
  */
 import { z } from 'zod';
 import { MainTextSchema } from './main-text';

@@ -17,9 +17,11 @@ export type Theme = z.infer<typeof ThemeSchema>;
 /**
  * Safe bounds for the settings that change how hard CV Steward pushes the service and the
  * network. Rate: the Training API allows 10 calls per second on both tiers for everything
- * an export or cleanup calls (reference §5; F0 users report throttling above 2/s), so more
- * than 10 only buys 429s. Downloads: blob downloads are not rate limited, but more than 32
- * at once gains nothing on a desktop link and starves the API calls.
+ * an export or cleanup calls
+ * (https://learn.microsoft.com/azure/ai-services/custom-vision-service/limits-and-quotas;
+ * F0 users report throttling above 2/s), so more than 10 only buys 429s. Downloads: blob
+ * downloads are not rate limited, but more than 32 at once gains nothing on a desktop link
+ * and starves the API calls.
  */
 export const RATE_LIMIT_BOUNDS = { min: 1, max: 10, default: 10 } as const;
 export const DOWNLOAD_CONCURRENCY_BOUNDS = { min: 1, max: 32, default: 16 } as const;

@@ -1,7 +1,8 @@
 /**
  * The cleanup plans main knows, by id. The renderer only ever names a plan by its id;
  * the path is derived here from main's own data folder and an id that must look like one
- * main made, so no page can point main at a plan file of its choosing (STYLE lesson 6).
+ * main made, so no page can point main at a plan file of its choosing (docs/architecture.md,
+ * "The IPC contract": ids, not paths).
  *
  * Plans made in an earlier session are found on disk by the same rule, so a run stopped
  * by a crash can be resumed (its journal lives next to the plan).

@@ -1,7 +1,8 @@
 /**
- * The cleanup wizard's channels (issue 5, DESIGN §8): glue between the IPC handlers, the
- * active account (whose key stays in main), folders chosen through main's dialog, the
- * export engine (for "back up now") and src-main/cleanup (planner, gate, executor).
+ * The cleanup wizard's channels (docs/architecture.md, "Cleanup"): glue between the IPC
+ * handlers, the active account (whose key stays in main), folders chosen through main's
+ * dialog, the export engine (for "back up now") and src-main/cleanup (planner, gate,
+ * executor).
  *
  * Main trusts nothing the page names but ids: plans by planId (see cleanup-plans.ts),
  * folders by folderId. The gate is enforced twice: here, cheaply and with specific

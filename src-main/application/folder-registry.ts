@@ -1,7 +1,7 @@
 /**
- * Folders the user chose through main's own dialog (STYLE: "file writes go to paths the
- * main process chose"). The renderer only ever holds an opaque id, so a compromised page
- * cannot make main write anywhere it likes.
+ * Folders the user chose through main's own dialog: file writes go only to paths the main
+ * process chose (docs/architecture.md, "The IPC contract"). The renderer only ever holds
+ * an opaque id, so a compromised page cannot make main write anywhere it likes.
  */
 import { randomUUID } from 'node:crypto';
 import type { ChosenFolder } from '../../shared/model/bundle';

@@ -1,9 +1,9 @@
 /**
- * The run's journal (issue 5 §3): one JSON line per delete call, per poll call and per
- * run start, next to the plan. Each line is written and fsynced before the executor moves
- * on, so after a crash, kill -9 or power cut the journal says exactly which steps
- * finished; a resumed run skips those and re-sends the rest (a re-sent delete of
- * something already gone answers 404, recorded as already-gone).
+ * The run's journal (docs/architecture.md, "Cleanup"): one JSON line per delete call, per
+ * poll call and per run start, next to the plan. Each line is written and fsynced before
+ * the executor moves on, so after a crash, kill -9 or power cut the journal says exactly
+ * which steps finished; a resumed run skips those and re-sends the rest (a re-sent delete
+ * of something already gone answers 404, recorded as already-gone).
  *
  * Lines: `{"type":"start",at,planId,backup}` (each run, after its gate passed),
  * `{"type":"step",call}` (a delete call or a skipped step) and `{"type":"poll",call}`

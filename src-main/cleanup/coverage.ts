@@ -1,5 +1,5 @@
 /**
- * The backup half of the safety gate (issue 5 §2, DESIGN §8): does this bundle hold every
+ * The backup half of the safety gate (docs/architecture.md, "Cleanup"): does this bundle hold every
  * item of the plan, intact? The bundle is re-verified first (every listed file re-hashed,
  * reusing the export's verifyBundle); then each plan item is looked up: project and
  * iteration records (project.json, iteration.json), tag ids in tags.json, image and

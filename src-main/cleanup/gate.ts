@@ -29,7 +29,10 @@ export interface GateInput {
 /** How many uncovered items and verify problems an error message names. */
 const SHOWN = 5;
 
-/** Ids per call the API takes (reference §1.2): 256 images, 64 predictions, one of the rest. */
+/**
+ * Ids per call the API takes (the v3.3 spec's parameter descriptions): 256 images, 64
+ * predictions, one of the rest.
+ */
 const MAX_TARGETS: Record<PlanStep['kind'], number> = {
   unpublishIteration: 1,
   deleteIteration: 1,

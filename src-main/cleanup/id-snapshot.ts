@@ -1,9 +1,10 @@
 /**
- * The fresh id snapshot a plan is built from (DESIGN §8): which projects the scope names,
- * and in each the ids of what goes — iterations (and which are published), images
- * (workspace and iteration-only), stored predictions, tags — plus how many model exports
- * vanish with the iterations. Unknown ids in the scope are refused here, before a plan
- * exists. Every call carries the job's signal; the job can pause between pages.
+ * The fresh id snapshot a plan is built from (docs/architecture.md, "Cleanup"): which
+ * projects the scope names, and in each the ids of what goes — iterations (and which are
+ * published), images (workspace and iteration-only), stored predictions, tags — plus how
+ * many model exports vanish with the iterations. Unknown ids in the scope are refused
+ * here, before a plan exists. Every call carries the job's signal; the job can pause
+ * between pages.
  */
 import type { CleanupScope, ImplicitLoss, ProjectPart } from '../../shared/model/cleanup';
 import { isCustomVisionError, iterationImageListing, type Iteration, type Project, type TrainingClient } from '../customvision';
@@ -50,7 +51,7 @@ function notFound(message: string): AppError {
 
 const nameOf = (record: { name?: string | null }): string => (typeof record.name === 'string' ? record.name : '');
 
-/** "Is published" = a non-empty publishName (what Microsoft's own tests check, reference §2). */
+/** "Is published" = a non-empty publishName (what Microsoft's own SDK tests check). */
 function iterationInfo(iteration: Iteration): IterationInfo {
   const trainedAt = iteration.trainedAt;
   return {

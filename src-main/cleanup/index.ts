@@ -1,6 +1,10 @@
 /**
- * The cleanup module's public API (issue 5, DESIGN §8; boundaries in cleanup-api.md):
- * other main-process modules import from here only.
+ * Cleanup (a domain, docs/architecture.md, "Layers"): the one deletion path — scope, id snapshot, plan,
+ * seal, backup coverage gate, journaled executor, proof and receipt; see
+ * docs/architecture.md, "Cleanup", and src-main/cleanup/README.md.
+ * May import the leaves, the platform (customvision, secrets, jobs, fs, locks, i18n) and
+ * export's verifyBundle (the coverage check re-verifies the bundle); never application/,
+ * services.ts or a front end. Other main-process modules import from here only.
  */
 // Planner, plan file and the backup-coverage half of the safety gate.
 export { buildPlan, planScopeText, type PlanInput } from './planner';

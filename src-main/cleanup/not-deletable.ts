@@ -1,9 +1,10 @@
 /**
  * What the Training API cannot delete, for the last step of the wizard and every receipt
- * (issue 5 §4–5, reference custom-vision-api.md §1.3 and peers-and-formats.md §3.6). A
- * receipt that said "everything is gone" without these lines would overstate what a run
- * of Training API calls can do. The words live in the `receipt` catalogue
- * (src-main/i18n/locales/<language>/receipt.json); receipts use notDeletableFor(language).
+ * (the Azure resource, its keys, the customvision.ai account and copies outside the
+ * service: no Training API call removes them). A receipt that said "everything is gone"
+ * without these lines would overstate what a run of Training API calls can do. The words
+ * live in the `receipt` catalogue (src-main/i18n/locales/<language>/receipt.json);
+ * receipts use notDeletableFor(language).
  */
 import type { Receipt } from '../../shared/model/cleanup';
 import { notDeletableFor } from './receipt-not-deletable';

@@ -3,7 +3,7 @@
  * the same snapshot always gives the same steps (projects, ids and batches sorted), so two
  * plans of unchanged data are identical apart from their id and date.
  *
- * Order per project (DESIGN §8, issue 5): unpublish published iterations → delete
+ * Order per project (docs/architecture.md, "Cleanup"): unpublish published iterations → delete
  * iterations → delete images (≤ 256 per call, allIterations) → delete stored predictions
  * (≤ 64 per call) → delete tags → delete the project.
  */

@@ -1,6 +1,6 @@
 /**
  * buildPlan: a fresh id snapshot of everything the scope names, then the ordered steps
- * that delete exactly those ids (DESIGN §8, issue 5). The plan is data: nothing here
+ * that delete exactly those ids (docs/architecture.md, "Cleanup"). The plan is data: nothing here
  * deletes anything, and the executor never pages while deleting — it uses these ids.
  *
  * Progress (job kind 'cleanup-plan', categories CLEANUP_CATEGORIES): each bar counts ids

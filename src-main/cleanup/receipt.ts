@@ -1,9 +1,9 @@
 /**
- * The receipt (issue 5 §4): what was asked (scope, plan counts), every call the journal
- * holds with its status and request id, the proof, the backup relied on or the waiver,
- * and what the API cannot delete. Written as JSON (ReceiptSchema) and as a standalone
- * HTML page next to the plan, both in the language chosen when the cleanup was run, each atomically (tmp + fsync + rename), so a receipt on
- * disk is always a whole one.
+ * The receipt (docs/architecture.md, "Cleanup"): what was asked (scope, plan counts), every
+ * call the journal holds with its status and request id, the proof, the backup relied on
+ * or the waiver, and what the API cannot delete. Written as JSON (ReceiptSchema) and as a
+ * standalone HTML page next to the plan, both in the language chosen when the cleanup was
+ * run, each atomically (tmp + fsync + rename), so a receipt on disk is always a whole one.
  */
 import type { Language } from '../../shared/model/preferences';
 import { ReceiptSchema, type CleanupPlan, type Receipt, type Verification } from '../../shared/model/cleanup';

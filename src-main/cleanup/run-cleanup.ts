@@ -1,8 +1,9 @@
 /**
- * One cleanup run (issue 5 §2–4): the gate, then the steps, then the proof, then the
- * receipt. Every run of the same plan, after a crash, kill -9, cancel or lost network,
- * passes the gate again and resumes from the journal next to the plan; the receipt is
- * rewritten at the end of each run that gets that far, covering every call of every run.
+ * One cleanup run (docs/architecture.md, "Cleanup"): the gate, then the steps, then the
+ * proof, then the receipt. Every run of the same plan, after a crash, kill -9, cancel or
+ * lost network, passes the gate again and resumes from the journal next to the plan; the
+ * receipt is rewritten at the end of each run that gets that far, covering every call of
+ * every run.
  */
 import type { Language } from '../../shared/model/preferences';
 import { CLEANUP_CATEGORIES, type CleanupPlan, type Receipt } from '../../shared/model/cleanup';

@@ -1,5 +1,5 @@
 /**
- * The inventory as readable text: the account, one row per data kind (DESIGN §1), one
+ * The inventory as readable text: the account, one row per data kind, one
  * row per project (its id first, since that is what --projects takes), then any problems.
  * Names come from the service and are printed as data (control characters replaced).
  */

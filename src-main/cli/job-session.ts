@@ -1,8 +1,9 @@
 /**
- * Runs one service call as a job (DESIGN §4), exactly as the app does, so the command line
- * gets the same progress, cancel and checkpoint behaviour: progress snapshots go to the
- * printer, Ctrl-C cancels the job, and the work is given time to wind down (an export then
- * writes its partial manifest and releases the bundle lock) before the command returns.
+ * Runs one service call as a job (docs/architecture.md, "Jobs"), exactly as the app does,
+ * so the command line gets the same progress, cancel and checkpoint behaviour: progress
+ * snapshots go to the printer, Ctrl-C cancels the job, and the work is given time to wind
+ * down (an export then writes its partial manifest and releases the bundle lock) before
+ * the command returns.
  */
 import type { JobKind, JobSnapshot } from '../../shared/model/job';
 import { JobRunner, type JobContext } from '../jobs';

@@ -1,9 +1,9 @@
 /**
  * Checks on what callers pass in, before anything is sent. Ids go into URL paths, so a
- * malformed one ("..", "a/b") must never reach the wire; batch limits are the spec's
- * (reference §1.2) and exceeding them is a bug in the caller, said plainly.
- * Checks on what the service sends back live here too: the records themselves are kept
- * as sent, but a list must be a list and a count a count.
+ * malformed one ("..", "a/b") must never reach the wire; batch limits are the v3.3 spec's
+ * ("Limited to 256", "Limited to 64") and exceeding them is a bug in the caller, said
+ * plainly. Checks on what the service sends back live here too: the records themselves are
+ * kept as sent, but a list must be a list and a count a count.
  */
 import { AppError } from '../errors/app-error';
 import { invalidResponseError } from './errors';

@@ -1,6 +1,10 @@
 /**
- * The Custom Vision Training API client's public API; other main-process modules import
- * from here only. It shares nothing with src-main/emulator (DESIGN §6).
+ * The Custom Vision Training API client (platform, docs/architecture.md, "Layers"): endpoints, rate
+ * limiting, retries, paging, complete listings, downloads and the service's errors; see
+ * src-main/customvision/README.md. May import only src-main/errors, shared/ and npm
+ * packages. It shares nothing with src-main/emulator and never imports it
+ * (docs/architecture.md, "The emulator and the client"). Other main-process modules import
+ * from here only.
  */
 export { normalizeEndpoint, AZURE_CLOUDS, type AzureCloud, type CloudName, type EndpointKind, type NormalizedEndpoint } from './endpoint';
 export {

@@ -1,10 +1,11 @@
 /**
  * Walking the API's paged lists. Image lists are offset-paged (`skip`/`take` ≤ 256) and
- * computed per request, so an upload or delete between two pages shifts the rest: an
- * image can come twice (or, while deleting, be skipped — callers must not page while
- * deleting, DESIGN §8). The walk therefore drops repeats by id and counts them, so an
- * export can report "N duplicates dropped" instead of writing an image twice.
- * Stored predictions use continuation tokens instead (QueryPredictions, prediction-pages.ts).
+ * computed per request, so an upload or delete between two pages shifts the rest: an image
+ * can come twice (or, while deleting, be skipped — callers must not page while deleting:
+ * docs/architecture.md, "Cleanup"). The walk therefore drops repeats by id and counts
+ * them, so an export can report "N duplicates dropped" instead of writing an image twice.
+ * Stored predictions use continuation tokens instead (QueryPredictions,
+ * prediction-pages.ts).
  *
  * A PagedList is used either item by item (`for await (const image of list)`) or page by
  * page (`for await (const page of list.pages())`); each walk starts from the beginning

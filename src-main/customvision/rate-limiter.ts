@@ -1,7 +1,8 @@
 /**
  * One request-rate limiter per endpoint, shared by every client and job that talks to it:
  * Custom Vision allows 10 calls per second per resource for everything we do, and the
- * SDKs do not protect callers from 429 (reference §5; peers-and-formats §5).
+ * SDKs do not protect callers from 429
+ * (https://learn.microsoft.com/azure/ai-services/custom-vision-service/limits-and-quotas).
  *
  * How it grants calls, and why:
  * - Calls are spaced at least 1/rate apart (a token bucket of size one): smooth traffic,
@@ -27,7 +28,7 @@ export interface RateLimiterOptions {
   decreaseFactor?: number;
   /** Calls/s added back per successful call after a decrease. Default ratePerSecond / 50. */
   increasePerSuccess?: number;
-  /** Pause after a 429 that names no wait. Default 1000 ms (reference §5: "back off ≥ 1 s"). */
+  /** Pause after a 429 that names no wait. Default 1000 ms: back off at least a second. */
   defaultRetryAfterMs?: number;
   clock?: Clock;
 }

@@ -1,8 +1,9 @@
 /**
- * The Training API client's shape: its options and one method per operation the app
- * needs (DESIGN §1). Records are the wire types of wire-types.ts, exactly as sent.
- * Every method takes an optional last argument with `signal`; paged lists are PagedList
- * (iterate items, or `.pages()` for one array per API call).
+ * The Training API client's shape: its options and one method per operation the app needs
+ * (every data kind of README.md's first table). Records are the wire types of
+ * wire-types.ts, exactly as sent. Every method takes an optional last argument with
+ * `signal`; paged lists are PagedList (iterate items, or `.pages()` for one array per API
+ * call).
  */
 import type { FileDownloadOptions } from './artifact-download';
 import type { BlobDownload } from './body-stream';
@@ -94,7 +95,7 @@ export interface DeleteImagesOptions extends CallOptions {
   /** At most maxIdsPerCall('DeleteImages', projectId, { allIterations }) (≤ 256). Either this or allImages. */
   imageIds?: readonly string[];
   allImages?: boolean;
-  /** Also remove the images from every trained iteration (DESIGN §8 always sets it). */
+  /** Also remove the images from every trained iteration (cleanup always sets it, so none keeps a copy). */
   allIterations?: boolean;
 }
 

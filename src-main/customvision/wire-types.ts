@@ -1,6 +1,7 @@
 /**
  * The records the Training API sends, typed from the official SDK's published model
- * definitions (DESIGN §6: never hand-guessed, never shared with the emulator).
+ * definitions: never hand-guessed, and never shared with the emulator, so a misreading
+ * of the service cannot hide in both (docs/architecture.md, "The emulator and the client").
  *
  * The SDK deserialises dates into `Date` and narrows enums to closed unions; we keep what
  * the service actually sent (the export bundle stores records losslessly), so `Wire<T>`:

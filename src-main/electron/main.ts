@@ -1,7 +1,7 @@
 /**
- * Electron entry point. Deliberately thin (DESIGN §7): it wires Electron's adapters
- * (windows, protocol, ipcMain, session) to `createServices`, which holds everything else
- * and runs unchanged under the CLI and the browser harness.
+ * Electron entry point. Deliberately thin (docs/architecture.md, "Processes"): it wires
+ * Electron's adapters (windows, protocol, ipcMain, session) to `createServices`, which
+ * holds everything else and runs unchanged under the CLI and the browser harness.
  */
 import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron';
 import { join } from 'node:path';

@@ -1,7 +1,8 @@
 /**
- * The only caller of `ipcMain.handle` (DESIGN §3): registers one handler per contract
- * channel, refuses any sender that is not the app's own main frame, and hands the rest
- * to the transport-neutral dispatcher, which validates the payload and maps errors.
+ * The only caller of `ipcMain.handle` (docs/architecture.md, "The IPC contract"): registers
+ * one handler per contract channel, refuses any sender that is not the app's own main
+ * frame, and hands the rest to the transport-neutral dispatcher, which validates the
+ * payload and maps errors.
  */
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { INVOKE_CHANNELS } from '../../shared/ipc/contract';

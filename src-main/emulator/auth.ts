@@ -1,5 +1,6 @@
 /**
- * The only credential the Training API takes: the `Training-Key` header (reference §3).
+ * The only credential the Training API takes: the `Training-Key` header (the v3.3 spec's
+ * `securityDefinitions`).
  * Header names are case-insensitive (Node lower-cases them). `Ocp-Apim-Subscription-Key`
  * is deliberately NOT accepted: no source shows the Training API honouring it, and a
  * client that relied on it would fail against Azure.

@@ -1,11 +1,12 @@
 /**
  * The blob endpoint (`/__blob/<container>/<blob>?<SAS>`), standing in for Azure Blob
- * Storage: SAS checked first (expired/tampered → 403 AuthenticationFailed XML, reference
- * §6), then the blob (404 BlobNotFound); ETag, Last-Modified, a single `Range: bytes=a-b`
- * (206), bytes paced by the shared bandwidth cap, and reset/truncate faults part-way.
- * Blob downloads are not counted by the API rate limit. Quirks: behind a firewall
- * (relative-uris, network-rules) every request is refused 403 AuthorizationFailure;
- * oversize-blobs pads every body with zeros to 400 MiB, made as it is sent.
+ * Storage: SAS checked first (expired/tampered → 403 AuthenticationFailed XML, as Azure
+ * Storage answers), then the blob (404 BlobNotFound); ETag, Last-Modified, a single
+ * `Range: bytes=a-b` (206), bytes paced by the shared bandwidth cap, and reset/truncate
+ * faults part-way. Blob downloads are not counted by the API rate limit. Quirks: behind a
+ * firewall (relative-uris, network-rules) every request is refused 403
+ * AuthorizationFailure; oversize-blobs pads every body with zeros to 400 MiB, made as it
+ * is sent.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { etagFor, resolveBlob } from './blob-store';

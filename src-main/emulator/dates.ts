@@ -1,5 +1,5 @@
 /**
- * The two date formats the Training API emits (reference §2, "Date/time formats"):
+ * The two date formats the Training API emits (Microsoft's recorded SDK traffic):
  * - Image, ImageTag and ImageRegion `created`: up to 7 fractional digits and NO zone,
  *   e.g. `2020-06-06T16:44:43.3417089` (.NET "FFFFFFF": trailing zeros dropped, so
  *   `…43.212834` also occurs);

@@ -1,8 +1,9 @@
 /**
- * Service-level errors: the flat CustomVisionError body `{ code, message }` (reference §2,
- * "CustomVisionError"). HTTP status follows the code prefix (BadRequest* 400, NotFound* 404,
- * Forbidden* 403, Conflict* 409), 404 observed for NotFoundIteration (reference §4).
- * Gateway errors (401, 429, unknown route) have another shape and live in wire.ts.
+ * Service-level errors: the flat CustomVisionError body `{ code, message }` (the v3.3
+ * spec's CustomVisionError). HTTP status follows the code prefix (BadRequest* 400,
+ * NotFound* 404, Forbidden* 403, Conflict* 409), 404 observed for NotFoundIteration
+ * (src-main/emulator/README.md, "Where each behaviour comes from"). Gateway errors (401,
+ * 429, unknown route) have another shape and live in wire.ts.
  */
 
 export class ApiError extends Error {
@@ -22,7 +23,8 @@ export function badRequest(code: string, message: string): ApiError {
 
 /**
  * NotFound messages: "Invalid iteration" is the text observed for NotFoundIteration
- * (reference §4); the others follow the same pattern (inferred).
+ * (src-main/emulator/README.md, "Where each behaviour comes from"); the others follow the
+ * same pattern (inferred).
  */
 export const notFound = {
   project: (): ApiError => new ApiError(404, 'NotFoundProject', 'Invalid project'),
@@ -35,6 +37,6 @@ export const notFound = {
 };
 
 export function alreadyPublished(publishName: string): ApiError {
-  // Text observed for PublishIteration on a published iteration (reference §4).
+  // Text observed for PublishIteration on a published iteration.
   return badRequest('BadRequestIterationIsPublished', `Iteration is already published as: ${publishName}`);
 }

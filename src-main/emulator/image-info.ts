@@ -1,6 +1,6 @@
 /**
  * Recognises an uploaded image by its magic bytes and reads its dimensions from the header
- * (the service accepts JPEG, PNG, BMP and GIF; reference §5).
+ * (the service accepts JPEG, PNG, BMP and GIF: Microsoft's limits and quotas page).
  */
 import type { ImageFormat } from './images';
 

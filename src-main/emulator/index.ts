@@ -1,6 +1,12 @@
 /**
- * The local Custom Vision Training API emulator (DESIGN §6): a real HTTP server on
- * 127.0.0.1 that the app, its tests and the official SDK talk to instead of Azure.
+ * The local Custom Vision Training API emulator (src-main/emulator/README.md): a real HTTP
+ * server on 127.0.0.1 that the app, its tests and the official SDK talk to instead of Azure.
+ *
+ * It stands apart from the layer map (docs/architecture.md, "Layers"): it imports nothing of
+ * the app — only its own files, npm packages and Node built-ins — so a misreading of the
+ * service cannot be shared with the client (src-main/customvision), which never imports it.
+ * Its users are the demo account (src-main/accounts/demo-account.ts), the browser harness,
+ * the `npm run emulator` command (cli.ts), the tests and the bench.
  *
  *   const emu = await startEmulator({ seed: 'demo' });
  *   // emu.endpoint = 'http://127.0.0.1:PORT', emu.key = Training-Key to send

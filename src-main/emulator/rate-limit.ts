@@ -1,6 +1,7 @@
 /**
- * Token buckets: one counts API calls (reference §5: "Other API calls" 10 TPS on F0 and S0),
- * the other paces blob bytes when a bandwidth cap is set. Both refill continuously.
+ * Token buckets: one counts API calls (limits and quotas page: "Other API calls" 10 TPS on
+ * F0 and S0), the other paces blob bytes when a bandwidth cap is set. Both refill
+ * continuously.
  */
 
 export type TakeResult = { ok: true } | { ok: false; retryAfterSeconds: number };

@@ -1,5 +1,5 @@
 /**
- * Blob URLs shaped like Azure Blob service SAS URLs (reference §6): `sv=2017-04-17&sr=b&
+ * Blob URLs shaped like the Azure Blob service SAS URLs of recorded traffic: `sv=2017-04-17&sr=b&
  * sig=<urlencoded base64>&se=<ISO, colons encoded>&sp=r`, minted per response with
  * se = now + ttl. The signature is an HMAC with a per-instance secret over the blob path
  * and the other fields, so a changed path, expiry or permission fails like a real SAS.
@@ -58,7 +58,7 @@ export class SasSigner {
     const expiry = Date.parse(se);
     const now = this.now();
     if (!Number.isFinite(expiry) || expiry <= now) {
-      // With no `st`, Azure reports the current time as the signed start (reference §6).
+      // With no `st`, Azure Storage reports the current time as the signed start.
       const expiryText = Number.isFinite(expiry) ? formatHttpDate(expiry) : se;
       return {
         ok: false,
@@ -85,7 +85,7 @@ function escapeXml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-/** Azure Storage's XML error body (reference §6). */
+/** Azure Storage's XML error body, as it answers an expired or refused SAS URL. */
 export function storageErrorXml(code: string, requestId: string, now: number, detail?: string): string {
   const message = `${MESSAGES[code] ?? code}\nRequestId:${requestId}\nTime:${new Date(now).toISOString().replace('Z', '0000Z')}`;
   const detailXml = detail === undefined ? '' : `<AuthenticationErrorDetail>${escapeXml(detail)}</AuthenticationErrorDetail>`;

@@ -1,7 +1,7 @@
 /**
  * The HTTP server on 127.0.0.1: `/__blob/*` (SAS blob downloads), `/__emulator/*`
  * (stats, config, deletions) and the Training API under `/customvision/{v3.3|v3.4-preview}/training`
- * (a leading `//` is tolerated: recorded SDK traffic has it, reference §2).
+ * (a leading `//` is tolerated: Microsoft's recorded SDK traffic has it).
  * API pipeline: [url-limit quirks: over-long request line refused] → [network-rules quirk:
  * 403] → route → Training-Key (401) → [gateway404Operations: 404] → token bucket (429) →
  * faults → operation.
@@ -55,7 +55,8 @@ function queryMap(search: URLSearchParams): Map<string, string> {
 }
 
 function rateLimitMessage(operationId: string, apiVersion: string, seconds: number): string {
-  // Real text (reference §5), with our tier; the API name follows the path's version.
+  // Real text, quoted in a public report of a 429 (src-main/emulator/README.md, "Where each
+  // behaviour comes from"), with our tier; the API name follows the path's version.
   const unit = seconds === 1 ? 'second' : 'seconds';
   return `Requests to the ${operationId} Operation under Custom_Vision_Training_${apiVersion.replace(/^v/, '')} have exceeded rate limit of your current Custom_Vision.Training S0 pricing tier. Please retry after ${seconds} ${unit}. To increase your rate limit switch to a paid tier.`;
 }

@@ -1,6 +1,6 @@
 /**
- * What goes on the wire, as recorded from the real service (reference §2, "Wire format
- * actually emitted"): indented JSON with CRLF line breaks, `application/json;
+ * What goes on the wire, as Microsoft's recorded SDK traffic shows the real service
+ * sending it: indented JSON with CRLF line breaks, `application/json;
  * charset=utf-8`, `apim-request-id`/`Request-Id`, HSTS, nosniff; 204 with Content-Length 0
  * and no Content-Type. Handlers build a Reply; the server writes it (faults may cut it).
  */
@@ -40,7 +40,7 @@ export function jsonReply(value: unknown, status = 200): Reply {
   return { status, headers: { 'Content-Type': JSON_TYPE }, body: Buffer.from(serviceJson(value), 'utf8') };
 }
 
-/** Count endpoints answer a bare JSON number (reference example GetImageCount: `12`). */
+/** Count endpoints answer a bare JSON number (the v3.3 spec's example GetImageCount: `12`). */
 export function countReply(count: number): Reply {
   return { status: 200, headers: { 'Content-Type': JSON_TYPE }, body: Buffer.from(String(count), 'utf8') };
 }
@@ -61,8 +61,8 @@ export function errorReply(error: ApiError): Reply {
 
 /**
  * Gateway-level errors (API Management in front of the service) use another wrapper:
- * `{"error":{"code":"401","message":…}}`, compact (reference §3, §5; shape inferred from
- * other Cognitive Services behind the same gateway).
+ * `{"error":{"code":"401","message":…}}`, compact (shape inferred from other Cognitive
+ * Services behind the same gateway; the 429 text is quoted from a real answer).
  */
 export function gatewayReply(status: number, message: string, headers: Record<string, string> = {}): Reply {
   const body = JSON.stringify({ error: { code: String(status), message } });

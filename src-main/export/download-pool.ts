@@ -1,7 +1,7 @@
 /**
  * Downloads many blobs with a bounded number at once, and renews expired links in bulk.
  *
- * SAS links die (24 h on Azure, reference §6); a 100 000-image export may outlive them.
+ * SAS links die (24 h after the API hands them out); a 100 000-image export may outlive them.
  * A task whose link has expired — by its `se` when our clock can be trusted, or by the
  * storage's 403 — is set aside; set-aside tasks are renewed together, up to 256 per call
  * (GetImagesByIds' limit), when 256 have gathered or nothing else is ready. Never one

@@ -1,9 +1,9 @@
 /**
- * runExport: the whole export job (DESIGN §5, docs/bundle-format.md). Plans (counts for
- * the progress bars), walks every selected project, writes the derived views (datasets,
- * viewer), then the manifest, then optionally a zip. Re-running into the same folder
- * resumes: journaled files are skipped, records files are rewritten. A cancelled or
- * failed run still leaves a `partial` manifest describing what is there.
+ * runExport: the whole export job (docs/architecture.md, "Export"; docs/bundle-format.md).
+ * Plans (counts for the progress bars), walks every selected project, writes the derived
+ * views (datasets, viewer), then the manifest, then optionally a zip. Re-running into the
+ * same folder resumes: journaled files are skipped, records files are rewritten. A
+ * cancelled or failed run still leaves a `partial` manifest describing what is there.
  */
 import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';

@@ -1,6 +1,9 @@
 /**
- * The export engine's public API (DESIGN §5, docs/bundle-format.md): other main-process
- * modules import from here only.
+ * Export (a domain, docs/architecture.md, "Layers"): the bundle writer and journal, the engine, manifest,
+ * verify, zip, and the derived datasets and offline viewer (docs/architecture.md,
+ * "Export"; docs/bundle-format.md; src-main/export/README.md). May import the leaves and
+ * the platform (customvision, jobs, fs, locks, i18n); never another domain, application/,
+ * services.ts or a front end. Other main-process modules import from here only.
  */
 export { runExport, exportJobCategories, type ExportAccount, type ExportOptions } from './export-engine';
 export { verifyBundle, type VerifyOptions } from './verify-bundle';

@@ -1,5 +1,5 @@
 /**
- * The kind of an image file, read from its first bytes (DESIGN §5): the extension of a
+ * The kind of an image file, read from its first bytes (docs/bundle-format.md): the extension of a
  * bundle file comes from what the file is, never from the URL or the API's claims.
  * Custom Vision accepts jpg, png, bmp and gif; tif and webp are recognised so that a
  * surprise is still named sensibly; anything else is `bin`.

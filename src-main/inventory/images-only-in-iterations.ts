@@ -1,6 +1,7 @@
 /**
  * Images deleted from a project's workspace (without `allIterations`) stay inside every
- * trained iteration that used them (reference §1.2 notes). Users do not see them in the
+ * trained iteration that used them (DeleteImages' `allIterations`: "Removes these images from all
+ * iterations, not just the current workspace"). Users do not see them in the
  * portal, but the service still holds them, so the inventory counts them.
  *
  * Counts cannot give this number: an iteration holding 100 images while the workspace

@@ -1,4 +1,10 @@
-/** The inventory's public API; other main-process modules import from here only. */
+/**
+ * The inventory (a domain, docs/architecture.md, "Layers"): the scan job that counts every kind of data per
+ * category and project without downloading bytes, and the latest snapshot per account
+ * (docs/architecture.md, "Inventory"; src-main/inventory/README.md). May import the leaves
+ * and the platform (customvision, jobs); never another domain, application/, services.ts
+ * or a front end. Other main-process modules import from here only.
+ */
 export { scanInventory, scanJobCategories, resolveScanScope, type ScanInventoryOptions, type ScanRequest } from './scan-inventory';
 export { createInventoryService, DEFAULT_UPDATE_INTERVAL_MS, type InventoryAccounts, type InventoryService, type InventoryServiceOptions } from './inventory-service';
 export { createInventoryStore, type InventoryStore } from './inventory-store';

@@ -2,7 +2,7 @@
  * The snapshot being built by a scan. Per-project facts are the source of truth; the
  * category rows are aggregated from them on every snapshot, so a retry that re-scans one
  * project and one category merges into the previous snapshot by simply replacing that
- * project's facts (DESIGN §1 categories, shared/model/inventory.ts).
+ * project's facts (the categories of shared/model/inventory.ts).
  *
  * Project rows are replaced, never edited, so every snapshot handed out stays as it was
  * (the caller keeps them and sends them over IPC while the scan goes on), and building a

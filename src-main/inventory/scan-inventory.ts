@@ -1,9 +1,9 @@
 /**
- * The inventory scan (DESIGN §1): GetProjects, then each project category by category,
- * streaming a growing InventorySnapshot to `onSnapshot` after every step. A failing
- * project or category becomes a ScanProblem on its row and the scan goes on (the
- * snapshot then ends "partial"); with `projectIds`/`categories` only those are scanned
- * again and merged into `previous` — that is a row's "Retry".
+ * The inventory scan (docs/architecture.md, "Inventory"): GetProjects, then each project
+ * category by category, streaming a growing InventorySnapshot to `onSnapshot` after every
+ * step. A failing project or category becomes a ScanProblem on its row and the scan goes
+ * on (the snapshot then ends "partial"); with `projectIds`/`categories` only those are
+ * scanned again and merged into `previous` — that is a row's "Retry".
  *
  * Nothing here downloads image or model bytes: images are counted with the count
  * endpoints, and sizes are estimates (size-estimates.ts).

@@ -1,4 +1,9 @@
-/** The job runner's public API; other main-process modules import from here only. */
+/**
+ * The job runner (platform, docs/architecture.md, "Layers"): queued/running/paused/finished jobs with
+ * per-category progress, throttled snapshots, pause, resume and cancel
+ * (docs/architecture.md, "Jobs"). May import only src-main/errors and shared/.
+ * Other main-process modules import from here only.
+ */
 export { JobError, type JobErrorCode } from './job-error';
 export { assertTransition, canTransition, isTerminal } from './job-state';
 export {

@@ -1,7 +1,7 @@
 /**
  * Runs long operations (inventory, export, verify, cleanup…) as jobs the user can watch,
- * pause, resume and cancel (DESIGN §4). Plain Node: the Electron main process, the CLI and
- * the browser harness all share it.
+ * pause, resume and cancel (docs/architecture.md, "Jobs"). Plain Node: the Electron main
+ * process, the CLI and the browser harness all share it.
  *
  * The work itself cooperates: it receives an AbortSignal to hand to every request, and
  * calls `checkpoint()` between items, which is where pausing and cancelling take effect.
@@ -44,9 +44,10 @@ export interface TranslatableSummary {
 }
 
 /**
- * What `run` may resolve with: a summary string (or one with its catalogue code), or nothing. `string | void` is exactly the
- * type TypeScript infers for an async function that returns a summary on only some paths;
- * `string | undefined` would reject such work, hence the lint exception.
+ * What `run` may resolve with: a summary string (or one with its catalogue code), or
+ * nothing. `string | void` is exactly the type TypeScript infers for an async function
+ * that returns a summary on only some paths; `string | undefined` would reject such work,
+ * hence the lint exception.
  */
 // eslint-disable-next-line @typescript-eslint/no-invalid-void-type
 export type JobResult = string | TranslatableSummary | void;

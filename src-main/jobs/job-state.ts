@@ -1,5 +1,5 @@
 /**
- * The job life cycle (DESIGN §4):
+ * The job life cycle (docs/architecture.md, "Jobs"):
  *
  *   queued → running ⇄ paused
  *   running → succeeded | failed | cancelled

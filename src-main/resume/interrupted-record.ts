@@ -1,7 +1,7 @@
 /**
  * What is written to disk when an export or a cleanup run starts, so that after a quit,
  * crash or kill -9 the next start knows the job was interrupted and how to take it up
- * again (issue 6 §5). Never the key: an account is named by its id (the keychain entry's
+ * again. Never the key: an account is named by its id (the keychain entry's
  * name) and its display name, a bundle by the folder main itself chose.
  */
 import { z } from 'zod';

@@ -1,8 +1,8 @@
 /**
  * Which exports and cleanup runs are under way, kept on disk so the next start can tell
- * which were interrupted (issue 6 §5). A record is written when the job starts and
- * removed when the job ends while the app runs: succeeded, failed, or cancelled by the
- * user. A quit must leave it, so `stop()` is called before the job runner is disposed:
+ * which were interrupted (docs/architecture.md, "Jobs"). A record is written when the job
+ * starts and removed when the job ends while the app runs: succeeded, failed, or cancelled
+ * by the user. A quit must leave it, so `stop()` is called before the job runner is disposed:
  * the runner's dispose cancels every job and fires onFinished('cancelled'), which a
  * stopped registry no longer hears. A kill -9 leaves the record by itself.
  *

@@ -1,5 +1,6 @@
 /**
- * Where training keys live (DESIGN §2: secrets only in src-main/secrets/). The app talks to
+ * Where training keys live (secrets only in src-main/secrets/: docs/architecture.md,
+ * "Account keys"). The app talks to
  * this interface only, so the keytar implementation can be swapped (keytar is archived;
  * Electron safeStorage or @napi-rs/keyring are the usual successors) and tests use the
  * in-memory fake.

@@ -1,4 +1,10 @@
-/** The settings module's public API; other main-process modules import from here only. */
+/**
+ * Settings (platform, docs/architecture.md, "Layers"): the non-secret settings file (accounts without their
+ * keys, preferences) through electron-store or conf, with recovery from a damaged file.
+ * May import src-main/errors, shared/ and src-main/secrets (for the key fingerprint's
+ * format); never a domain or anything above. Other main-process modules import from here
+ * only.
+ */
 export { createConfStore, DEFAULT_SETTINGS_NAME, type ConfStoreOptions, type KeyValueStore } from './key-value-store';
 export { createSafeDeserializer, type SafeDeserializerOptions, type SettingsWarning } from './settings-file';
 export {

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { InventorySnapshot } from '../../shared/model/inventory';
 import { InventoryCategoryRow } from './inventory-category-row';
 
-/** The overview: one row per data kind (DESIGN §1), filling in while the scan runs. */
+/** The overview: one row per data kind the service holds, filling in while the scan runs. */
 export function InventoryCategoryRows({ snapshot, busy }: { snapshot: InventorySnapshot; busy: boolean }) {
   const { t } = useTranslation();
   return (

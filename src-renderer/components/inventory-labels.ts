@@ -87,7 +87,7 @@ export function rowDetail(category: InventoryCategory, snapshot: InventorySnapsh
   }
 }
 
-/** API dates come with or without a zone (reference §2); zone-less ones are UTC. */
+/** API dates come with or without a zone (image dates have none); zone-less ones are UTC. */
 export function formatApiDate(value: string | null | undefined): string {
   if (!value) return '—';
   const hasZone = /(?:[zZ]|[+-]\d\d:?\d\d)$/.test(value);

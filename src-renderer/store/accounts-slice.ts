@@ -3,7 +3,8 @@
  *
  * The training key passes through `connectAccount` on its way to main and is never kept
  * here (not in state, not in an error, not in a log): the connect form holds it in
- * component state and clears it once main has it (DESIGN §2: the renderer never keeps a key).
+ * component state and clears it once main has it (the renderer never keeps a key:
+ * docs/architecture.md, "Account keys").
  */
 import type { StateCreator } from 'zustand';
 import type { AccountList, AccountSummary } from '../../shared/model/account';

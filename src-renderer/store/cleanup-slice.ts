@@ -1,7 +1,8 @@
 /**
- * The cleanup wizard (issue 5): scope → plan review → backup → type-to-confirm → run →
- * proof. The page holds only ids (plan, folders, jobs) and what main answered; main keeps
- * the plan, the key, the gate and the executor, so nothing here can delete without them.
+ * The cleanup wizard (docs/architecture.md, "Cleanup"): scope → plan review → backup →
+ * type-to-confirm → run → proof. The page holds only ids (plan, folders, jobs) and what
+ * main answered; main keeps the plan, the key, the gate and the executor, so nothing here
+ * can delete without them.
  *
  * The wizard follows its jobs through the jobs slice (like the export slice does): when
  * the plan is built it is fetched, when a backup export ends the bundle is checked, when

@@ -1,5 +1,6 @@
 /**
- * The renderer's one zustand store, built from slices (STYLE.md, zustand section).
+ * The renderer's one zustand store, built from slices: one store keeps every page's state
+ * consistent, and slices keep each domain's state and actions in a file of its own.
  * `createStewardStore` takes the client so tests can pass a fake; the app uses the
  * singleton `useStewardStore`, which talks to main through `lib/api`.
  */

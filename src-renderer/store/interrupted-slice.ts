@@ -1,6 +1,7 @@
 /**
- * Jobs a quit or crash interrupted (issue 6 §5), for the banner at the top of the app, and
- * the cleanup plans saved in main's data folder, for the wizard's "Saved plans" list.
+ * Jobs a quit or crash interrupted (docs/architecture.md, "Jobs"), for the banner at the
+ * top of the app, and the cleanup plans saved in main's data folder, for the wizard's
+ * "Saved plans" list.
  *
  * Resuming an export starts a new export job into the same bundle and shows it on the
  * Export page. Resuming a cleanup deletes nothing: it opens the plan in the wizard at the

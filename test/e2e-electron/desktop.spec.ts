@@ -1,5 +1,5 @@
 /**
- * Desktop integration in the real app (issue 6 §5): the application menu and its roles,
+ * Desktop integration in the real app: the application menu and its roles,
  * Settings… from the menu, the window's size and position across a relaunch, the taskbar
  * progress during an export, and "show in folder" refusing what main did not choose.
  * Each launch gets its own user-data folder (--user-data-dir), so nothing here touches the

@@ -1,5 +1,5 @@
 /**
- * Issue 6 part 4: axe-core over every page of the real UI in the browser harness, with the
+ * Accessibility: axe-core over every page of the real UI in the browser harness, with the
  * demo account connected and scanned so the pages show their real content (lists, bars,
  * checkboxes, the cleanup plan) rather than their empty states.
  *

@@ -1,5 +1,5 @@
 /**
- * Issue 5 through the real UI: connect the demo account, export everything, then empty
+ * The cleanup wizard through the real UI: connect the demo account, export everything, then empty
  * the account with the cleanup wizard — plan, backup check, type-to-confirm, run, proof
  * and receipt — and see the Inventory come back empty.
  */

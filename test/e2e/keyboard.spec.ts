@@ -1,5 +1,5 @@
 /**
- * Issue 6 §4: every control reachable and operable by keyboard, in a sensible order, with
+ * Keyboard use: every control reachable and operable by keyboard, in a sensible order, with
  * a visible focus indicator. On each page (and each cleanup step that can be reached
  * without deleting anything) Tab is pressed from the top until focus wraps, and:
  *  (a) every visible, enabled control (links, buttons, inputs, selects, [tabindex>=0];

@@ -1,5 +1,6 @@
 /**
- * What the page itself can reach (issue 6, Electron security checklist): no Node, no
+ * What the page itself can reach (Electron's security checklist, README.md "Security
+ * model"): no Node, no
  * Electron IPC, only `window.steward`, which is frozen, has exactly the contract's
  * functions, and cannot be turned into a way to call any other channel. Runs against
  * the real renderer through the harness; test/e2e-electron/app.spec.ts makes the same

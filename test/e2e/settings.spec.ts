@@ -1,5 +1,5 @@
 /**
- * The Settings page beyond the language (issue 6 §6): the theme, the speed limits with
+ * The Settings page beyond the language: the theme, the speed limits with
  * their safe bounds, the default export folder and what the Export page makes of it, and
  * "forget all accounts and local data". Each test runs its own harness over its own data
  * folder, so nothing chosen here leaks into the other specs.

@@ -3,7 +3,8 @@
  * what the inventory and export will do for a user — list projects, count and page
  * images, read iterations, tags, exports and stored predictions, download image bytes —
  * and that it copes with the emulator's throttling, faults and expiring links.
- * The client and the emulator share no code (DESIGN §6); this is where they meet.
+ * The client and the emulator share no code (docs/architecture.md, "The emulator and the
+ * client"); this is where they meet.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Writable } from 'node:stream';

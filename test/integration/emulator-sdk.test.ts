@@ -1,7 +1,7 @@
 /**
- * The fidelity check (DESIGN §6): Microsoft's own SDK, unchanged, drives the emulator
- * through every operation the app uses, including the failures the app must handle.
- * If the SDK can parse it, a real client written from the same spec can too.
+ * The fidelity check (src-main/emulator/README.md): Microsoft's own SDK, unchanged, drives
+ * the emulator through every operation the app uses, including the failures the app must
+ * handle. If the SDK can parse it, a real client written from the same spec can too.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TrainingAPIClient } from '@azure/cognitiveservices-customvision-training';

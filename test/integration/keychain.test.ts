@@ -1,5 +1,6 @@
 /**
- * The keytar SecretStore against the real OS keychain (DESIGN §7: "the keychain is real").
+ * The keytar SecretStore against the real OS keychain, not a fake: a fake cannot show a
+ * locked or missing keychain, and keys must live nowhere else.
  * On Linux CI that is GNOME Keyring in a private D-Bus session: run the tests under
  * `node scripts/with-keyring.mjs …`. Entries go under a unique service name and are removed
  * afterwards, so a developer's real "cv-steward" entries are never touched.

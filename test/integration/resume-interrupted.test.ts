@@ -1,5 +1,5 @@
 /**
- * Jobs interrupted by quitting CV Steward, offered again on the next start (issue 6 §5),
+ * Jobs interrupted by quitting CV Steward, offered again on the next start,
  * against the emulator: an export stopped by a quit mid-download resumes into the same
  * bundle after a restart and finishes complete and intact, fetching nothing it already
  * had; a cleanup stopped by a quit comes back as its plan id, and runs to the end only

@@ -7,7 +7,7 @@ import { jsonReply } from '../wire';
 import { iterationOf, projectOf, query } from './params';
 import { renderExport } from './render';
 
-/** Flavours each platform accepts (reference §2 Export: Docker/TensorFlow/ONNX). */
+/** Flavours each platform accepts (the v3.3 spec's Export model: Docker/TensorFlow/ONNX). */
 const FLAVORS: Record<string, readonly string[]> = {
   DockerFile: ['Linux', 'Windows', 'ARM'],
   TensorFlow: ['TensorFlowNormal', 'TensorFlowLite'],

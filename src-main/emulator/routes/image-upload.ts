@@ -19,7 +19,7 @@ import { renderImage } from './render';
 const MAX_IMAGES_PER_BATCH = 64;
 const MAX_IMAGE_BYTES = 6 * 1024 * 1024;
 const MAX_SIDE = 10_240;
-/** Training images per project on S0 (reference §5). */
+/** Training images per project on S0 (Microsoft's limits and quotas page). */
 const MAX_IMAGES_PER_PROJECT = 100_000;
 
 function filesOf(ctx: ApiContext): FormPart[] {

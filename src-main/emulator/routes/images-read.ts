@@ -1,6 +1,6 @@
 /**
  * Image listings and counts, for the workspace or (with `iterationId`) an iteration's
- * snapshot, which keeps images deleted from the workspace (reference §1.2 notes).
+ * snapshot, which keeps images deleted from the workspace without `allIterations`.
  * Quirks: `ties` (equal `created` in a fresh order per request), `huge-json` (the paged
  * lists padded to 1 GiB).
  */

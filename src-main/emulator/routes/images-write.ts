@@ -109,7 +109,7 @@ export const imageWriteRoutes: Route[] = [
     handle: (ctx) => {
       const project = projectOf(ctx);
       const batch = parse(tagBatch, ctx, 'BadRequestImageTags');
-      // "Limited to 128 tags per batch" (reference §5).
+      // "Limited to 128 tags per batch" (the v3.3 spec).
       if (batch.tags.length > 128) throw badRequest('BadRequestExceededBatchSize', 'Up to 128 tags per batch.');
       for (const entry of batch.tags) checkRefs(project, entry.imageId, entry.tagId);
       const created: unknown[] = [];
@@ -128,7 +128,7 @@ export const imageWriteRoutes: Route[] = [
     operationId: 'UpdateImageMetadata',
     handle: (ctx) => {
       const project = projectOf(ctx);
-      // The description says 64 images per batch although maxItems says 256 (reference §5).
+      // The v3.3 spec's description says 64 images per batch although its maxItems says 256.
       const ids = uuidList(ctx, 'imageIds', 64) ?? [];
       if (ids.length === 0) throw badRequest('BadRequestRequiredParamIsNull', 'imageIds is required.');
       const metadata = parse(metadataBody, ctx, 'BadRequest');

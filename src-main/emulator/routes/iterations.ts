@@ -31,7 +31,7 @@ export const iterationRoutes: Route[] = [
     handle: (ctx) => {
       const project = projectOf(ctx);
       const iteration = iterationOf(ctx, project);
-      // Inferred: the service refuses, Microsoft's tests always unpublish first (reference §4).
+      // Inferred: the service refuses, Microsoft's tests always unpublish first.
       if (isPublished(iteration)) throw alreadyPublished(iteration.publishName ?? '');
       // Snapshot, performance and exports go with it, and the images only its snapshot held.
       const implicitImageIds = imagesOnlyIn(project, iteration.id);

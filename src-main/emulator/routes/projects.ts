@@ -13,7 +13,7 @@ import { binaryReply, emptyReply, jsonReply, paddedReply } from '../wire';
 import { enumQuery, projectOf, query, uuidValue } from './params';
 import { renderProject } from './render';
 
-/** Projects per resource on S0 (reference §5). */
+/** Projects per resource on S0 (Microsoft's limits and quotas page). */
 const MAX_PROJECTS = 100;
 const EXPORT_PLATFORMS = ['CoreML', 'TensorFlow', 'DockerFile', 'ONNX', 'VAIDK', 'OpenVino'] as const;
 
@@ -84,7 +84,7 @@ export const projectRoutes: Route[] = [
       const project = projectOf(ctx);
       const published = [...project.iterations.values()].find(isPublished);
       if (published) {
-        // Not observed; Microsoft's own cleanup always unpublishes first (reference §4).
+        // Not observed; Microsoft's own SDK tests always unpublish first.
         throw badRequest('BadRequestIterationIsPublished', `Iteration is already published as: ${published.publishName ?? ''}`);
       }
       const held = projectHoldings(project);
@@ -120,7 +120,7 @@ export const projectRoutes: Route[] = [
       const project = projectOf(ctx);
       const path = query(ctx, 'path');
       if (path === undefined) throw badRequest('BadRequestRequiredParamIsNull', 'path is required.');
-      // Relative paths are `{container}/{blob}` (reference §6, GetArtifact example).
+      // Relative paths are `{container}/{blob}` (the v3.3 spec's GetArtifact example).
       const blob = resolveBlob(ctx.core, `/${path.replace(/^\/+/, '')}`);
       const belongs = path.includes(project.id) || path.includes(project.id.replaceAll('-', ''));
       if (!blob || !belongs) throw new ApiError(400, 'BadRequestInvalidArtifactUri', 'Invalid artifact path.');

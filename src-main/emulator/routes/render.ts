@@ -2,7 +2,7 @@
  * Records → JSON exactly as the service writes them: key order from the examples and
  * recorded traffic, dates in their two formats, absent keys omitted where real responses
  * omit them (image `tags`/`regions`/`metadata` when empty or none, iteration `trainedAt`
- * until trained), other nulls emitted (reference §2).
+ * until trained), other nulls emitted.
  */
 import type { ApiContext } from '../core';
 import { formatImageDate, formatZonedDate } from '../dates';

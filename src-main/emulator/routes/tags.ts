@@ -9,7 +9,7 @@ import { emptyReply, jsonReply } from '../wire';
 import { enumQuery, imageScope, projectOf, query, uuidValue } from './params';
 import { renderTag } from './render';
 
-/** Tags per project on S0 (reference §5). */
+/** Tags per project on S0 (Microsoft's limits and quotas page). */
 const MAX_TAGS = 500;
 
 export const tagRoutes: Route[] = [
@@ -56,7 +56,7 @@ export const tagRoutes: Route[] = [
         throw badRequest('BadRequestMultipleGeneralProductTag', 'The project already has a general product tag.');
       }
       if (tags.length >= MAX_TAGS) throw badRequest('BadRequestExceedTagPerProjectLimit', `Tag limit of ${MAX_TAGS} reached.`);
-      // An empty description comes back as null (Microsoft's TagRetrieval test, reference §2).
+      // An empty description comes back as null (Microsoft's TagRetrieval test).
       const tag = { id: newUuid(), name, description: query(ctx, 'description') ?? null, type };
       project.tags.set(tag.id, tag);
       touch(project);

@@ -80,7 +80,7 @@ function tagIdOf(load: ProjectLoad, name: string, path: string): string {
 function loadTags(load: ProjectLoad): void {
   load.seed.tags.forEach((tag, i) => {
     if (load.tagsByName.has(tag.name)) throw new SeedError(`${load.where}.tags[${i}]: duplicate tag "${tag.name}"`);
-    // An empty description reads back as null, as on the service (reference §2 Tag).
+    // An empty description reads back as null, as on the service (Microsoft's TagRetrieval test).
     const rec: TagRec = { id: stableUuid(`${load.seed.key}/tag/${tag.name}`), name: tag.name, description: tag.description === '' ? null : tag.description, type: tag.type };
     load.tagsByName.set(tag.name, rec);
     load.project.tags.set(rec.id, rec);

@@ -1,5 +1,5 @@
 /**
- * GetDomains. The first eight are the v3.3 example (reference examples/v3.3/GetDomains.json)
+ * GetDomains. The first eight are the v3.3 spec's example (examples/GetDomains.json)
  * in its order and field order, except that the three "(compact)" domains say
  * `exportable: true`: the example marks every domain false, but compact domains exist to be
  * exported and an export needs one (deliberate deviation). The object-detection domains

@@ -2,7 +2,7 @@
  * Listing and counting images (GetImages, GetTaggedImages, GetUntaggedImages and their
  * counts): filters, `orderBy` Newest (default: `created` descending) / Oldest, and offset
  * paging with skip/take computed per request, exactly as loose as the real service
- * (reference §7: deleting between pages shifts later pages).
+ * (deleting between pages shifts later pages).
  *
  * Images with equal `created` are normally kept in insertion order. With the `ties` quirk
  * the caller passes a PRNG and each request sees every tie group that touches its window

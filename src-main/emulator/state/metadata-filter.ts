@@ -1,6 +1,6 @@
 /**
  * The `$filter` metadata expression of GetImages/GetImageCount: `eq`, `ne`, `and`, `or`
- * (reference §1.2: "e.g. metadata=key1 eq 'value1' and key2 ne 'value2'"). The exact
+ * (the v3.3 spec's description: "e.g. metadata=key1 eq 'value1' and key2 ne 'value2'"). The exact
  * grammar is not documented; accepted here (inferred): an optional `metadata=` prefix,
  * keys bare or as `metadata/key`, values in single quotes ('' escapes a quote),
  * parentheses, `and` binding tighter than `or`. A key the image lacks is "not equal".

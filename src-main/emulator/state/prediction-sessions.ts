@@ -2,7 +2,7 @@
  * QueryPredictions paging. The first query opens a session that freezes the ordered list
  * of matching prediction ids; `continuation` is an opaque offset into it. Predictions
  * deleted between pages are skipped. Real sessions look like "2:4193186" and the last page
- * answers `continuation: null` (reference §2, §7).
+ * answers `continuation: null` (Microsoft's recorded QueryPredictionResults traffic).
  */
 const MAX_SESSIONS = 500;
 

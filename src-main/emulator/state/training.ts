@@ -1,8 +1,8 @@
 /**
  * TrainProject and the iteration lifecycle: a new iteration starts as `Training` with a
  * snapshot of the workspace's tagged images and its tags taken at that moment, then turns
- * `Completed` after the configured delay (reference §2 Iteration: `trainedAt` omitted until
- * trained, `exportableTo` null while training).
+ * `Completed` after the configured delay (as recorded traffic shows: `trainedAt` omitted
+ * until trained, `exportableTo` null while training).
  */
 import { badRequest } from '../errors';
 import type { Scheduler } from '../scheduler';
@@ -10,7 +10,7 @@ import { findDomain } from './domains';
 import type { AccountState } from './account';
 import type { IterationRec, ProjectRec, Snapshot } from './types';
 
-/** Iterations per project (reference §5 limits table: 20 on F0 and S0). */
+/** Iterations per project (Microsoft's limits and quotas page: 20 on F0 and S0). */
 export const MAX_ITERATIONS = 20;
 
 export function snapshotWorkspace(project: ProjectRec): Snapshot {
@@ -91,7 +91,7 @@ export function isExportable(iteration: IterationRec): boolean {
   return iteration.status === 'Completed' && iteration.domainId !== null && findDomain(iteration.domainId)?.exportable === true;
 }
 
-/** "Is published" = non-empty publishName (Microsoft's own test, reference §2). */
+/** "Is published" = non-empty publishName (what Microsoft's own SDK tests check). */
 export function isPublished(iteration: IterationRec): boolean {
   return typeof iteration.publishName === 'string' && iteration.publishName !== '';
 }

@@ -33,9 +33,9 @@ export function deleteTag(project: ProjectRec, tagId: string): void {
 
 export type TagAddResult = 'created' | 'duplicated' | 'exceeded';
 
-/** Max tags per image for classification (reference §5). */
+/** Max tags per image for classification (Microsoft's limits and quotas page). */
 const MAX_TAGS_PER_IMAGE = 100;
-/** Max regions per image for object detection (reference §5). */
+/** Max regions per image for object detection (Microsoft's limits and quotas page). */
 const MAX_REGIONS_PER_IMAGE = 300;
 
 export function addImageTag(project: ProjectRec, imageId: string, tagId: string, created: Stamp): TagAddResult {
@@ -70,7 +70,7 @@ export function addRegion(
   return { result: 'created', region };
 }
 
-/** Metadata limits from UpdateImageMetadata's description (reference §5). */
+/** Metadata limits from UpdateImageMetadata's description in the v3.3 spec. */
 export const METADATA_LIMITS = { pairs: 50, keyLength: 256, valueLength: 512 } as const;
 
 export function mergeMetadata(

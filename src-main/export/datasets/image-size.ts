@@ -2,8 +2,7 @@
  * Pixel size of an image file from its header, without decoding it. The dataset views use
  * the API's width and height (what the regions were drawn on); the header is read to fill
  * in a missing size and to count files whose stored pixels disagree with the API — e.g. an
- * EXIF-rotated JPEG — because pixel boxes are only right for the file you actually have
- * (reference §4.1).
+ * EXIF-rotated JPEG — because pixel boxes are only right for the file you actually have.
  */
 import { open, type FileHandle } from 'node:fs/promises';
 

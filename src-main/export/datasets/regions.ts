@@ -1,5 +1,5 @@
 /**
- * Custom Vision regions → boxes, and boxes → each format's coordinates (reference §4.2).
+ * Custom Vision regions → boxes, and boxes → each format's coordinates.
  * Regions are fractions of the image (0..1) from its top-left corner: left, top, width, height.
  *
  * Rules, applied identically for every view so their annotation counts agree:

@@ -1,7 +1,7 @@
 /**
- * The contract test (DESIGN §3): every channel has a schema, a handler in main and a
- * function on window.steward; a malformed payload and a foreign sender are refused
- * before any service runs.
+ * The contract test (docs/architecture.md, "The IPC contract"): every channel has a schema,
+ * a handler in main and a function on window.steward; a malformed payload and a foreign
+ * sender are refused before any service runs.
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
