@@ -8,7 +8,7 @@
 // Why it is wrapped like this:
 // - Electronegativity takes one input path, so the three folders are copied into one
 //   staging folder; findings then carry repo-relative paths (`src-main/electron/main.ts`).
-// - It runs in a child process with a hard timeout: on start-up it tries to download
+// - It runs in a child process with a hard timeout, and without network (see withoutNetwork): on start-up it tries to download
 //   translations (offline it prints "Could not retrieve updated translations" and goes
 //   on), and nothing here may hang `npm test`.
 // - AVAILABLE_SECURITY_FIXES_GLOBAL_CHECK is excluded: it downloads Electron's release
@@ -35,9 +35,25 @@ const EXCLUDED_CHECKS = ['AvailableSecurityFixesGlobalCheck'];
 if (process.argv[2] === '--scan') await scan(JSON.parse(process.argv[3] ?? '{}'));
 else process.exit(main());
 
+/**
+ * Electronegativity's only network use is `got`: the translations it fetches on start-up
+ * and the excluded release-list check. Neither changes a finding, and a test must not
+ * depend on the network; on Node 24 an offline fetch even crashes the scan (got's retry
+ * attaches a cancel handler to a settled promise, an uncaught error). So `got` answers
+ * every request with a refusal, which Electronegativity already handles ("Could not
+ * retrieve updated translations").
+ */
+function withoutNetwork(require) {
+  const gotPath = createRequire(require.resolve('@doyensec/electronegativity')).resolve('got');
+  const refuse = () => Promise.reject(new Error('CV Steward runs Electronegativity without network access'));
+  require.cache[gotPath] = { id: gotPath, filename: gotPath, loaded: true, exports: refuse };
+}
+
 /** Child mode: one Electronegativity run; writes the SARIF report and a JSON summary. */
 async function scan({ input, sarif, summary, electronVersion }) {
-  const run = createRequire(import.meta.url)('@doyensec/electronegativity');
+  const require = createRequire(import.meta.url);
+  withoutNetwork(require);
+  const run = require('@doyensec/electronegativity');
   const result = await run({
     input,
     output: sarif,
