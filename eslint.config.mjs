@@ -109,6 +109,8 @@ export const LAYER_MAP = {
     { folder: 'src-main', message: `The page and shared/ never import src-main/: the page reaches main only through src-renderer/lib/api.ts (see ${ARCHITECTURE_DOC}).` },
     { folder: 'src-renderer', message: `Nothing imports the renderer: it is a separate program in the page (see ${ARCHITECTURE_DOC}).` },
     { folder: 'test', message: `The app never imports its tests (see ${ARCHITECTURE_DOC}).` },
+    { folder: 'bench', message: `The app never imports its benchmarks (see ${ARCHITECTURE_DOC}).` },
+    { folder: 'scripts', message: `The app never imports its build and developer scripts (see ${ARCHITECTURE_DOC}).` },
   ],
 };
 

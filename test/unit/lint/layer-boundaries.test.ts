@@ -60,6 +60,7 @@ const REFUSALS: Refusal[] = [
   { what: 'a leaf importing a leaf it does not list', file: 'shared/model/planted.ts', specifier: '../ipc/contract', kind: 'Sideways import' },
   { what: 'main importing the renderer', file: 'src-main/desktop/planted.ts', specifier: '../../src-renderer/lib/api', kind: 'Nothing imports the renderer' },
   { what: 'main importing a test', file: 'src-main/jobs/planted.ts', specifier: '../../test/support/test-job', kind: 'The app never imports its tests' },
+  { what: 'main importing a build script', file: 'src-main/logging/planted.ts', specifier: '../../scripts/build.mjs', kind: 'The app never imports its build and developer scripts' },
   { what: 'a domain importing electron', file: 'src-main/desktop/planted.ts', specifier: 'electron', kind: 'Only src-main/electron/ and src-main/preload/ may import electron' },
 ];
 
