@@ -8,6 +8,7 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import { builtinModules } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { boundaryBlocks } from './lint/layer-boundaries.mjs';
 
 /** Where the layering is explained; every boundary error points there. */
@@ -98,6 +99,7 @@ export const NODE_ONLY_PACKAGES = ['keytar', 'conf', 'electron-store', 'electron
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
 
 export const LAYER_MAP = {
+  root: fileURLToPath(new URL('.', import.meta.url)),
   layers: LAYERS,
   units: UNITS,
   exceptions: EXCEPTIONS,

@@ -11,6 +11,7 @@
 // a file, ESLint keeps only the last one's options. Every block therefore carries all of a
 // file's import restrictions (electron, renderer, Node-only packages, layering), not only
 // the layering ones.
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 
 /** Deepest folder level (below a unit's own folder) that gets a block; the lint test checks no source file is deeper. */
@@ -38,7 +39,7 @@ function specifierRegex(specifier) {
   return `^${escapeRegex(specifier)}(?:[./].*)?$`;
 }
 
-function describe(unitPath, units) {
+function unitLabel(unitPath, units) {
   const unit = units[unitPath];
   return unit ? `${unitPath} (${unit.layer})` : unitPath;
 }
@@ -63,10 +64,10 @@ function refusal(from, to, map) {
   const { layers, units, docs } = map;
   const source = units[from];
   const target = units[to];
-  if (target.private) return `Private module: ${describe(to, units)} may not be imported from ${from}. ${target.private} (see ${docs}).`;
-  if (source.only) return `Not allowed: ${describe(from, units)} imports only ${source.only.join(', ') || 'its own folder'} (see ${docs}).`;
+  if (target.private) return `Private module: ${unitLabel(to, units)} may not be imported from ${from}. ${target.private} (see ${docs}).`;
+  if (source.only) return `Not allowed: ${unitLabel(from, units)} imports only ${source.only.join(', ') || 'its own folder'} (see ${docs}).`;
   const direction = layers.indexOf(target.layer) > layers.indexOf(source.layer) ? 'Upward import' : 'Sideways import';
-  return `${direction}: ${describe(from, units)} may not import ${describe(to, units)}. A module imports its own layer's listed neighbours and the layers below it: ${layers.join(' → ')} (see ${docs}).`;
+  return `${direction}: ${unitLabel(from, units)} may not import ${unitLabel(to, units)}. A module imports its own layer's listed neighbours and the layers below it: ${layers.join(' → ')} (see ${docs}).`;
 }
 
 /**
@@ -133,6 +134,8 @@ export function boundaryBlocks(map) {
   for (const exception of map.exceptions) {
     const unitPath = unitOf(exception.file, map);
     if (!unitPath) throw new Error(`eslint.config.mjs: the exception for ${exception.file} names a file outside the layer map`);
+    // A stale exception would silently allow the import to whatever file takes the name later.
+    if (!existsSync(path.join(map.root, exception.file))) throw new Error(`eslint.config.mjs: the exception for ${exception.file} names a file that does not exist (moved? update or remove it)`);
     blocks.push({
       files: [exception.file],
       rules: { 'no-restricted-imports': restrictionsFor(unitPath, path.posix.dirname(exception.file), map, [exception.mayImport]) },
