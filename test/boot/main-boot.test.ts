@@ -6,7 +6,7 @@
  * renderer, every contract channel registered once and refusing foreign senders, and the
  * single-instance lock taken at start and released on the way out.
  */
-import { mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -29,6 +29,17 @@ function boot(singleInstanceLock: boolean): { standIn: RecordingElectron; main: 
   const standIn = new RecordingElectron({ userDataDir, appName: packageJson.productName, appVersion: packageJson.version, singleInstanceLock });
   const main = loadMainBundle(BUNDLE, standIn);
   return { standIn, main, userDataDir };
+}
+
+/** Main's log (src-main/logging), which start-up failures and refused senders are written to. */
+function logLines(userDataDir: string): string[] {
+  const file = join(userDataDir, 'logs', 'cv-steward.log');
+  return existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter(Boolean) : [];
+}
+
+/** Windows may still hold a just-closed log or settings file for a moment. */
+function removeDataDir(dir: string): void {
+  rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
 }
 
 function isInside(file: string, folder: string): boolean {
@@ -63,7 +74,7 @@ describe('the built main process, booted with a recording stand-in for Electron'
 
   afterAll(() => {
     main?.unload();
-    if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+    if (userDataDir) removeDataDir(userDataDir);
   });
 
   it('does what must happen before ready first: the app:// scheme, the sandbox for every renderer, the single-instance lock', () => {
@@ -77,6 +88,10 @@ describe('the built main process, booted with a recording stand-in for Electron'
     const [schemes] = standIn.called('protocol.registerSchemesAsPrivileged').map((call) => call.args[0]);
     expect(schemes).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
     expect(standIn.app.holdsSingleInstanceLock).toBe(true);
+  });
+
+  it('starts without logging an error', () => {
+    expect(logLines(userDataDir).filter((line) => line.includes('[error]'))).toEqual([]);
   });
 
   it('opens exactly one window: sandboxed, context-isolated, without Node, loading the app page from app://', () => {
@@ -147,6 +162,8 @@ describe('the built main process, booted with a recording stand-in for Electron'
       expect(answer.ok, who).toBe(false);
       expect(answer.error?.code, who).toBe('FORBIDDEN_SENDER');
     }
+    // Each refusal is logged, so an attack (or a wiring mistake) leaves a trace.
+    expect(logLines(userDataDir).filter((line) => line.includes('[error] refused app:info from'))).toHaveLength(foreign.length);
   });
 
   it('brings its window forward when a second instance is started', () => {
@@ -181,7 +198,7 @@ describe('the built main process, when another instance already runs', () => {
 
   afterAll(() => {
     main?.unload();
-    if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+    if (userDataDir) removeDataDir(userDataDir);
   });
 
   it('quits at once: no window, no IPC, no app protocol', async () => {
