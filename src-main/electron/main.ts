@@ -199,7 +199,12 @@ if (!app.requestSingleInstanceLock()) {
   app.on('activate', () => {
     if (appWindows().length === 0 && services) void openMainWindow().catch((error: unknown) => reportError('open window', error));
   });
-  app.on('will-quit', () => void services?.dispose());
+  app.on('will-quit', () => {
+    void services?.dispose();
+    // Let a launch made while this one shuts down start for real: with the lock still held
+    // it would hand its request to this exiting process and quit, and no window would open.
+    app.releaseSingleInstanceLock();
+  });
   try {
     log = createAppLog({ dir: logsDir() });
   } catch (error) {

@@ -3,12 +3,11 @@
  * binary exists and skips, saying why, where it does not (our CI machines).
  */
 import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
-import { join } from 'node:path';
 import { contractShape, probeGlobals, probeSteward, tryUnlistedChannels } from '../support/renderer-probes';
-import { findElectronBinary } from './electron-binary';
+import { electronLaunchTarget } from './electron-binary';
 
-const binary = findElectronBinary();
-const skipReason = binary.path === null ? binary.reason : '';
+const target = electronLaunchTarget();
+const skipReason = target.executablePath === null ? target.reason : '';
 if (skipReason) console.log(`[e2e-electron] skipping the Electron tests: ${skipReason}`);
 
 /** Inline script and eval in the page; violations de-duplicated (the header and the meta tag each report). */
@@ -43,8 +42,8 @@ test.describe('CV Steward in Electron', () => {
 
   test.beforeAll(async () => {
     app = await electron.launch({
-      executablePath: binary.path ?? undefined,
-      args: [join(__dirname, '..', '..')],
+      executablePath: target.executablePath ?? undefined,
+      args: target.executablePath === null ? [] : target.appArgs,
       env: { ...process.env, ELECTRON_ENABLE_LOGGING: '1' },
     });
     page = await app.firstWindow();

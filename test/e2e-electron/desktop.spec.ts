@@ -10,15 +10,15 @@ import { _electron as electron, expect, test, type ElectronApplication, type Pag
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { findElectronBinary } from './electron-binary';
+import { electronLaunchTarget } from './electron-binary';
 
-const binary = findElectronBinary();
-const skipReason = binary.path === null ? binary.reason : '';
+const target = electronLaunchTarget();
+const skipReason = target.executablePath === null ? target.reason : '';
 
 async function launch(userDataDir: string): Promise<{ app: ElectronApplication; page: Page }> {
   const app = await electron.launch({
-    executablePath: binary.path ?? undefined,
-    args: [join(__dirname, '..', '..'), `--user-data-dir=${userDataDir}`],
+    executablePath: target.executablePath ?? undefined,
+    args: [...(target.executablePath === null ? [] : target.appArgs), `--user-data-dir=${userDataDir}`],
     env: { ...process.env, ELECTRON_ENABLE_LOGGING: '1' },
   });
   const page = await app.firstWindow();
