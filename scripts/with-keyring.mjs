@@ -80,6 +80,10 @@ if (needsPrivateKeyring()) {
     stdio: 'inherit',
     env: { ...process.env, CV_STEWARD_KEYRING_PW: randomBytes(24).toString('hex'), CV_STEWARD_KEYRING_DIR: keyringDir },
   });
+} else if (command === 'npm' && process.env.npm_execpath) {
+  // `npm test` started us: run the same npm with the same Node. On Windows `npm` is
+  // npm.cmd, which spawn cannot start without a shell.
+  child = spawn(process.execPath, [process.env.npm_execpath, ...args], { stdio: 'inherit' });
 } else {
   child = spawn(command, args, { stdio: 'inherit' });
 }
