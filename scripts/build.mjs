@@ -3,6 +3,7 @@
 // second Vite pipeline (see README, "Why these tools").
 import { build } from 'esbuild';
 import { readFileSync, rmSync } from 'node:fs';
+import { channelNamesPlugin } from './channel-names-plugin.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const define = { __APP_VERSION__: JSON.stringify(pkg.version) };
@@ -19,7 +20,7 @@ for (const dir of ['dist/main', 'dist/preload', 'dist/cli', 'dist-harness']) rmS
 await Promise.all([
   build({ ...node, target: 'node22', entryPoints: ['src-main/electron/main.ts'], outfile: 'dist/main/main.cjs', external }),
   // A sandboxed preload may only require('electron'): everything else must be bundled in.
-  build({ ...node, target: 'chrome130', entryPoints: ['src-main/preload/preload.ts'], outfile: 'dist/preload/preload.cjs', external: ['electron'] }),
+  build({ ...node, target: 'chrome130', entryPoints: ['src-main/preload/preload.ts'], outfile: 'dist/preload/preload.cjs', external: ['electron'], plugins: [channelNamesPlugin()] }),
   build({
     ...node,
     target: 'node20',
@@ -33,5 +34,5 @@ await Promise.all([
   exportWorker('dist/cli', 'node20'),
   exportWorker('dist-harness', 'node20'),
   build({ ...node, target: 'node20', entryPoints: ['src-main/emulator/cli.ts'], outfile: 'dist/emulator/cv-emulator.cjs', external }),
-  build({ ...node, platform: 'browser', format: 'iife', target: 'chrome130', entryPoints: ['test/harness/bridge-client.ts'], outfile: 'dist-harness/bridge.js' }),
+  build({ ...node, platform: 'browser', format: 'iife', target: 'chrome130', entryPoints: ['test/harness/bridge-client.ts'], outfile: 'dist-harness/bridge.js', plugins: [channelNamesPlugin()] }),
 ]);
