@@ -16,3 +16,4 @@ export {
   type JobRunnerOptions,
   type StartJobOptions,
 } from './job-runner';
+export { jobsHandlers } from './jobs-handlers';
