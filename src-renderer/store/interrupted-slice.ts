@@ -8,6 +8,7 @@
  */
 import type { StateCreator } from 'zustand';
 import type { InterruptedJob, SavedPlan } from '../../shared/model/resume';
+import { inInterfaceLanguage } from '../lib/api';
 import { toAppError, type AppErrorInput } from '../lib/app-error';
 import type { LoadStatus, StewardClient, StewardState } from './types';
 
@@ -58,7 +59,7 @@ export const createInterruptedSlice =
       loadInterruptedJobs: async () => {
         set({ interruptedStatus: 'loading' });
         try {
-          set({ interruptedJobs: await client.resume.interrupted(), interruptedStatus: 'ready' });
+          set({ interruptedJobs: await client.jobs.interrupted(), interruptedStatus: 'ready' });
         } catch (error) {
           // The banner is a convenience: a failure to list goes to the error surface, the app goes on.
           set({ interruptedStatus: 'error' });
@@ -68,7 +69,7 @@ export const createInterruptedSlice =
 
       resumeInterruptedJob: (id) =>
         act(id, async () => {
-          const result = await client.resume.resumeInterrupted(id);
+          const result = await client.jobs.resumeInterrupted({ id });
           set({ interruptedJobs: without(id) });
           if (result.kind === 'export') {
             // The Export page follows this job, as if it had been started there.
@@ -82,7 +83,7 @@ export const createInterruptedSlice =
 
       dismissInterruptedJob: async (id) => {
         await act(id, async () => {
-          await client.resume.dismissInterrupted(id);
+          await client.jobs.dismissInterrupted({ id });
           set({ interruptedJobs: without(id) });
         });
       },
@@ -90,7 +91,7 @@ export const createInterruptedSlice =
       loadSavedPlans: async () => {
         set({ savedPlansStatus: 'loading' });
         try {
-          set({ savedPlans: await client.resume.savedPlans(), savedPlansStatus: 'ready' });
+          set({ savedPlans: await client.cleanup.plans(inInterfaceLanguage({})), savedPlansStatus: 'ready' });
         } catch (error) {
           set({ savedPlansStatus: 'error' });
           get().pushError(toAppError(error));

@@ -38,7 +38,7 @@ export const createNavigationSlice =
     },
     showInFolder: async (target) => {
       try {
-        await client.app.showInFolder(target);
+        await client.app.showInFolder({ target });
       } catch (error) {
         get().pushError(toAppError(error));
       }
