@@ -1,5 +1,5 @@
 /**
- * The contract test (DESIGN §3): every channel has a schema, a handler in main and a
+ * The contract test (docs/architecture.md): every channel has a schema, a handler in main and a
  * function on window.steward; a malformed payload and a foreign sender are refused
  * before any service runs.
  */
