@@ -141,7 +141,13 @@ export function createServices(options: ServicesOptions): Services {
   });
 
   const handlers = composeHandlers(
-    appHandlers({ appInfo: options.appInfo, openExternal: options.openExternal ?? cannotOpen, showInFolder }),
+    appHandlers({
+      appInfo: options.appInfo,
+      openExternal: options.openExternal ?? cannotOpen,
+      showInFolder,
+      dataDir,
+      ...(options.openPath ? { openPath: options.openPath } : {}),
+    }),
     jobsHandlers(jobs),
     interruptedHandlers(interrupted),
     diagnosticsHandlers({ jobs, dataDir }),

@@ -178,6 +178,8 @@ export const invokeContract = {
   },
   /** Shows a bundle folder, a receipt or the logs folder in the system's file manager. */
   'app:showInFolder': { request: z.object({ target: ShowInFolderTargetSchema }).strict(), response: z.object({ shown: z.boolean() }) },
+  /** Opens CV Steward's own data folder (settings, plans, receipts, journals) in the system's file manager. */
+  'app:openDataFolder': { request: NoArguments, response: z.object({ opened: z.boolean() }) },
   /** Jobs that were running when CV Steward last quit or was killed. */
   'jobs:interrupted': { request: NoArguments, response: z.array(InterruptedJobSchema) },
   /** Resumes an export into its bundle (a new job), or hands a cleanup's plan back to the wizard. */

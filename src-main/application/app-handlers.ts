@@ -7,16 +7,26 @@
 import type { AppInfo } from '../../shared/model/app-info';
 import type { ShowInFolderTarget } from '../../shared/ipc/contract';
 import type { HandlersFor } from '../ipc/handler-sets';
-import { openExternalLink, type OpenExternal } from './external-links';
+import { AppError } from '../errors/app-error';
+import { openExternalLink, type OpenExternal, type OpenPath } from './external-links';
 
 export interface AppHandlersDeps {
   appInfo: AppInfo;
   openExternal: OpenExternal;
   /** Resolves the target to a path main wrote and reveals it (src-main/desktop/show-in-folder.ts). */
   showInFolder: (target: ShowInFolderTarget) => Promise<{ shown: boolean }>;
+  /** The app's data folder, opened with `openPath`; absent without a shell. */
+  dataDir: string;
+  openPath?: OpenPath;
 }
 
-export function appHandlers({ appInfo, openExternal, showInFolder }: AppHandlersDeps): HandlersFor<'app:info' | 'app:openExternal' | 'app:showInFolder'> {
+export function appHandlers({
+  appInfo,
+  openExternal,
+  showInFolder,
+  dataDir,
+  openPath,
+}: AppHandlersDeps): HandlersFor<'app:info' | 'app:openExternal' | 'app:showInFolder' | 'app:openDataFolder'> {
   return {
     'app:info': () => appInfo,
     'app:openExternal': async ({ link }) => {
@@ -24,5 +34,11 @@ export function appHandlers({ appInfo, openExternal, showInFolder }: AppHandlers
       return { opened: true };
     },
     'app:showInFolder': ({ target }) => showInFolder(target),
+    'app:openDataFolder': async () => {
+      // The path is main's own, never the page's; without a shell, say where to look instead.
+      if (!openPath) throw new AppError('NOT_SUPPORTED', `CV Steward cannot open a file manager from here. Its data folder is ${dataDir}`);
+      await openPath(dataDir);
+      return { opened: true };
+    },
   };
 }
