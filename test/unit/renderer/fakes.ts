@@ -150,12 +150,13 @@ export class FakeMain {
   }
 
   private ownHandlers(): FakeHandlersFor<
-    'app:info' | 'app:showInFolder' | 'jobs:list' | 'jobs:cancel' | 'jobs:pause' | 'jobs:resume' | 'jobs:clearFinished' | 'diagnostics:start'
+    'app:info' | 'app:showInFolder' | 'app:openDataFolder' | 'jobs:list' | 'jobs:cancel' | 'jobs:pause' | 'jobs:resume' | 'jobs:clearFinished' | 'diagnostics:start'
   > {
     const byJob = ({ jobId }: { jobId: string }) => jobId;
     return {
       'app:info': { answer: () => ok(this.appInfo) },
       'app:showInFolder': { describe: ({ target }) => Object.values(target).join(' '), answer: () => ok({ shown: true }) },
+      'app:openDataFolder': { answer: () => ok({ opened: true }) },
       'jobs:list': { answer: () => ok([...this.jobs]) },
       'jobs:cancel': { describe: byJob, answer: ({ jobId }) => this.transition(jobId, 'cancelled') },
       'jobs:pause': { describe: byJob, answer: ({ jobId }) => this.transition(jobId, 'paused') },
