@@ -34,8 +34,10 @@ export const UNITS = {
   'src-main/customvision': { layer: 'platform' },
   'src-main/secrets': { layer: 'platform' },
   // An account record carries its key's fingerprint, computed by secrets/.
-  'src-main/settings': { layer: 'platform', uses: ['src-main/secrets'] },
-  'src-main/jobs': { layer: 'platform' },
+  // Its preferences-handlers.ts (the preferences:* channels) is typed with ipc/'s handler types.
+  'src-main/settings': { layer: 'platform', uses: ['src-main/secrets', 'src-main/ipc'] },
+  // Its jobs-handlers.ts (the jobs:* channels) is typed with ipc/'s handler types.
+  'src-main/jobs': { layer: 'platform', uses: ['src-main/ipc'] },
   'src-main/fs': { layer: 'platform' },
   'src-main/logging': { layer: 'platform' },
   'src-main/locks': { layer: 'platform' },

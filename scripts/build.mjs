@@ -3,6 +3,7 @@
 // second Vite pipeline (see README, "Why these tools").
 import { build } from 'esbuild';
 import { chmodSync, readFileSync, rmSync } from 'node:fs';
+import { channelNamesPlugin } from './channel-names-plugin.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const define = { __APP_VERSION__: JSON.stringify(pkg.version) };
@@ -23,7 +24,7 @@ for (const dir of ['dist/main', 'dist/preload', 'dist/cli', 'dist-harness']) rmS
 await Promise.all([
   build({ ...node, target: ELECTRON_NODE, entryPoints: ['src-main/electron/main.ts'], outfile: 'dist/main/main.cjs', external }),
   // A sandboxed preload may only require('electron'): everything else must be bundled in.
-  build({ ...node, target: 'chrome130', entryPoints: ['src-main/preload/preload.ts'], outfile: 'dist/preload/preload.cjs', external: ['electron'] }),
+  build({ ...node, target: 'chrome130', entryPoints: ['src-main/preload/preload.ts'], outfile: 'dist/preload/preload.cjs', external: ['electron'], plugins: [channelNamesPlugin()] }),
   build({
     ...node,
     target: USER_NODE,
@@ -37,7 +38,7 @@ await Promise.all([
   exportWorker('dist/cli', USER_NODE),
   exportWorker('dist-harness', USER_NODE),
   build({ ...node, target: USER_NODE, entryPoints: ['src-main/emulator/cli.ts'], outfile: 'dist/emulator/cv-emulator.cjs', external }),
-  build({ ...node, platform: 'browser', format: 'iife', target: 'chrome130', entryPoints: ['test/harness/bridge-client.ts'], outfile: 'dist-harness/bridge.js' }),
+  build({ ...node, platform: 'browser', format: 'iife', target: 'chrome130', entryPoints: ['test/harness/bridge-client.ts'], outfile: 'dist-harness/bridge.js', plugins: [channelNamesPlugin()] }),
 ]);
 
 // The CLI is a bin (`npm link`, `npx cv-steward`): rmSync above removed the old file and

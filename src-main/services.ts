@@ -1,32 +1,38 @@
 /**
- * Composition root (DESIGN §2): builds every service from its adapters and returns the
- * contract's handlers. The Electron shell, the CLI and the browser harness all call this,
- * so nothing important lives only inside Electron.
+ * The composition root (docs/architecture.md): builds every service from the adapters a
+ * front end passes in, and answers the contract with the handler sets that live beside
+ * those services. The Electron shell and the browser harness call createServices; the
+ * command line builds its accounts with the same factory (createAccounts) and runs the
+ * same engines, so nothing important lives only inside one front end.
+ *
+ * Nothing here decides anything: a rule belongs in its service or handler set.
  */
 import type { AppInfo } from '../shared/model/app-info';
 import { createEventBus, type EventBus } from './ipc/event-bus';
 import type { Handlers } from './ipc/dispatcher';
-import { JobRunner } from './jobs';
-import { runSystemCheck, SYSTEM_CHECK_CATEGORIES } from './diagnostics/system-check';
-import { AccountsService, createDemoAccount, type DemoAccount, type ProbeAccount } from './accounts';
+import { composeHandlers } from './ipc/handler-sets';
+import { JobRunner, jobsHandlers } from './jobs';
+import { diagnosticsHandlers } from './diagnostics/diagnostics-handlers';
+import { accountsHandlers, createAccounts, createDemoAccount, DEMO_ACCOUNT_ID, type AccountsService, type DemoAccount, type ProbeAccount } from './accounts';
 import type { SecretStore } from './secrets';
 import { createAccountsSettings, type KeyValueStore } from './settings';
 import { createPreferences, type PreferencesSettings } from './settings/preferences';
-import { createTrainingClient, sharedRateLimiters } from './customvision';
-import { createInventoryService } from './inventory';
+import { preferencesHandlers } from './settings/preferences-handlers';
+import { sharedRateLimiters } from './customvision';
+import { createInventoryService, inventoryHandlers } from './inventory';
 import { FolderRegistry, type PickFolder } from './application/folder-registry';
 import { createExportWiring } from './application/export-wiring';
+import { exportHandlers } from './application/export-handlers';
 import type { ExportRunner } from './export-worker';
-import { keychainPlanSealer, PLAN_SEAL_ACCOUNT } from './cleanup';
+import { keychainPlanSealer } from './cleanup';
 import { createCleanupWiring } from './application/cleanup-wiring';
-import { openExternalLink, type OpenExternal, type OpenPath } from './application/external-links';
-import { forgetEverything } from './application/forget-everything';
-import { newDefaultExportFolder } from './application/default-export-folder';
+import { cleanupHandlers } from './application/cleanup-handlers';
+import { forgetHandlers } from './application/forget-handlers';
+import { appHandlers } from './application/app-handlers';
+import type { OpenExternal, OpenPath } from './application/external-links';
 import { AppError } from './errors/app-error';
 import { createShowInFolder, type ShowItemInFolder } from './desktop/show-in-folder';
-import { DEMO_ACCOUNT_ID } from './accounts';
-import { createInterruptedJobs, listSavedPlans, planFileExists, RunningJobRegistry } from './resume';
-import { mainText } from '../shared/model/main-text';
+import { createInterruptedJobs, interruptedHandlers, planFileExists, RunningJobRegistry } from './resume';
 
 export interface ServicesOptions {
   /** Folder for this app's own data (settings, journals); Electron's userData in the app. */
@@ -60,12 +66,6 @@ export interface ServicesOptions {
 /** Without a shell (unit tests), opening things is refused with a message, never silently dropped. */
 const cannotOpen = () => Promise.reject(new AppError('NOT_SUPPORTED', 'CV Steward cannot open other programs from here.'));
 
-/** One real, cheap call that proves the endpoint and key work: GetProjects, retried like every other call. */
-export const probeWithGetProjects: ProbeAccount = async (endpoint, key, signal) => {
-  const client = createTrainingClient({ endpoint, key, timeoutMs: 20_000 });
-  await client.getProjects(signal ? { signal } : {});
-};
-
 export interface Services {
   handlers: Handlers;
   events: EventBus;
@@ -76,6 +76,7 @@ export interface Services {
 }
 
 export function createServices(options: ServicesOptions): Services {
+  const { dataDir } = options;
   const report = options.reportError ?? (() => undefined);
   const events = createEventBus((event, error) => report(`event ${event}`, error));
   const jobs = new JobRunner();
@@ -84,10 +85,10 @@ export function createServices(options: ServicesOptions): Services {
     jobs.onFinished((snapshot) => events.emit('jobs:finished', snapshot)),
   ];
 
-  const accounts = new AccountsService({
+  const accounts = createAccounts({
     secrets: options.secrets,
     settings: createAccountsSettings(options.settingsStore, (warning) => report('settings', warning)),
-    probe: options.probe ?? probeWithGetProjects,
+    ...(options.probe ? { probe: options.probe } : {}),
     demo: options.demo ?? createDemoAccount(),
     onChanged: (list) => events.emit('accounts:changed', list),
   });
@@ -103,7 +104,7 @@ export function createServices(options: ServicesOptions): Services {
   const pickFolder = options.pickFolder ?? (() => Promise.resolve(null));
   const folders = new FolderRegistry(pickFolder);
   // Exports and cleanup runs under way, on disk: what a quit or kill leaves is offered next start.
-  const running = new RunningJobRegistry({ dataDir: options.dataDir, jobs, report });
+  const running = new RunningJobRegistry({ dataDir, jobs, report });
   const exports = createExportWiring({
     jobs,
     accounts,
@@ -117,7 +118,7 @@ export function createServices(options: ServicesOptions): Services {
     jobs,
     accounts,
     folders,
-    dataDir: options.dataDir,
+    dataDir,
     startExport: (request) => exports.start(request),
     openPath: options.openPath ?? cannotOpen,
     rateLimit,
@@ -130,9 +131,8 @@ export function createServices(options: ServicesOptions): Services {
     demoAccountId: DEMO_ACCOUNT_ID,
     registerFolder: (path) => folders.register(path),
     startExport: (request) => exports.start(request),
-    planExists: (planId) => planFileExists(options.dataDir, planId),
+    planExists: (planId) => planFileExists(dataDir, planId),
   });
-  const openExternal = options.openExternal ?? cannotOpen;
   const showInFolder = createShowInFolder({
     ...(options.showItemInFolder ? { show: options.showItemInFolder } : {}),
     ...(options.logsDir ? { logsDir: options.logsDir } : {}),
@@ -140,91 +140,34 @@ export function createServices(options: ServicesOptions): Services {
     receiptFile: (planId) => cleanup.receiptFile(planId),
   });
 
-  const handlers: Handlers = {
-    'app:info': () => options.appInfo,
-    'jobs:list': () => jobs.list(),
-    'jobs:cancel': ({ jobId }) => jobs.cancel(jobId),
-    'jobs:pause': ({ jobId }) => jobs.pause(jobId),
-    'jobs:resume': ({ jobId }) => jobs.resume(jobId),
-    'jobs:clearFinished': () => ({ removed: jobs.clearFinished() }),
-    'diagnostics:start': () => {
-      const job = jobs.start({
-        kind: 'system-check',
-        title: 'System check',
-        titleText: mainText('systemCheckTitle'),
-        categories: [...SYSTEM_CHECK_CATEGORIES],
-        run: (ctx) => runSystemCheck(ctx, { dataDir: options.dataDir }),
-      });
-      return { jobId: job.id };
-    },
-    'accounts:list': () => accounts.list(),
-    'accounts:connect': (request) => accounts.connect(request),
-    'accounts:startDemo': () => accounts.startDemo(),
-    'accounts:rename': ({ accountId, displayName }) => accounts.rename(accountId, displayName),
-    'accounts:switch': ({ accountId }) => accounts.switch(accountId),
-    'accounts:forget': async ({ accountId }) => {
-      const forgotten = await accounts.forget(accountId);
-      // Counts of an account the user asked us to forget are not kept either.
-      inventory.store.delete(accountId);
-      return { forgotten };
-    },
-    'inventory:scan': (request) => inventory.scan(request),
-    'inventory:get': () => inventory.get(),
-    'export:chooseFolder': () => folders.choose(),
-    'export:start': (request) => exports.start(request),
-    'export:verify': ({ folderId }) => exports.verify(folderId),
-    'export:report': ({ jobId }) => exports.report(jobId),
-    'app:openExternal': async ({ link }) => {
-      await openExternalLink(openExternal, link);
-      return { opened: true };
-    },
-    'cleanup:plan': ({ scope }) => cleanup.plan(scope),
-    'cleanup:getPlan': ({ planId, language }) => cleanup.getPlan(planId, language),
-    'cleanup:chooseBundle': () => cleanup.chooseBundle(),
-    'cleanup:checkBundle': ({ planId, folderId }) => cleanup.checkBundle(planId, folderId),
-    'cleanup:coverage': ({ planId }) => cleanup.coverage(planId),
-    // The request carries no language (contract); the saved one is used (null, "follow the OS", leaves the bundle's own or English).
-    'cleanup:backup': ({ planId, folderId, language }) => cleanup.backup(planId, folderId, language),
-    'cleanup:run': ({ planId, confirmText, backup, language }) => cleanup.run(planId, confirmText, backup, language),
-    'cleanup:receipt': ({ planId }) => cleanup.receipt(planId),
-    'cleanup:openReceipt': ({ planId }) => cleanup.openReceipt(planId),
-    'preferences:get': () => preferences.get(),
-    'preferences:set': (request) => preferences.set(request),
-    // Placeholders while issue 6 is being built; each is replaced by its owner's wiring.
-    'preferences:chooseExportFolder': async () => {
-      // Main's own folder dialog, as for a bundle; cancelled: nothing changes.
-      const chosen = await pickFolder();
-      return chosen ? preferences.setExportFolder(chosen) : preferences.get();
-    },
-    'export:defaultFolder': () =>
-      newDefaultExportFolder({
-        exportFolder: () => preferences.get().exportFolder,
-        activeAccountName: () => {
-          const list = accounts.list();
-          return list.accounts.find((account) => account.accountId === list.activeAccountId)?.displayName ?? null;
-        },
-        register: (path) => folders.register(path),
-      }),
-    'app:forgetEverything': () =>
-      forgetEverything({
-        dataDir: options.dataDir,
-        jobs,
-        accounts,
-        inventory: inventory.store,
-        settingsStore: options.settingsStore,
-        preferences,
-        forgetFolders: () => folders.clear(),
-        emitAccounts: (list) => events.emit('accounts:changed', list),
-        forgetOwnSecrets: async () => {
-          await options.secrets.delete(PLAN_SEAL_ACCOUNT);
-        },
-      }),
-    'app:showInFolder': ({ target }) => showInFolder(target),
-    'jobs:interrupted': () => interrupted.list(),
-    'jobs:resumeInterrupted': ({ id }) => interrupted.resume(id),
-    'jobs:dismissInterrupted': ({ id }) => interrupted.dismiss(id),
-    'cleanup:plans': ({ language }) => listSavedPlans(options.dataDir, (context, error) => report(context, error), language),
-  };
+  const handlers = composeHandlers(
+    appHandlers({
+      appInfo: options.appInfo,
+      openExternal: options.openExternal ?? cannotOpen,
+      showInFolder,
+      dataDir,
+      ...(options.openPath ? { openPath: options.openPath } : {}),
+    }),
+    jobsHandlers(jobs),
+    interruptedHandlers(interrupted),
+    diagnosticsHandlers({ jobs, dataDir }),
+    accountsHandlers(accounts),
+    inventoryHandlers(inventory),
+    exportHandlers({ exports, folders, accounts, preferences }),
+    cleanupHandlers({ cleanup, dataDir, report }),
+    preferencesHandlers({ preferences, pickFolder }),
+    forgetHandlers({
+      dataDir,
+      jobs,
+      accounts,
+      inventory: inventory.store,
+      secrets: options.secrets,
+      settingsStore: options.settingsStore,
+      preferences,
+      folders,
+      emitAccounts: (list) => events.emit('accounts:changed', list),
+    }),
+  );
 
   return {
     handlers,

@@ -6,8 +6,8 @@
  * The Electron preload and the browser harness both call `buildStewardApi` with their own
  * transport, which is what makes the harness expose exactly the preload's interface.
  */
-import { EVENT_CHANNEL_NAMES as EVENT_CHANNELS, INVOKE_CHANNEL_NAMES as INVOKE_CHANNELS } from './channels';
-// Types only: importing contract.ts for values would pull zod into the preload bundle.
+// The names only: channel-names.ts explains how the preload gets them without bundling zod.
+import { EVENT_CHANNELS, INVOKE_CHANNELS } from './channel-names';
 import type { EventChannel, EventPayloadOf, InvokeChannel, RequestOf, ResponseOf } from './contract';
 import type { IpcResult } from './errors';
 

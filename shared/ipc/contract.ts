@@ -1,11 +1,13 @@
 /**
- * The IPC contract (DESIGN §3): the single source of truth for everything that crosses
- * between the renderer and main. Invoke channels are `domain:verb`; events are pushed by
+ * The IPC contract: the single list of everything that crosses between the renderer and
+ * main (docs/architecture.md). Invoke channels are `domain:verb`; events are pushed by
  * main. Each has a zod schema, and every TypeScript type on either side is inferred from
  * these schemas.
  *
- * Adding a channel here is enough for the preload and the browser harness to expose it
- * (see api.ts); main must add a handler or the contract test fails.
+ * Adding a channel is one entry here plus one handler beside its service: the channel
+ * names are derived from these objects (channel-names.ts), so the preload, the browser
+ * harness and the renderer's `api` expose it, and main's handler table
+ * (src-main/services.ts) stops compiling until a handler set provides it.
  */
 import { z } from 'zod';
 import { AppInfoSchema } from '../model/app-info';
@@ -24,7 +26,6 @@ import { ExternalLinkIdSchema } from '../model/external-links';
 import { LanguageSchema, PreferencesSchema, PreferencesUpdateSchema } from '../model/preferences';
 import { PageSchema } from '../model/navigation';
 import { InterruptedJobSchema, SavedPlanSchema } from '../model/resume';
-import { EVENT_CHANNEL_NAMES, INVOKE_CHANNEL_NAMES, type EventChannelName, type InvokeChannelName } from './channels';
 
 /** Requests are always objects, so a channel can grow optional fields without breaking callers. */
 const NoArguments = z.object({}).strict();
@@ -177,6 +178,8 @@ export const invokeContract = {
   },
   /** Shows a bundle folder, a receipt or the logs folder in the system's file manager. */
   'app:showInFolder': { request: z.object({ target: ShowInFolderTargetSchema }).strict(), response: z.object({ shown: z.boolean() }) },
+  /** Opens CV Steward's own data folder (settings, plans, receipts, journals) in the system's file manager. */
+  'app:openDataFolder': { request: NoArguments, response: z.object({ opened: z.boolean() }) },
   /** Jobs that were running when CV Steward last quit or was killed. */
   'jobs:interrupted': { request: NoArguments, response: z.array(InterruptedJobSchema) },
   /** Resumes an export into its bundle (a new job), or hands a cleanup's plan back to the wizard. */
@@ -190,7 +193,7 @@ export const invokeContract = {
   'jobs:dismissInterrupted': { request: InterruptedRef, response: z.object({ dismissed: z.boolean() }) },
   /** Cleanup plans saved in the data folder, newest first. */
   'cleanup:plans': { request: z.object({ language: LanguageSchema.optional() }).strict(), response: z.array(SavedPlanSchema) },
-} as const satisfies Record<InvokeChannelName, { request: z.ZodType; response: z.ZodType }>;
+} as const satisfies Record<`${string}:${string}`, { request: z.ZodType; response: z.ZodType }>;
 
 export const eventContract = {
   /** A job changed: throttled to about 10 per second per job while it runs. */
@@ -205,18 +208,19 @@ export const eventContract = {
   'app:navigate': z.object({ page: PageSchema }),
   /** The preferences changed (in another window, or by "forget everything"). */
   'preferences:changed': PreferencesSchema,
-} as const satisfies Record<EventChannelName, z.ZodType>;
+} as const satisfies Record<`${string}:${string}`, z.ZodType>;
 
 export type InvokeContract = typeof invokeContract;
 export type EventContract = typeof eventContract;
-export type InvokeChannel = InvokeChannelName;
-export type EventChannel = EventChannelName;
+export type InvokeChannel = keyof InvokeContract;
+export type EventChannel = keyof EventContract;
 export type RequestOf<C extends InvokeChannel> = z.infer<InvokeContract[C]['request']>;
 export type ResponseOf<C extends InvokeChannel> = z.infer<InvokeContract[C]['response']>;
 export type EventPayloadOf<E extends EventChannel> = z.infer<EventContract[E]>;
 
-export const INVOKE_CHANNELS: readonly InvokeChannel[] = INVOKE_CHANNEL_NAMES;
-export const EVENT_CHANNELS: readonly EventChannel[] = EVENT_CHANNEL_NAMES;
+// Object.keys is typed string[]; the objects above are literals, so their keys are exactly the channels.
+export const INVOKE_CHANNELS = Object.freeze(Object.keys(invokeContract)) as readonly InvokeChannel[];
+export const EVENT_CHANNELS = Object.freeze(Object.keys(eventContract)) as readonly EventChannel[];
 
 export function isInvokeChannel(value: unknown): value is InvokeChannel {
   return typeof value === 'string' && Object.prototype.hasOwnProperty.call(invokeContract, value);

@@ -7,6 +7,10 @@
  * that looks like a key, in case a key was pasted there by mistake.
  */
 import { isCustomVisionError, normalizeEndpoint, type NormalizedEndpoint, type TrainingClient } from '../customvision';
+// The module itself, not src-main/accounts/index.ts: that also exports the demo account,
+// which would bundle the whole emulator into the command line.
+import { createAccounts } from '../accounts/create-accounts';
+import type { AccountsService } from '../accounts/accounts-service';
 import { AppError } from '../errors/app-error';
 import { keyFingerprint } from '../secrets';
 import { appDataDir, DATA_DIR_VARIABLE, keychainService, type Env } from './app-data-dir';
@@ -81,7 +85,7 @@ async function fromSavedAccount(id: string, context: AccountContext): Promise<Re
   const dataDir = appDataDir(context.env, context.platform, context.home);
   const settings = context.services.openAccounts(dataDir, context.warn);
   const records = settings?.listAccounts() ?? [];
-  if (records.length === 0) {
+  if (!settings || records.length === 0) {
     throw new UsageError({ key: 'account.noSavedAccounts', params: { folder: dataDir, dataVariable: DATA_DIR_VARIABLE, variable: KEY_VARIABLE } });
   }
   const record = records.find((candidate) => candidate.id === id.trim());
@@ -97,8 +101,10 @@ async function fromSavedAccount(id: string, context: AccountContext): Promise<Re
     throw error;
   }
   const service = keychainService(context.env);
+  // The app's own accounts service reads the key, so the keychain lookup exists once.
+  const accounts = createAccounts({ secrets: context.services.openKeychain(service), settings });
   // KEYCHAIN_UNAVAILABLE (locked, missing, no keytar) passes through with its own advice.
-  const key = (await context.services.openKeychain(service).get(record.id))?.trim() ?? '';
+  const key = (await savedKey(accounts, record.id))?.trim() ?? '';
   if (key === '') {
     throw new AppError(
       'KEY_MISSING',
@@ -135,6 +141,16 @@ export async function connect(account: ResolvedAccount, services: CliServices, r
     throw error;
   }
   return services.createClient(request);
+}
+
+/** The saved key, or null when the keychain has none (the caller words that for the command line). */
+async function savedKey(accounts: AccountsService, accountId: string): Promise<string | null> {
+  try {
+    return (await accounts.credentials(accountId)).key;
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'KEY_MISSING') return null;
+    throw error;
+  }
 }
 
 function hostOf(endpoint: string): string {

@@ -1,11 +1,15 @@
 /**
  * What the commands use from the rest of src-main, behind one interface so unit tests can
  * pass fakes (no network, no keychain, no disk) while the real command uses the same
- * services as the app: the API client, the accounts settings file, the keychain, and the
- * inventory, export and verify engines.
+ * services as the app: the API client, the connection check (probeWithGetProjects), the
+ * accounts settings file and keychain (read through the app's AccountsService, see
+ * cli-account.ts), and the inventory, export and verify engines.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+// The module itself, not src-main/accounts/index.ts: that also exports the demo account,
+// which would bundle the whole emulator into the command line.
+import { probeWithGetProjects } from '../accounts/probe-account';
 import { createTrainingClient, type TrainingClient } from '../customvision';
 import { readManifest, verifyBundle } from '../export';
 import { runExportInWorker, type ExportRunner } from '../export-worker';
@@ -41,10 +45,8 @@ export interface CliServices {
 export function defaultServices(): CliServices {
   return {
     createClient: ({ endpoint, key, ratePerSecond }) => createTrainingClient({ endpoint, key, rateLimit: ratePerSecond }),
-    async probe({ endpoint, key, ratePerSecond }, signal) {
-      const client = createTrainingClient({ endpoint, key, rateLimit: ratePerSecond, timeoutMs: 20_000 });
-      await client.getProjects(signal ? { signal } : {});
-    },
+    // The app's own connection check, at the command's --rate.
+    probe: ({ endpoint, key, ratePerSecond }, signal) => probeWithGetProjects(endpoint, key, signal, ratePerSecond),
     openAccounts(dataDir, onWarning) {
       // Checked first so that a mistyped CV_STEWARD_DATA_DIR does not leave an empty folder behind.
       if (!existsSync(path.join(dataDir, `${DEFAULT_SETTINGS_NAME}.json`))) return null;

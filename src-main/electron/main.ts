@@ -139,7 +139,7 @@ async function start(): Promise<void> {
     openExternal,
     openPath: async (path) => {
       const problem = await shell.openPath(path);
-      if (problem) throw new AppError('OPEN_FAILED', `The receipt could not be opened: ${problem}`);
+      if (problem) throw new AppError('OPEN_FAILED', `CV Steward could not open ${path}: ${problem}`);
     },
     showItemInFolder: (path) => shell.showItemInFolder(path),
     logsDir: logsDir(),

@@ -12,3 +12,4 @@ export { InventoryBuilder, type ScanAccount } from './inventory-builder';
 export { PUBLISHED_LIMITS, PUBLISHED_LIMITS_SOURCE } from './published-limits';
 export { countImagesOnlyInIterations } from './images-only-in-iterations';
 export * from './size-estimates';
+export { inventoryHandlers } from './inventory-handlers';

@@ -2,11 +2,7 @@
  * `inventory:scan` and `inventory:get` for the composition root: scans the active account
  * as a job, keeps the latest snapshot per account (inventory-store.ts) and forwards
  * snapshots as `inventory:updated`, throttled (a scan produces one after every step).
- *
- * Wiring (services.ts):
- *   const inventory = createInventoryService({ jobs, accounts, emit: (s) => events.emit('inventory:updated', s) });
- *   'inventory:scan': (request) => inventory.scan(request),
- *   'inventory:get': () => inventory.get(),
+ * Its channels are answered by inventory-handlers.ts.
  */
 import type { AccountList, AccountSummary } from '../../shared/model/account';
 import type { InventorySnapshot } from '../../shared/model/inventory';

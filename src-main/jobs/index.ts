@@ -21,3 +21,4 @@ export {
   type JobRunnerOptions,
   type StartJobOptions,
 } from './job-runner';
+export { jobsHandlers } from './jobs-handlers';

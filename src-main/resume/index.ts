@@ -11,3 +11,5 @@ export { listSavedPlans, planFileExists, totalItems } from './saved-plans';
 export { exportRequestRecord } from './export-request';
 export { RECORDS_FOLDER } from './record-files';
 export type { CleanupStartInfo, ExportStartInfo, ExportRequestRecord, InterruptedRecord } from './interrupted-record';
+export type { ReportProblem } from './record-files';
+export { interruptedHandlers } from './interrupted-handlers';

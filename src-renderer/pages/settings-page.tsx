@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { AboutSection } from '../components/about-section';
+import { DataFolderSection } from '../components/data-folder-section';
 import { ExportFolderSection } from '../components/export-folder-section';
 import { ForgetEverythingSection } from '../components/forget-everything-section';
 import { LanguageSection } from '../components/language-section';
@@ -23,6 +24,7 @@ export function SettingsPage() {
       <AboutSection />
       <SystemCheckSection />
       <LogsSection />
+      <DataFolderSection />
       <ForgetEverythingSection />
     </>
   );

@@ -172,7 +172,7 @@ export const createAccountsSlice =
         runAction(
           accountId,
           'rename',
-          () => client.accounts.rename(accountId, displayName.trim()),
+          () => client.accounts.rename({ accountId, displayName: displayName.trim() }),
           (account) => applySummary(account),
         ),
 
@@ -180,7 +180,7 @@ export const createAccountsSlice =
         runAction(
           accountId,
           'switch',
-          () => client.accounts.switch(accountId),
+          () => client.accounts.switch({ accountId }),
           (account) => applySummary(account, { activeAccountId: account.accountId }),
         ),
 
@@ -188,7 +188,7 @@ export const createAccountsSlice =
         runAction(
           accountId,
           'forget',
-          () => client.accounts.forget(accountId),
+          () => client.accounts.forget({ accountId }),
           // `forgotten: false` means main had no such account: either way it is gone.
           () =>
             set((state) => ({

@@ -15,7 +15,7 @@ import type { ChosenFolder } from '../../shared/model/bundle';
 import type { CleanupScope, CoverageReport, PlanSummary, Receipt } from '../../shared/model/cleanup';
 import type { JobSnapshot } from '../../shared/model/job';
 import { i18n } from '../i18n';
-import type { CleanupBackup } from '../lib/api';
+import { inInterfaceLanguage, type CleanupBackup } from '../lib/api';
 import { toAppError, type AppErrorInput } from '../lib/app-error';
 import { isTerminal } from '../lib/job-state';
 import { draftFromScope, EMPTY_DRAFT, scopeFromDraft, type CleanupDraft } from './cleanup-scope';
@@ -169,7 +169,7 @@ export const createCleanupSlice =
     };
 
     const startCheck = async (planId: string, folder: ChosenFolder) => {
-      const { jobId } = await client.cleanup.checkBundle(planId, folder.folderId);
+      const { jobId } = await client.cleanup.checkBundle({ planId, folderId: folder.folderId });
       set({ cleanupCheckJobId: jobId, cleanupCoverage: null });
       await get().loadJobs();
     };
@@ -185,12 +185,12 @@ export const createCleanupSlice =
     // The scope sentence comes from main in the wizard's language: ask again when that changes.
     i18n.on('languageChanged', () => {
       const { cleanupPlanId: planId, cleanupPlan } = get();
-      if (planId !== null && cleanupPlan) void fetchFor(planId, () => client.cleanup.getPlan(planId), (plan) => set({ cleanupPlan: plan }));
+      if (planId !== null && cleanupPlan) void fetchFor(planId, () => client.cleanup.getPlan(inInterfaceLanguage({ planId })), (plan) => set({ cleanupPlan: plan }));
     });
 
     store.subscribe((state) => {
       onJobEnd(state, state.cleanupPlanJobId, (job, planId) => {
-        if (job.state === 'succeeded') void fetchFor(planId, () => client.cleanup.getPlan(planId), (plan) => set({ cleanupPlan: plan }));
+        if (job.state === 'succeeded') void fetchFor(planId, () => client.cleanup.getPlan(inInterfaceLanguage({ planId })), (plan) => set({ cleanupPlan: plan }));
       });
       onJobEnd(state, state.cleanupBackupJobId, (job, planId) => {
         const folder = state.cleanupBundle;
@@ -200,13 +200,13 @@ export const createCleanupSlice =
       });
       onJobEnd(state, state.cleanupCheckJobId, (_job, planId) => {
         // A failed check still leaves its report (what is not covered), so fetch it either way.
-        void fetchFor(planId, () => client.cleanup.coverage(planId), (report) => set({ cleanupCoverage: report }));
+        void fetchFor(planId, () => client.cleanup.coverage({ planId }), (report) => set({ cleanupCoverage: report }));
       });
       onJobEnd(state, state.cleanupRunJobId, (job, planId) => {
         const refused = job.state === 'failed' && REFUSALS.has(job.error?.code ?? '');
         if (!refused) void get().scanInventory();
         const proven = job.state === 'succeeded' || job.error?.code === 'CLEANUP_INCOMPLETE';
-        if (proven) void fetchFor(planId, () => client.cleanup.receipt(planId), (receipt) => set({ cleanupReceipt: receipt, cleanupStep: 'proof' }));
+        if (proven) void fetchFor(planId, () => client.cleanup.receipt({ planId }), (receipt) => set({ cleanupReceipt: receipt, cleanupStep: 'proof' }));
       });
     });
 
@@ -229,7 +229,7 @@ export const createCleanupSlice =
           return false;
         }
         const opened = await request(async () => {
-          const plan = await client.cleanup.getPlan(planId);
+          const plan = await client.cleanup.getPlan(inInterfaceLanguage({ planId }));
           set({ ...INITIAL, cleanupDraft: draftFromScope(plan.scope), cleanupPlanId: planId, cleanupPlan: plan, cleanupStep: 'review' });
           return true;
         });
@@ -248,7 +248,7 @@ export const createCleanupSlice =
         const scope = scopeFromDraft(get().cleanupDraft);
         if (!scope) return false;
         const started = await request(async () => {
-          const { jobId, planId } = await client.cleanup.plan(scope);
+          const { jobId, planId } = await client.cleanup.plan({ scope });
           set({ ...INITIAL, cleanupDraft: get().cleanupDraft, cleanupPlanId: planId, cleanupPlanJobId: jobId, cleanupStep: 'review' });
           await get().loadJobs();
           return true;
@@ -287,7 +287,7 @@ export const createCleanupSlice =
           const folder = await client.cleanup.chooseBundle();
           if (!folder) return;
           set({ cleanupBundle: folder, cleanupCoverage: null, cleanupCheckJobId: null });
-          const { jobId } = await client.cleanup.backup(planId, folder.folderId);
+          const { jobId } = await client.cleanup.backup(inInterfaceLanguage({ planId, folderId: folder.folderId }));
           set({ cleanupBackupJobId: jobId });
           await get().loadJobs();
         });
@@ -303,7 +303,7 @@ export const createCleanupSlice =
         const { cleanupPlanId: planId, cleanupPlan: plan, cleanupConfirmInput: typed } = state;
         if (planId === null || !plan || !backup || typed !== plan.confirmText || selectCleanupRunning(state)) return false;
         const started = await request(async () => {
-          const { jobId } = await client.cleanup.run(planId, typed, backup);
+          const { jobId } = await client.cleanup.run(inInterfaceLanguage({ planId, confirmText: typed, backup }));
           set({ cleanupRunJobId: jobId, cleanupStep: 'run' });
           await get().loadJobs();
           return true;
@@ -320,11 +320,11 @@ export const createCleanupSlice =
 
       openCleanupReceipt: async () => {
         const planId = get().cleanupPlanId;
-        if (planId !== null) await request(() => client.cleanup.openReceipt(planId));
+        if (planId !== null) await request(() => client.cleanup.openReceipt({ planId }));
       },
 
       openExternalPage: async (link) => {
-        await request(() => client.app.openExternal(link));
+        await request(() => client.app.openExternal({ link }));
       },
 
       resetCleanup: () => {

@@ -12,6 +12,7 @@ import type { StateCreator } from 'zustand';
 import { EXPORT_CATEGORIES, type ChosenFolder, type ExportCategory, type VerifyReport } from '../../shared/model/bundle';
 import type { InventorySnapshot } from '../../shared/model/inventory';
 import type { JobSnapshot } from '../../shared/model/job';
+import { inInterfaceLanguage } from '../lib/api';
 import { toAppError } from '../lib/app-error';
 import { latestJobOfKind } from './selectors';
 import type { LoadStatus, StewardClient, StewardState } from './types';
@@ -172,7 +173,7 @@ export const createExportSlice =
     const fetchReport = async (jobId: string, quiet: boolean) => {
       set({ verifyReportStatus: 'loading' });
       try {
-        const report = await client.export.report(jobId);
+        const report = await client.export.report({ jobId });
         set({ verifyReport: { jobId, report }, verifyReportStatus: 'ready' });
       } catch (error) {
         set({ verifyReportStatus: 'error' });
@@ -256,7 +257,8 @@ export const createExportSlice =
         if (!request || get().exportStarting) return false;
         set({ exportStarting: true });
         try {
-          const { jobId } = await client.export.start(request);
+          // The bundle's offline viewer speaks the language the interface shows now.
+          const { jobId } = await client.export.start(inInterfaceLanguage(request));
           set({ exportJobId: jobId });
           // Progress events will follow; listing now shows the job without waiting for one.
           await get().loadJobs();
@@ -275,7 +277,7 @@ export const createExportSlice =
         if (!folder) return;
         set({ verifyStarting: true, verifyFolder: folder, verifyReport: null, verifyReportStatus: 'idle' });
         try {
-          const { jobId } = await client.export.verify(folder.folderId);
+          const { jobId } = await client.export.verify({ folderId: folder.folderId });
           set({ verifyJobId: jobId });
           await get().loadJobs();
         } catch (error) {

@@ -9,6 +9,7 @@
  */
 import type { StateCreator } from 'zustand';
 import type { InterruptedJob, SavedPlan } from '../../shared/model/resume';
+import { inInterfaceLanguage } from '../lib/api';
 import { toAppError, type AppErrorInput } from '../lib/app-error';
 import type { LoadStatus, StewardClient, StewardState } from './types';
 
@@ -59,7 +60,7 @@ export const createInterruptedSlice =
       loadInterruptedJobs: async () => {
         set({ interruptedStatus: 'loading' });
         try {
-          set({ interruptedJobs: await client.resume.interrupted(), interruptedStatus: 'ready' });
+          set({ interruptedJobs: await client.jobs.interrupted(), interruptedStatus: 'ready' });
         } catch (error) {
           // The banner is a convenience: a failure to list goes to the error surface, the app goes on.
           set({ interruptedStatus: 'error' });
@@ -69,7 +70,7 @@ export const createInterruptedSlice =
 
       resumeInterruptedJob: (id) =>
         act(id, async () => {
-          const result = await client.resume.resumeInterrupted(id);
+          const result = await client.jobs.resumeInterrupted({ id });
           set({ interruptedJobs: without(id) });
           if (result.kind === 'export') {
             // The Export page follows this job, as if it had been started there.
@@ -83,7 +84,7 @@ export const createInterruptedSlice =
 
       dismissInterruptedJob: async (id) => {
         await act(id, async () => {
-          await client.resume.dismissInterrupted(id);
+          await client.jobs.dismissInterrupted({ id });
           set({ interruptedJobs: without(id) });
         });
       },
@@ -91,7 +92,7 @@ export const createInterruptedSlice =
       loadSavedPlans: async () => {
         set({ savedPlansStatus: 'loading' });
         try {
-          set({ savedPlans: await client.resume.savedPlans(), savedPlansStatus: 'ready' });
+          set({ savedPlans: await client.cleanup.plans(inInterfaceLanguage({})), savedPlansStatus: 'ready' });
         } catch (error) {
           set({ savedPlansStatus: 'error' });
           get().pushError(toAppError(error));

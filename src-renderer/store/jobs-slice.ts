@@ -63,8 +63,8 @@ export const createJobsSlice =
           const next = mergeJobSnapshot(current, job);
           return next === current ? {} : { jobsById: { ...state.jobsById, [job.id]: next } };
         }),
-      cancelJob: (jobId) => runAction(jobId, 'cancel', () => client.jobs.cancel(jobId)),
-      pauseJob: (jobId) => runAction(jobId, 'pause', () => client.jobs.pause(jobId)),
-      resumeJob: (jobId) => runAction(jobId, 'resume', () => client.jobs.resume(jobId)),
+      cancelJob: (jobId) => runAction(jobId, 'cancel', () => client.jobs.cancel({ jobId })),
+      pauseJob: (jobId) => runAction(jobId, 'pause', () => client.jobs.pause({ jobId })),
+      resumeJob: (jobId) => runAction(jobId, 'resume', () => client.jobs.resume({ jobId })),
     };
   };

@@ -25,6 +25,8 @@ export interface NavigationSlice {
    * manager. The page names only ids; main finds the path. Failures reach the error surface.
    */
   showInFolder(target: ShowInFolderTarget): Promise<void>;
+  /** Opens CV Steward's data folder in the system's file manager (Settings). Failures reach the error surface. */
+  openDataFolder(): Promise<void>;
 }
 
 /** Pure but for `showInFolder`: the link with `location.hash` lives in hash-routing.ts. */
@@ -38,7 +40,14 @@ export const createNavigationSlice =
     },
     showInFolder: async (target) => {
       try {
-        await client.app.showInFolder(target);
+        await client.app.showInFolder({ target });
+      } catch (error) {
+        get().pushError(toAppError(error));
+      }
+    },
+    openDataFolder: async () => {
+      try {
+        await client.app.openDataFolder();
       } catch (error) {
         get().pushError(toAppError(error));
       }

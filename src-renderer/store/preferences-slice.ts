@@ -212,7 +212,7 @@ export const createPreferencesSlice =
         busyWith('forget', async () => {
           set({ forgetResult: null });
           try {
-            const result = await client.app.forgetEverything();
+            const result = await client.app.forgetEverything({ confirm: true });
             // Folder ids main gave out are forgotten too, and so are the counts of every account.
             set({ forgetResult: result, exportFolder: null, inventoryByAccount: {}, inventoryJobId: null });
           } catch (error) {

@@ -8,7 +8,7 @@ import { AccountsService, createDemoAccount, DEMO_ACCOUNT_ID } from '../../src-m
 import { startEmulator, type RunningEmulator } from '../../src-main/emulator';
 import { MemorySecretStore } from '../../src-main/secrets';
 import { createAccountsSettings, type AccountsSettings } from '../../src-main/settings';
-import { probeWithGetProjects } from '../../src-main/services';
+import { probeWithGetProjects } from '../../src-main/accounts';
 import type { AccountList } from '../../shared/model/account';
 import { memoryKeyValueStore } from '../support/test-services';
 

@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { defaultServices } from '../../src-main/cli/cli-services';
-import { probeWithGetProjects } from '../../src-main/services';
+import { probeWithGetProjects } from '../../src-main/accounts';
 import { sendJson, startLocalServer, type LocalServer } from '../unit/customvision/helpers/local-server';
 
 const KEY = 'fedcba9876543210fedcba9876543210';

@@ -21,8 +21,8 @@ const FOLDER = { folderId: 'folder-1', displayPath: '/home/me/Custom Vision bund
 
 function setup() {
   const main = new FakeMain();
-  // inventory:get answered by the export fakes, whatever else FakeMain's inventory does.
-  const client: StewardClient = { ...main.client, inventory: { ...main.client.inventory, get: () => main.bundles.getInventory() } };
+  // inventory:get is answered by the export fakes (main.bundles.inventory).
+  const client: StewardClient = main.client;
   const store = createStewardStore(client);
   return { main, client, store };
 }
@@ -148,6 +148,8 @@ describe('starting an export', () => {
         categories: ['projects', 'iterations', 'performance', 'tags', 'images', 'models'],
         projectIds: ['p-2', 'p-3'],
         zip: true,
+        // The bundle's offline viewer speaks the interface's language (English in these tests).
+        language: 'en',
       },
     ]);
     expect(store.getState().exportJobId).toBe('export-1');

@@ -6,19 +6,9 @@
  */
 import type { IpcResult } from '../../../shared/ipc/errors';
 import { AccountSummarySchema, type AccountList, type AccountSummary } from '../../../shared/model/account';
-import type { StewardClient } from '../../../src-renderer/store';
+import { ok, type FakeHandlersFor, type FakeListener } from './fake-channels';
 
-export type AccountsMethod =
-  | 'accounts.list'
-  | 'accounts.connect'
-  | 'accounts.startDemo'
-  | 'accounts.rename'
-  | 'accounts.switch'
-  | 'accounts.forget';
-
-type Invoke = <T>(method: AccountsMethod, argument: string, answer: () => IpcResult<T>) => Promise<T>;
-type AccountsListener = (list: AccountList) => void;
-type Subscribe = (listeners: Set<AccountsListener>, listener: AccountsListener) => () => void;
+type AccountsListener = FakeListener<'accounts:changed'>;
 
 export const DEMO_ID = 'demo';
 
@@ -58,16 +48,17 @@ export class FakeAccounts {
     for (const listener of [...this.changedListeners]) listener(list);
   }
 
-  client(invoke: Invoke, subscribe: Subscribe): StewardClient['accounts'] {
+  handlers(): FakeHandlersFor<'accounts:list' | 'accounts:connect' | 'accounts:startDemo' | 'accounts:rename' | 'accounts:switch' | 'accounts:forget'> {
     return {
-      list: () => invoke('accounts.list', '', () => ok(this.list())),
-      connect: (request) => invoke('accounts.connect', request.endpoint, () => this.connect(request)),
-      startDemo: () => invoke('accounts.startDemo', '', () => ok(this.startDemo())),
-      rename: (accountId, displayName) =>
-        invoke('accounts.rename', accountId, () => this.update(accountId, (a) => ({ ...a, displayName }))),
-      switch: (accountId) => invoke('accounts.switch', accountId, () => this.update(accountId, (a) => a, true)),
-      forget: (accountId) => invoke('accounts.forget', accountId, () => this.forget(accountId)),
-      onChanged: (listener) => subscribe(this.changedListeners, listener),
+      'accounts:list': { answer: () => ok(this.list()) },
+      'accounts:connect': { describe: (request) => request.endpoint, answer: (request) => this.connect(request) },
+      'accounts:startDemo': { answer: () => ok(this.startDemo()) },
+      'accounts:rename': {
+        describe: ({ accountId }) => accountId,
+        answer: ({ accountId, displayName }) => this.update(accountId, (a) => ({ ...a, displayName })),
+      },
+      'accounts:switch': { describe: ({ accountId }) => accountId, answer: ({ accountId }) => this.update(accountId, (a) => a, true) },
+      'accounts:forget': { describe: ({ accountId }) => accountId, answer: ({ accountId }) => this.forget(accountId) },
     };
   }
 
@@ -126,10 +117,6 @@ export class FakeAccounts {
     this.emitChanged();
     return ok({ forgotten: true });
   }
-}
-
-function ok<T>(value: T): IpcResult<T> {
-  return { ok: true, value };
 }
 
 function notFound<T>(): IpcResult<T> {

@@ -4,7 +4,7 @@
  * answers (plan summaries, coverage, receipts) are what the test put here; main's gate is
  * imitated for the confirmation, so a test sees the refusal the page must show.
  */
-import type { ExternalLinkId } from '../../../shared/model/external-links';
+import type { InvokeChannel } from '../../../shared/ipc/contract';
 import type { IpcResult } from '../../../shared/ipc/errors';
 import type { ChosenFolder } from '../../../shared/model/bundle';
 import {
@@ -17,22 +17,11 @@ import {
   type Receipt,
 } from '../../../shared/model/cleanup';
 import { JobSnapshotSchema, type JobKind, type JobSnapshot } from '../../../shared/model/job';
-import type { StewardClient } from '../../../src-renderer/store';
 import type { CleanupBackup } from '../../../src-renderer/lib/api';
+import { ok, type FakeHandlersFor } from './fake-channels';
 
-export type CleanupMethod =
-  | 'app.openExternal'
-  | 'cleanup.plan'
-  | 'cleanup.getPlan'
-  | 'cleanup.chooseBundle'
-  | 'cleanup.checkBundle'
-  | 'cleanup.coverage'
-  | 'cleanup.backup'
-  | 'cleanup.run'
-  | 'cleanup.receipt'
-  | 'cleanup.openReceipt';
-
-type Invoke = <T>(method: CleanupMethod, argument: string, answer: () => IpcResult<T>) => Promise<T>;
+/** The cleanup channels this fake answers: all but `cleanup:plans` (FakeResume's), and app:openExternal. */
+type CleanupFakeChannel = Exclude<Extract<InvokeChannel, `cleanup:${string}`>, 'cleanup:plans'> | 'app:openExternal';
 
 const COUNTS = { projects: 1, iterations: 2, publishedIterations: 1, images: 40, imagesOnlyInIterations: 3, predictions: 5, tags: 3 };
 
@@ -108,41 +97,45 @@ export class FakeCleanup {
 
   constructor(private readonly addJob: (job: JobSnapshot) => void) {}
 
-  client(invoke: Invoke): { app: Pick<StewardClient['app'], 'openExternal'>; cleanup: StewardClient['cleanup'] } {
+  handlers(): FakeHandlersFor<CleanupFakeChannel> {
     const planOf = (planId: string) => this.plans.get(planId);
     const unknownPlan = <T>(): IpcResult<T> => ({ ok: false, error: { code: 'PLAN_NOT_FOUND', message: 'CV Steward has no cleanup plan with that id.' } });
+    const byPlan = ({ planId }: { planId: string }) => planId;
+    const byPlanAndFolder = ({ planId, folderId }: { planId: string; folderId: string }) => `${planId} ${folderId}`;
     return {
-      app: {
-        openExternal: (link: ExternalLinkId) => invoke('app.openExternal', link, () => ok(this.open(`link ${link}`))),
+      'app:openExternal': { describe: ({ link }) => link, answer: ({ link }) => ok(this.open(`link ${link}`)) },
+      'cleanup:plan': {
+        describe: ({ scope }) => scope.kind,
+        answer: ({ scope }) => {
+          this.planRequests.push(structuredClone(scope));
+          return ok({ ...this.newJob('cleanup-plan'), planId: this.nextPlan.planId });
+        },
       },
-      cleanup: {
-        plan: (scope) =>
-          invoke('cleanup.plan', scope.kind, () => {
-            this.planRequests.push(structuredClone(scope));
-            return ok({ ...this.newJob('cleanup-plan'), planId: this.nextPlan.planId });
-          }),
-        getPlan: (planId) =>
-          invoke('cleanup.getPlan', planId, () => {
-            const plan = planOf(planId);
-            return plan ? ok(plan) : unknownPlan<PlanSummary>();
-          }),
-        chooseBundle: () => invoke('cleanup.chooseBundle', '', () => ok(this.dialogAnswers.shift() ?? null)),
-        checkBundle: (planId, folderId) => invoke('cleanup.checkBundle', `${planId} ${folderId}`, () => ok(this.newJob('cleanup-check'))),
-        coverage: (planId) => invoke('cleanup.coverage', planId, () => ok(this.coverages.get(planId) ?? null)),
-        backup: (planId, folderId) => invoke('cleanup.backup', `${planId} ${folderId}`, () => ok(this.newJob('export'))),
-        run: (planId, confirmText, backup) =>
-          invoke('cleanup.run', planId, () => {
-            const plan = planOf(planId);
-            if (!plan) return unknownPlan();
-            if (confirmText !== plan.confirmText) {
-              return { ok: false, error: { code: 'CONFIRMATION_MISMATCH', message: `Type the account name exactly as shown (“${plan.confirmText}”).` } };
-            }
-            this.runRequests.push({ planId, confirmText, backup: structuredClone(backup) });
-            return ok(this.newJob('cleanup'));
-          }),
-        receipt: (planId) => invoke('cleanup.receipt', planId, () => ok(this.receipts.get(planId) ?? null)),
-        openReceipt: (planId) => invoke('cleanup.openReceipt', planId, () => ok(this.open(`receipt ${planId}`))),
+      'cleanup:getPlan': {
+        describe: byPlan,
+        answer: ({ planId }) => {
+          const plan = planOf(planId);
+          return plan ? ok(plan) : unknownPlan<PlanSummary>();
+        },
       },
+      'cleanup:chooseBundle': { answer: () => ok(this.dialogAnswers.shift() ?? null) },
+      'cleanup:checkBundle': { describe: byPlanAndFolder, answer: () => ok(this.newJob('cleanup-check')) },
+      'cleanup:coverage': { describe: byPlan, answer: ({ planId }) => ok(this.coverages.get(planId) ?? null) },
+      'cleanup:backup': { describe: byPlanAndFolder, answer: () => ok(this.newJob('export')) },
+      'cleanup:run': {
+        describe: byPlan,
+        answer: ({ planId, confirmText, backup }) => {
+          const plan = planOf(planId);
+          if (!plan) return unknownPlan();
+          if (confirmText !== plan.confirmText) {
+            return { ok: false, error: { code: 'CONFIRMATION_MISMATCH', message: `Type the account name exactly as shown (“${plan.confirmText}”).` } };
+          }
+          this.runRequests.push({ planId, confirmText, backup: structuredClone(backup) });
+          return ok(this.newJob('cleanup'));
+        },
+      },
+      'cleanup:receipt': { describe: byPlan, answer: ({ planId }) => ok(this.receipts.get(planId) ?? null) },
+      'cleanup:openReceipt': { describe: byPlan, answer: ({ planId }) => ok(this.open(`receipt ${planId}`)) },
     };
   }
 
@@ -157,8 +150,4 @@ export class FakeCleanup {
     this.addJob(JobSnapshotSchema.parse({ id: jobId, kind, title: kind, state: 'queued', categories: [], createdAt: '2025-01-01T10:00:00.000Z' }));
     return { jobId };
   }
-}
-
-function ok<T>(value: T): IpcResult<T> {
-  return { ok: true, value };
 }

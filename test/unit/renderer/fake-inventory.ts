@@ -4,7 +4,7 @@
  * whoever subscribed, each also becoming what `inventory:get` answers (as main keeps the
  * latest snapshot of the active account).
  */
-import type { IpcResult } from '../../../shared/ipc/errors';
+import type { RequestOf } from '../../../shared/ipc/contract';
 import {
   INVENTORY_CATEGORIES,
   InventorySnapshotSchema,
@@ -13,14 +13,10 @@ import {
   type InventorySnapshot,
 } from '../../../shared/model/inventory';
 import { JobSnapshotSchema, type JobSnapshot } from '../../../shared/model/job';
-import type { StewardClient } from '../../../src-renderer/store';
+import { ok, type FakeHandlersFor, type FakeListener } from './fake-channels';
 
-export type InventoryMethod = 'inventory.scan';
-
-type Invoke = <T>(method: InventoryMethod, argument: string, answer: () => IpcResult<T>) => Promise<T>;
-type SnapshotListener = (snapshot: InventorySnapshot) => void;
-type Subscribe = (listeners: Set<SnapshotListener>, listener: SnapshotListener) => () => void;
-type ScanRequest = Parameters<StewardClient['inventory']['scan']>[0];
+type SnapshotListener = FakeListener<'inventory:updated'>;
+type ScanRequest = RequestOf<'inventory:scan'>;
 
 /** A valid snapshot (checked against main's schema): every row as given, the rest waiting. */
 export function scanSnapshot(
@@ -69,15 +65,16 @@ export class FakeInventory {
     for (const listener of [...this.updatedListeners]) listener(snapshot);
   }
 
-  client(invoke: Invoke, subscribe: Subscribe, get: () => Promise<InventorySnapshot | null>): StewardClient['inventory'] {
+  /** `inventory:get` is FakeBundles' (the export page reads the same snapshot). */
+  handlers(): FakeHandlersFor<'inventory:scan'> {
     return {
-      scan: (request = {}) =>
-        invoke('inventory.scan', JSON.stringify(request), () => {
+      'inventory:scan': {
+        describe: (request) => JSON.stringify(request),
+        answer: (request) => {
           this.scanRequests.push(structuredClone(request));
-          return { ok: true, value: this.startJob() };
-        }),
-      get,
-      onUpdated: (listener) => subscribe(this.updatedListeners, listener),
+          return ok(this.startJob());
+        },
+      },
     };
   }
 

@@ -5,20 +5,10 @@
  * folder, `export:defaultFolder` and `app:forgetEverything`.
  */
 import { PreferencesUpdateSchema, type Preferences, type PreferencesUpdate } from '../../../shared/model/preferences';
-import type { IpcResult } from '../../../shared/ipc/errors';
 import type { ChosenFolder } from '../../../shared/model/bundle';
-import type { StewardClient } from '../../../src-renderer/store';
+import { ok, type FakeHandlersFor, type FakeListener } from './fake-channels';
 
-export type PreferencesMethod =
-  | 'preferences.get'
-  | 'preferences.set'
-  | 'preferences.chooseExportFolder'
-  | 'export.defaultFolder'
-  | 'app.forgetEverything';
-
-type Invoke = <T>(method: PreferencesMethod, argument: string, answer: () => IpcResult<T>) => Promise<T>;
-type Listener = (preferences: Preferences) => void;
-type Subscribe = (listeners: Set<Listener>, listener: Listener) => () => void;
+type Listener = FakeListener<'preferences:changed'>;
 
 export const FAKE_DEFAULT_PREFERENCES: Preferences = { language: null, theme: 'system', exportFolder: null, rateLimit: 10, downloadConcurrency: 16 };
 
@@ -46,53 +36,48 @@ export class FakePreferences {
     for (const listener of [...this.changedListeners]) listener({ ...preferences });
   }
 
-  client(invoke: Invoke, subscribe: Subscribe): StewardClient['preferences'] {
+  /** Also `export:defaultFolder` (it depends on the saved default folder) and `app:forgetEverything`. */
+  handlers(): FakeHandlersFor<'preferences:get' | 'preferences:set' | 'preferences:chooseExportFolder' | 'export:defaultFolder' | 'app:forgetEverything'> {
     return {
-      get: () => invoke('preferences.get', '', () => ok({ ...this.saved })),
-      set: (update: PreferencesUpdate) =>
-        invoke('preferences.set', describeUpdate(update), () => {
+      'preferences:get': { answer: () => ok({ ...this.saved }) },
+      'preferences:set': {
+        describe: describeUpdate,
+        answer: (update) => {
           const parsed = PreferencesUpdateSchema.safeParse(update);
           if (!parsed.success) return { ok: false, error: { code: 'BAD_REQUEST', message: 'That setting cannot be saved.' } };
           this.change(parsed.data);
           return ok({ ...this.saved });
-        }),
-      chooseExportFolder: () =>
-        invoke('preferences.chooseExportFolder', '', () => {
+        },
+      },
+      'preferences:chooseExportFolder': {
+        answer: () => {
           const chosen = this.dialogAnswers.shift() ?? null;
           if (chosen !== null) this.change({ exportFolder: chosen });
           return ok({ ...this.saved });
-        }),
-      onChanged: (listener: Listener) => subscribe(this.changedListeners, listener),
+        },
+      },
+      'export:defaultFolder': {
+        answer: () => {
+          if (this.saved.exportFolder === null) return ok(null);
+          this.sequence += 1;
+          const folder = { folderId: `default-${this.sequence}`, displayPath: `${this.saved.exportFolder}/CV Steward export ${this.sequence}` };
+          this.madeFolders.push(folder);
+          return ok(folder);
+        },
+      },
+      'app:forgetEverything': {
+        answer: () => {
+          this.onForget();
+          this.saved = { ...FAKE_DEFAULT_PREFERENCES };
+          this.emitChanged();
+          return ok({ ...this.forgetResult });
+        },
+      },
     };
-  }
-
-  defaultFolder(invoke: Invoke): StewardClient['export']['defaultFolder'] {
-    return () =>
-      invoke('export.defaultFolder', '', () => {
-        if (this.saved.exportFolder === null) return ok(null);
-        this.sequence += 1;
-        const folder = { folderId: `default-${this.sequence}`, displayPath: `${this.saved.exportFolder}/CV Steward export ${this.sequence}` };
-        this.madeFolders.push(folder);
-        return ok(folder);
-      });
-  }
-
-  forgetEverything(invoke: Invoke): StewardClient['app']['forgetEverything'] {
-    return () =>
-      invoke('app.forgetEverything', '', () => {
-        this.onForget();
-        this.saved = { ...FAKE_DEFAULT_PREFERENCES };
-        this.emitChanged();
-        return ok({ ...this.forgetResult });
-      });
   }
 
   private change(update: Partial<Preferences>): void {
     this.saved = { ...this.saved, ...(Object.fromEntries(Object.entries(update).filter(([, value]) => value !== undefined)) as Partial<Preferences>) };
     this.emitChanged();
   }
-}
-
-function ok<T>(value: T): IpcResult<T> {
-  return { ok: true, value };
 }

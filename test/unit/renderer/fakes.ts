@@ -3,19 +3,21 @@
  * stand-in for the browser window that hash routing talks to. No mocks: both keep real
  * state, so the tests check what the user would see rather than which function was called.
  */
-import type { EventPayloadOf, ShowInFolderTarget } from '../../../shared/ipc/contract';
+import { buildStewardApi, type StewardApi } from '../../../shared/ipc/api';
+import type { EventChannel, InvokeChannel } from '../../../shared/ipc/contract';
 import type { Language } from '../../../shared/model/preferences';
 import type { IpcError, IpcResult } from '../../../shared/ipc/errors';
 import { AppInfoSchema, type AppInfo } from '../../../shared/model/app-info';
 import { JobSnapshotSchema, type JobSnapshot, type JobState } from '../../../shared/model/job';
-import { ApiError, unwrap } from '../../../src-renderer/lib/api';
+import { ApiError, createApi } from '../../../src-renderer/lib/api';
 import type { StewardClient } from '../../../src-renderer/store';
 import type { RoutingWindow } from '../../../src-renderer/store/hash-routing';
-import { FakeAccounts, type AccountsMethod } from './fake-accounts';
-import { FakeInventory, type InventoryMethod } from './fake-inventory';
-import { FakeCleanup, type CleanupMethod } from './fake-cleanup';
-import { FakePreferences, type PreferencesMethod } from './fake-preferences';
-import { FakeResume, type ResumeMethod } from '../resume/fake-resume';
+import { FakeAccounts } from './fake-accounts';
+import { FakeInventory } from './fake-inventory';
+import { FakeCleanup } from './fake-cleanup';
+import { FakePreferences } from './fake-preferences';
+import { FakeResume } from '../resume/fake-resume';
+import { methodOf, ok, type FakeChannel, type FakeHandlers, type FakeHandlersFor, type FakeListener, type FakeListeners, type FakeMethod } from './fake-channels';
 
 export { accountSummary, DEMO_ID } from './fake-accounts';
 
@@ -42,22 +44,7 @@ export function jobSnapshot(overrides: Partial<JobSnapshot> = {}): JobSnapshot {
   });
 }
 
-type JobListener = (job: JobSnapshot) => void;
-type Method =
-  | 'app.info'
-  | 'app.showInFolder'
-  | 'jobs.list'
-  | 'jobs.cancel'
-  | 'jobs.pause'
-  | 'jobs.resume'
-  | 'jobs.clearFinished'
-  | 'diagnostics.start'
-  | PreferencesMethod
-  | AccountsMethod
-  | BundlesMethod
-  | InventoryMethod
-  | CleanupMethod
-  | ResumeMethod;
+type JobListener = FakeListener<'jobs:progress'>;
 
 export const NO_BRIDGE: IpcError = {
   code: 'NO_BRIDGE',
@@ -65,13 +52,16 @@ export const NO_BRIDGE: IpcError = {
 };
 
 /**
- * Main as the renderer sees it: answers in `{ ok, value | error }` envelopes that go through
- * the real `unwrap` (so failures become ApiErrors carrying main's code), and pushes job
- * and account events to whoever subscribed.
+ * Main as the renderer sees it: each domain's fake answers its channels (by contract name,
+ * see fake-channels.ts) in `{ ok, value | error }` envelopes; the renderer reaches them
+ * through the real `buildStewardApi` and `createApi`, exactly as it reaches the preload,
+ * so failures become ApiErrors carrying main's code. Events go to whoever subscribed.
  */
 export class FakeMain {
   /** Every request the renderer made, e.g. `jobs.cancel job-1`, in order. */
   readonly requests: string[] = [];
+  /** The same requests exactly as main receives them (a copy of each payload). */
+  readonly received: Array<{ channel: InvokeChannel; request: unknown }> = [];
   jobs: JobSnapshot[] = [];
   appInfo: AppInfo = SAMPLE_APP_INFO;
   /** The id the next system check gets. */
@@ -90,7 +80,7 @@ export class FakeMain {
   readonly progressListeners = new Set<JobListener>();
   readonly finishedListeners = new Set<JobListener>();
   /** The application menu's `app:navigate` event. */
-  readonly navigateListeners = new Set<(payload: EventPayloadOf<'app:navigate'>) => void>();
+  readonly navigateListeners = new Set<FakeListener<'app:navigate'>>();
   /** Main's accounts: saved accounts, the active one, the demo, and `accounts:changed`. */
   readonly accounts = new FakeAccounts();
   /** Main's export service: folder dialog, export and verify jobs, reports (and inventory:get). */
@@ -106,15 +96,43 @@ export class FakeMain {
   readonly cleanup = new FakeCleanup((job) => this.jobs.push(job));
   /** Main's interrupted jobs (jobs:interrupted/resumeInterrupted/dismissInterrupted) and saved plans (cleanup:plans). */
   readonly resume = new FakeResume((job) => this.jobs.push(job));
-  private readonly failures = new Map<Method, IpcError | Error>();
-  private readonly cleanupClient = this.cleanup.client((method, argument, answer) => this.invoke(method, argument, answer));
+  private readonly failures = new Map<FakeMethod, IpcError | Error>();
+
+  /** Every channel main answers; a channel no fake answers fails the test that calls it. */
+  private readonly handlers: FakeHandlers = {
+    ...this.ownHandlers(),
+    ...this.preferences.handlers(),
+    ...this.accounts.handlers(),
+    ...this.bundles.handlers(),
+    ...this.inventory.handlers(),
+    ...this.cleanup.handlers(),
+    ...this.resume.handlers(),
+  };
+
+  private readonly listeners: FakeListeners = {
+    'jobs:progress': this.progressListeners,
+    'jobs:finished': this.finishedListeners,
+    'app:navigate': this.navigateListeners,
+    'accounts:changed': this.accounts.changedListeners,
+    'inventory:updated': this.inventory.updatedListeners,
+    'preferences:changed': this.preferences.changedListeners,
+  };
+
+  /** `window.steward` as the preload builds it, over an in-memory transport to the fakes. */
+  readonly steward: StewardApi = buildStewardApi({
+    invoke: (channel, request) => this.invoke(channel, request),
+    subscribe: (event, listener) => this.subscribe(event, listener),
+  });
+
+  /** The renderer's real api over this fake's `window.steward`. */
+  readonly client: StewardClient = createApi(() => this.steward);
 
   /** Makes every later call of `method` fail: an IpcError is main's answer, an Error a throw. */
-  failWith(method: Method, error: IpcError | Error): void {
+  failWith(method: FakeMethod, error: IpcError | Error): void {
     this.failures.set(method, error);
   }
 
-  recover(method: Method): void {
+  recover(method: FakeMethod): void {
     this.failures.delete(method);
   }
 
@@ -127,65 +145,48 @@ export class FakeMain {
   }
 
   /** The user picked a page from the application menu (or clicked a notification). */
-  emitNavigate(page: EventPayloadOf<'app:navigate'>['page']): void {
+  emitNavigate(page: Parameters<FakeListener<'app:navigate'>>[0]['page']): void {
     for (const listener of [...this.navigateListeners]) listener({ page });
   }
 
-  readonly client: StewardClient = {
-    app: {
-      info: () => this.invoke('app.info', '', () => ok(this.appInfo)),
-      ...this.cleanupClient.app,
-      forgetEverything: this.preferences.forgetEverything((method, argument, answer) => this.invoke(method, argument, answer)),
-      showInFolder: (target: ShowInFolderTarget) =>
-        this.invoke('app.showInFolder', Object.values(target).join(' '), () => ok({ shown: true })),
-      onNavigate: (listener: (payload: EventPayloadOf<'app:navigate'>) => void) => this.subscribe(this.navigateListeners, listener),
-    },
-    jobs: {
-      list: () => this.invoke('jobs.list', '', () => ok([...this.jobs])),
-      cancel: (jobId: string) => this.invoke('jobs.cancel', jobId, () => this.transition(jobId, 'cancelled')),
-      pause: (jobId: string) => this.invoke('jobs.pause', jobId, () => this.transition(jobId, 'paused')),
-      resume: (jobId: string) => this.invoke('jobs.resume', jobId, () => this.transition(jobId, 'running')),
-      clearFinished: () => this.invoke('jobs.clearFinished', '', () => ok({ removed: 0 })),
-      onProgress: (listener: JobListener) => this.subscribe(this.progressListeners, listener),
-      onFinished: (listener: JobListener) => this.subscribe(this.finishedListeners, listener),
-    },
-    diagnostics: {
-      start: () => this.invoke('diagnostics.start', '', () => ok(this.startSystemCheck())),
-    },
-    preferences: this.preferences.client(
-      (method, argument, answer) => this.invoke(method, argument, answer),
-      (listeners, listener) => this.subscribe(listeners, listener),
-    ),
-    accounts: this.accounts.client(
-      (method, argument, answer) => this.invoke(method, argument, answer),
-      (listeners, listener) => this.subscribe(listeners, listener),
-    ),
-    export: {
-      ...this.bundles.client((method, argument, answer) => this.invoke(method, argument, answer)),
-      defaultFolder: this.preferences.defaultFolder((method, argument, answer) => this.invoke(method, argument, answer)),
-    },
-    inventory: this.inventory.client(
-      (method, argument, answer) => this.invoke(method, argument, answer),
-      (listeners, listener) => this.subscribe(listeners, listener),
-      () => this.bundles.getInventory(),
-    ),
-    cleanup: this.cleanupClient.cleanup,
-    resume: this.resume.client((method, argument, answer) => this.invoke(method, argument, answer)),
-  };
+  private ownHandlers(): FakeHandlersFor<
+    'app:info' | 'app:showInFolder' | 'app:openDataFolder' | 'jobs:list' | 'jobs:cancel' | 'jobs:pause' | 'jobs:resume' | 'jobs:clearFinished' | 'diagnostics:start'
+  > {
+    const byJob = ({ jobId }: { jobId: string }) => jobId;
+    return {
+      'app:info': { answer: () => ok(this.appInfo) },
+      'app:showInFolder': { describe: ({ target }) => Object.values(target).join(' '), answer: () => ok({ shown: true }) },
+      'app:openDataFolder': { answer: () => ok({ opened: true }) },
+      'jobs:list': { answer: () => ok([...this.jobs]) },
+      'jobs:cancel': { describe: byJob, answer: ({ jobId }) => this.transition(jobId, 'cancelled') },
+      'jobs:pause': { describe: byJob, answer: ({ jobId }) => this.transition(jobId, 'paused') },
+      'jobs:resume': { describe: byJob, answer: ({ jobId }) => this.transition(jobId, 'running') },
+      'jobs:clearFinished': { answer: () => ok({ removed: 0 }) },
+      'diagnostics:start': { answer: () => ok(this.startSystemCheck()) },
+    };
+  }
 
-  private invoke<T>(method: Method, argument: string, answer: () => IpcResult<T>): Promise<T> {
+  private invoke(channel: InvokeChannel, request: unknown): Promise<IpcResult<unknown>> {
+    const method = methodOf(channel);
+    // Typed per channel in `handlers`; the transport only knows the channel at run time.
+    const handler = this.handlers[channel] as FakeChannel<InvokeChannel> | undefined;
+    const argument = handler?.describe?.(request as never) ?? '';
     this.requests.push(argument ? `${method} ${argument}` : method);
-    // The real client calls bridge() synchronously, so a missing bridge throws, not rejects.
+    this.received.push({ channel, request: structuredClone(request) });
+    // The real api calls the bridge synchronously, so a missing bridge throws, not rejects.
     if (this.bridgeMissing) throw new ApiError(NO_BRIDGE);
+    if (!handler) return Promise.reject(new Error(`FakeMain answers no ${channel}: add it to a fake's handlers()`));
     const failure = this.failures.get(method);
     if (failure instanceof Error) return Promise.reject(failure);
     // Main computes the answer now; the renderer receives it after the current task.
-    const envelope: IpcResult<T> = failure ? { ok: false, error: failure } : answer();
-    return unwrap(Promise.resolve(envelope));
+    return Promise.resolve(failure ? { ok: false, error: failure } : handler.answer(request as never));
   }
 
-  private subscribe<L>(listeners: Set<L>, listener: L): () => void {
+  private subscribe(event: EventChannel, listener: (payload: unknown) => void): () => void {
     if (this.bridgeMissing) throw new ApiError(NO_BRIDGE);
+    // Each set is typed by its event's payload; the transport passes payloads through untyped.
+    const listeners = this.listeners[event] as Set<(payload: unknown) => void> | undefined;
+    if (!listeners) throw new Error(`FakeMain pushes no ${event}`);
     listeners.add(listener);
     return () => listeners.delete(listener);
   }
@@ -206,10 +207,6 @@ export class FakeMain {
     );
     return { jobId };
   }
-}
-
-function ok<T>(value: T): IpcResult<T> {
-  return { ok: true, value };
 }
 
 /** `location` with just `hash`, which reads and writes through its window. */
@@ -318,10 +315,9 @@ export class FakeWindow {
 // lines other engineers edit in parallel; imports are hoisted either way.
 import { VerifyReportSchema, type ChosenFolder, type VerifyReport } from '../../../shared/model/bundle';
 import { InventorySnapshotSchema, ProjectRowSchema, type InventorySnapshot, type ProjectRow } from '../../../shared/model/inventory';
+import type { RequestOf } from '../../../shared/ipc/contract';
 
-export type BundlesMethod = 'export.chooseFolder' | 'export.start' | 'export.verify' | 'export.report' | 'inventory.get';
-type BundlesInvoke = <T>(method: BundlesMethod, argument: string, answer: () => IpcResult<T>) => Promise<T>;
-type ExportStartRequest = Parameters<StewardClient['export']['start']>[0];
+type ExportStartRequest = RequestOf<'export:start'>;
 
 /** A valid inventory project (checked against main's schema) with sensible defaults. */
 export function inventoryProject(overrides: Partial<ProjectRow> = {}): ProjectRow {
@@ -405,41 +401,36 @@ export class FakeBundles {
   /** Reports of verify jobs, by job id (a job without one answers NOT_FOUND). */
   readonly reports = new Map<string, VerifyReport>();
   private sequence = 0;
-  private invokeMain: BundlesInvoke | null = null;
 
   constructor(private readonly addJob: (job: JobSnapshot) => void) {}
 
-  /** `inventory:get` through main's envelope (tests compose it into the client they use). */
-  getInventory(): Promise<InventorySnapshot | null> {
-    return this.invoke('inventory.get', '', () => ok(this.inventory));
-  }
-
   /** `export:defaultFolder` is FakePreferences' (it depends on the saved default folder). */
-  client(invoke: BundlesInvoke): Omit<StewardClient['export'], 'defaultFolder'> {
-    this.invokeMain = invoke;
+  handlers(): FakeHandlersFor<'export:chooseFolder' | 'export:start' | 'export:verify' | 'export:report' | 'inventory:get'> {
     return {
-      chooseFolder: () => invoke('export.chooseFolder', '', () => ok(this.dialogAnswers.shift() ?? null)),
-      start: (request) =>
-        invoke('export.start', request.folderId, () => {
+      'export:chooseFolder': { answer: () => ok(this.dialogAnswers.shift() ?? null) },
+      'export:start': {
+        describe: ({ folderId }) => folderId,
+        answer: (request) => {
           this.startRequests.push(structuredClone(request));
           return ok(this.addNewJob('export', 'Export'));
-        }),
-      verify: (folderId) =>
-        invoke('export.verify', folderId, () => {
+        },
+      },
+      'export:verify': {
+        describe: ({ folderId }) => folderId,
+        answer: ({ folderId }) => {
           this.verifiedFolderIds.push(folderId);
           return ok(this.addNewJob('verify', 'Verify bundle'));
-        }),
-      report: (jobId) =>
-        invoke('export.report', jobId, () => {
+        },
+      },
+      'export:report': {
+        describe: ({ jobId }) => jobId,
+        answer: ({ jobId }) => {
           const report = this.reports.get(jobId);
           return report ? ok(report) : { ok: false, error: { code: 'NOT_FOUND', message: `There is no report for job ${jobId}.` } };
-        }),
+        },
+      },
+      'inventory:get': { answer: () => ok(this.inventory) },
     };
-  }
-
-  private invoke<T>(method: BundlesMethod, argument: string, answer: () => IpcResult<T>): Promise<T> {
-    if (!this.invokeMain) throw new Error('FakeBundles.client() was never called');
-    return this.invokeMain(method, argument, answer);
   }
 
   private addNewJob(kind: 'export' | 'verify', title: string): { jobId: string } {

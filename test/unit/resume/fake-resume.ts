@@ -7,10 +7,7 @@ import type { ResponseOf } from '../../../shared/ipc/contract';
 import type { InterruptedJob, SavedPlan } from '../../../shared/model/resume';
 import type { IpcResult } from '../../../shared/ipc/errors';
 import type { JobSnapshot } from '../../../shared/model/job';
-import type { StewardClient } from '../../../src-renderer/store';
-
-export type ResumeMethod = 'resume.interrupted' | 'resume.resumeInterrupted' | 'resume.dismissInterrupted' | 'resume.savedPlans';
-type Invoke = <T>(method: ResumeMethod, argument: string, answer: () => IpcResult<T>) => Promise<T>;
+import { ok, type FakeHandlersFor } from '../renderer/fake-channels';
 
 export const PLAN_ID = '0c7f3f57-3c1a-4d8e-9b1e-2f4a6b8c0d1e';
 
@@ -29,11 +26,12 @@ export class FakeResume {
 
   constructor(private readonly addJob: (job: JobSnapshot) => void) {}
 
-  client(invoke: Invoke): StewardClient['resume'] {
+  handlers(): FakeHandlersFor<'jobs:interrupted' | 'jobs:resumeInterrupted' | 'jobs:dismissInterrupted' | 'cleanup:plans'> {
     return {
-      interrupted: () => invoke('resume.interrupted', '', () => ok([...this.interrupted])),
-      resumeInterrupted: (id) =>
-        invoke('resume.resumeInterrupted', id, (): IpcResult<ResponseOf<'jobs:resumeInterrupted'>> => {
+      'jobs:interrupted': { answer: () => ok([...this.interrupted]) },
+      'jobs:resumeInterrupted': {
+        describe: ({ id }) => id,
+        answer: ({ id }): IpcResult<ResponseOf<'jobs:resumeInterrupted'>> => {
           const job = this.interrupted.find((entry) => entry.id === id);
           if (!job) return { ok: false, error: { code: 'NOT_FOUND', message: 'That interrupted job is no longer listed.' } };
           if (!job.resumable) return { ok: false, error: { code: 'ACCOUNT_NOT_SAVED', message: `The account “${job.accountName}” is no longer saved.` } };
@@ -43,18 +41,17 @@ export class FakeResume {
           const jobId = `resumed-export-${this.sequence}`;
           this.addJob({ id: jobId, kind: 'export', title: 'Export', state: 'queued', categories: [], createdAt: '2025-01-02T10:00:00.000Z' });
           return ok({ kind: 'export', jobId });
-        }),
-      dismissInterrupted: (id) =>
-        invoke('resume.dismissInterrupted', id, () => {
+        },
+      },
+      'jobs:dismissInterrupted': {
+        describe: ({ id }) => id,
+        answer: ({ id }) => {
           const before = this.interrupted.length;
           this.interrupted = this.interrupted.filter((entry) => entry.id !== id);
           return ok({ dismissed: this.interrupted.length < before });
-        }),
-      savedPlans: () => invoke('resume.savedPlans', '', () => ok([...this.savedPlans])),
+        },
+      },
+      'cleanup:plans': { answer: () => ok([...this.savedPlans]) },
     };
   }
-}
-
-function ok<T>(value: T): IpcResult<T> {
-  return { ok: true, value };
 }

@@ -33,7 +33,7 @@ describe('the interrupted-jobs banner', () => {
     await store.getState().loadInterruptedJobs();
     expect(await store.getState().resumeInterruptedJob('rec-export')).toBe(true);
     const state = store.getState();
-    expect(main.requests).toContain('resume.resumeInterrupted rec-export');
+    expect(main.requests).toContain('jobs.resumeInterrupted rec-export');
     expect(state.interruptedJobs.map((job) => job.id)).toEqual(['rec-cleanup']);
     expect(state.page).toBe('export');
     expect(state.exportJobId).toBe('resumed-export-1');
@@ -91,7 +91,7 @@ describe('the interrupted-jobs banner', () => {
 
   it('shows a failure to list on the error surface and carries on', async () => {
     const { main, store } = setup();
-    main.failWith('resume.interrupted', { code: 'INTERNAL', message: 'Something broke.' });
+    main.failWith('jobs.interrupted', { code: 'INTERNAL', message: 'Something broke.' });
     await store.getState().loadInterruptedJobs();
     expect(store.getState().interruptedStatus).toBe('error');
     expect(store.getState().errors.map((error) => error.code)).toContain('INTERNAL');
