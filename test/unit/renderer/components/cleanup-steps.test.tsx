@@ -6,17 +6,20 @@
  * waiver) is in place; the proof step opens the receipt and offers to run an incomplete
  * plan again. Clicks run the store's real actions against the fake main.
  */
-import { cleanup, render, screen } from '@testing-library/react';
+import { act, cleanup, render, screen, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
 import { CleanupConfirmStep } from '../../../../src-renderer/components/cleanup-confirm-step';
 import { CleanupProofStep } from '../../../../src-renderer/components/cleanup-proof-step';
+import { CleanupReviewStep } from '../../../../src-renderer/components/cleanup-review-step';
 import { CleanupScopeStep } from '../../../../src-renderer/components/cleanup-scope-step';
 import { i18n } from '../../../../src-renderer/i18n';
 import { createStewardStore } from '../../../../src-renderer/store';
+import { connectStewardEvents } from '../../../../src-renderer/store/connect-events';
+import { connectJobReactions } from '../../../../src-renderer/store/job-reactions';
 import { showStore, update } from '../../../support/renderer/show-store';
 import { planSummary, receipt } from '../fake-cleanup';
-import { accountSummary, FakeMain, inventoryProject, inventorySnapshot } from '../fakes';
+import { accountSummary, FakeMain, inventoryProject, inventorySnapshot, jobSnapshot } from '../fakes';
 
 let hide: () => void = () => {};
 
@@ -99,6 +102,54 @@ describe('CleanupScopeStep', () => {
     render(<CleanupScopeStep />);
     expect(screen.getByRole('button', { name: '檢閱計畫' })).toBeTruthy();
     expect(screen.getByText('請先選擇要刪除的範圍：系統不會替您預先選擇。')).toBeTruthy();
+  });
+});
+
+describe('CleanupReviewStep', () => {
+  /** Plans the whole account with main's events and the store's job reactions connected, as the app runs. */
+  async function whilePlanning() {
+    const context = setup();
+    onTestFinished(connectJobReactions(context.store));
+    onTestFinished(connectStewardEvents(context.store, context.main.client));
+    context.store.getState().setCleanupDraft({ kind: 'all' });
+    await act(() => context.store.getState().startCleanupPlan());
+    render(<CleanupReviewStep />);
+    return context;
+  }
+
+  /** Main reports that the plan job ended. */
+  async function planBuilt(main: FakeMain) {
+    const job = main.jobs.find((j) => j.id === 'cleanup-plan-1');
+    if (!job) throw new Error('no plan job');
+    await act(async () => {
+      main.emitFinished(jobSnapshot({ ...job, state: 'succeeded', categories: [] }));
+      await new Promise((resolve) => setImmediate(resolve));
+    });
+  }
+
+  it('follows the plan job, then shows what the plan deletes and lets the user continue', async () => {
+    const { main, store } = await whilePlanning();
+    const next = () => screen.getByRole('button', { name: 'Continue to backup' }) as HTMLButtonElement;
+    expect(screen.getByRole('heading', { name: 'cleanup-plan' })).toBeTruthy();
+    expect(next().disabled).toBe(true);
+
+    await planBuilt(main);
+
+    const table = await screen.findByRole('table', { name: 'What will be deleted' });
+    expect(within(table).getByRole('row', { name: /Images/ }).textContent).toContain('40');
+    expect(screen.getByText(/The project "Bananas"/)).toBeTruthy();
+    expect(next().disabled).toBe(false);
+    await userEvent.click(next());
+    expect(store.getState().cleanupStep).toBe('backup');
+  });
+
+  it('says when there is nothing to delete, and does not go on', async () => {
+    const { main } = await whilePlanning();
+    main.cleanup.plans.set('plan-1', planSummary({ stepCount: 0, apiCalls: 0 }));
+    await planBuilt(main);
+
+    expect(await screen.findByText('Nothing to delete: this scope is already empty.')).toBeTruthy();
+    expect((screen.getByRole('button', { name: 'Continue to backup' }) as HTMLButtonElement).disabled).toBe(true);
   });
 });
 
