@@ -24,20 +24,16 @@ import { jobTotals, recordSample, selectExportJob, selectVerifyJob } from './exp
 import type { StewardState } from './types';
 import { useStewardStore } from './index';
 
-/** The part of i18next this module listens to, so a test can count the listeners. */
-export type LanguageEvents = Pick<typeof i18n, 'on' | 'off'>;
-
 export interface JobReactionOptions {
   /** The clock the transfer samples are stamped with. */
   now?: () => number;
-  language?: LanguageEvents;
 }
 
 const connections = new WeakMap<StoreApi<StewardState>, () => void>();
 
 export function connectJobReactions(
   store: StoreApi<StewardState> = useStewardStore,
-  { now = Date.now, language = i18n }: JobReactionOptions = {},
+  { now = Date.now }: JobReactionOptions = {},
 ): () => void {
   const existing = connections.get(store);
   if (existing) return existing;
@@ -56,11 +52,11 @@ export function connectJobReactions(
     const { cleanupPlanId: planId, cleanupPlan } = store.getState();
     if (planId !== null && cleanupPlan) void store.getState().reloadCleanupPlan(planId);
   };
-  language.on('languageChanged', onLanguageChanged);
+  i18n.on('languageChanged', onLanguageChanged);
 
   const disconnect = () => {
     unsubscribeStore();
-    language.off('languageChanged', onLanguageChanged);
+    i18n.off('languageChanged', onLanguageChanged);
     // A stale disconnect (called again after a reconnect) must not forget the live one.
     if (connections.get(store) === disconnect) connections.delete(store);
   };
