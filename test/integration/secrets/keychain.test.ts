@@ -125,7 +125,7 @@ async function runStoreInChild(env: NodeJS.ProcessEnv, wrapper: string[] = []): 
         resolveDir: REPO_ROOT,
         loader: 'ts',
         contents: `
-          import { KeytarSecretStore } from '../src-main/secrets';
+          import { KeytarSecretStore } from './src-main/secrets';
           let secret = '';
           process.stdin.setEncoding('utf8');
           process.stdin.on('data', (chunk) => { secret += chunk; });
