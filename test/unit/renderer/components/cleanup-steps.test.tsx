@@ -3,18 +3,22 @@
  * The cleanup wizard's steps as the user meets them: nothing is chosen for them and the
  * plan cannot be asked for until a scope is complete (the hint says what is missing);
  * Delete stays disabled until the account's name is typed exactly and a backup (or the
- * waiver) is in place; the proof step opens the receipt and offers to run an incomplete
- * plan again. Clicks run the store's real actions against the fake main.
+ * waiver) is in place; a stopped run can be resumed, a refused plan only replaced; the
+ * proof step opens the receipt and offers to run an incomplete plan again. Clicks run the
+ * store's real actions against the fake main.
  */
 import { act, cleanup, render, screen, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
+import type { JobSnapshot } from '../../../../shared/model/job';
 import { CleanupConfirmStep } from '../../../../src-renderer/components/cleanup-confirm-step';
 import { CleanupProofStep } from '../../../../src-renderer/components/cleanup-proof-step';
 import { CleanupReviewStep } from '../../../../src-renderer/components/cleanup-review-step';
+import { CleanupRunStep } from '../../../../src-renderer/components/cleanup-run-step';
 import { CleanupScopeStep } from '../../../../src-renderer/components/cleanup-scope-step';
 import { i18n } from '../../../../src-renderer/i18n';
 import { createStewardStore } from '../../../../src-renderer/store';
+import { EMPTY_DRAFT } from '../../../../src-renderer/store/cleanup-scope';
 import { connectStewardEvents } from '../../../../src-renderer/store/connect-events';
 import { connectJobReactions } from '../../../../src-renderer/store/job-reactions';
 import { showStore, update } from '../../../support/renderer/show-store';
@@ -195,6 +199,55 @@ describe('CleanupConfirmStep', () => {
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('PLAN_TAMPERED');
     expect(main.cleanup.runRequests).toEqual([]);
+  });
+});
+
+describe('CleanupRunStep', () => {
+  /** The run of plan-1 in the given state, confirmed with the waiver, as main lists it. */
+  async function atRun(overrides: Partial<JobSnapshot>) {
+    const context = setup();
+    context.main.jobs = [jobSnapshot({ id: 'cleanup-9', kind: 'cleanup', title: 'Cleanup of contoso-vision', ...overrides })];
+    await context.store.getState().loadJobs();
+    update(context.store, {
+      cleanupStep: 'run',
+      cleanupDraft: { ...EMPTY_DRAFT, kind: 'all' },
+      cleanupPlanId: 'plan-1',
+      cleanupPlan: planSummary(),
+      cleanupRunJobId: 'cleanup-9',
+      cleanupWaived: true,
+      cleanupConfirmInput: 'contoso-vision',
+    });
+    render(<CleanupRunStep />);
+    return context;
+  }
+
+  it('shows the run with its controls and when a pause takes effect', async () => {
+    await atRun({ state: 'running' });
+    expect(screen.getByRole('status').textContent).toBe('Status: Running');
+    expect(screen.getByText(/Pausing or cancelling takes effect after the call in flight/)).toBeTruthy();
+    expect((screen.getByRole('button', { name: 'Pause' }) as HTMLButtonElement).disabled).toBe(false);
+    expect(screen.queryByRole('button', { name: 'Resume the cleanup' })).toBeNull();
+  });
+
+  it('offers to resume a stopped run, which sends the same plan again', async () => {
+    const { main } = await atRun({ state: 'cancelled' });
+    expect(screen.getByText(/The cleanup stopped before the end\./)).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Resume the cleanup' }));
+    expect(main.cleanup.runRequests).toEqual([{ planId: 'plan-1', confirmText: 'contoso-vision', backup: { kind: 'waived' } }]);
+  });
+
+  it('offers a new plan, not a resume, when main refused the plan itself', async () => {
+    const { main } = await atRun({ state: 'failed', error: { code: 'PLAN_TAMPERED', message: 'The plan file was changed after it was made.' } });
+    expect(screen.getByText(/Nothing was deleted: the plan was refused before the first call/)).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Resume the cleanup' })).toBeNull();
+    await userEvent.click(screen.getByRole('button', { name: 'Make a new plan' }));
+    expect(main.cleanup.planRequests).toEqual([{ kind: 'all' }]);
+  });
+
+  it('offers neither for an incomplete run: its proof comes next', async () => {
+    await atRun({ state: 'failed', error: { code: 'CLEANUP_INCOMPLETE', message: 'Some items are still there.' } });
+    expect(screen.queryByRole('button', { name: 'Resume the cleanup' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Make a new plan' })).toBeNull();
   });
 });
 
