@@ -2,7 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts', 'test/packaging/**/*.test.ts', 'test/chaos/**/*.test.ts', 'test/boot/**/*.test.ts'],
+    include: ['test/unit/**/*.test.{ts,tsx}', 'test/integration/**/*.test.ts', 'test/packaging/**/*.test.ts', 'test/chaos/**/*.test.ts', 'test/boot/**/*.test.ts'],
+    // Component tests opt into a DOM per file (`// @vitest-environment happy-dom`); the rest need none.
     environment: 'node',
     testTimeout: 30_000,
     pool: 'forks',

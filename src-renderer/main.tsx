@@ -9,6 +9,7 @@ import { toAppError } from './lib/app-error';
 import { useStewardStore } from './store';
 import { connectStewardEvents } from './store/connect-events';
 import { connectHashRouting } from './store/hash-routing';
+import { connectJobReactions } from './store/job-reactions';
 import './styles.css';
 
 const pushError = (reason: unknown) => useStewardStore.getState().pushError(toAppError(reason));
@@ -22,6 +23,10 @@ window.addEventListener('error', (event) => pushError(event.error ?? event.messa
 syncDocumentLanguage(document);
 // Before the first render, so a reload opens straight on the page in the hash.
 connectHashRouting(useStewardStore);
+// Before the events, so the first job snapshots that arrive are already reacted to. These
+// connections live as long as the window (nothing here is torn down before it closes);
+// their disconnect functions are for tests and any later owner with a shorter life.
+connectJobReactions(useStewardStore);
 connectStewardEvents(useStewardStore);
 
 /** Long enough for main's answer (milliseconds), short enough that a silent main never leaves the window blank. */

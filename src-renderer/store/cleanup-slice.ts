@@ -4,10 +4,10 @@
  * main answered; main keeps the plan, the key, the gate and the executor, so nothing here
  * can delete without them.
  *
- * The wizard follows its jobs through the jobs slice (like the export slice does): when
- * the plan is built it is fetched, when a backup export ends the bundle is checked, when
- * a check ends its coverage is fetched, and when the run ends the receipt is fetched and
- * the inventory scanned again, so no page keeps showing what was deleted.
+ * The wizard's jobs are followed from job-reactions.ts, which calls the actions below when
+ * they end: when the plan is built it is fetched, when a backup export ends the bundle is
+ * checked, when a check ends its coverage is fetched, and when the run ends the receipt is
+ * fetched and the inventory scanned again, so no page keeps showing what was deleted.
  */
 import type { StateCreator } from 'zustand';
 import type { ExternalLinkId } from '../../shared/model/external-links';
@@ -71,6 +71,14 @@ export interface CleanupSlice {
   openCleanupReceipt(): Promise<void>;
   openExternalPage(link: ExternalLinkId): Promise<void>;
   resetCleanup(): void;
+  /** Fetches the plan again (it was built, or its language changed); dropped if another plan is shown by then. */
+  reloadCleanupPlan(planId: string): Promise<void>;
+  /** Checks the chosen bundle again once a backup export into it has filled in what it lacked. */
+  recheckCleanupBundle(planId: string, folder: ChosenFolder): Promise<void>;
+  /** Fetches what the finished bundle check found covered. */
+  loadCleanupCoverage(planId: string): Promise<void>;
+  /** Fetches the receipt of a run that ended with proof, and moves on to the proof step. */
+  loadCleanupReceipt(planId: string): Promise<void>;
 }
 
 /**
@@ -138,12 +146,19 @@ export function planRefused(job: JobSnapshot | undefined): boolean {
 
 export const selectCleanupPlanRefused = (state: StewardState) => planRefused(selectCleanupRunJob(state));
 
+/** The run ended at main's gate, before anything was deleted. */
+export function refusedBeforeDeleting(job: JobSnapshot): boolean {
+  return job.state === 'failed' && REFUSALS.has(job.error?.code ?? '');
+}
+
+/** The run ended with a receipt to show: everything proven gone, or proof of what was left. */
+export function endedWithProof(job: JobSnapshot): boolean {
+  return job.state === 'succeeded' || job.error?.code === 'CLEANUP_INCOMPLETE';
+}
+
 export const createCleanupSlice =
   (client: StewardClient): StateCreator<StewardState, [], [], CleanupSlice> =>
-  (set, get, store) => {
-    // Jobs whose end has been acted on, so each is handled once.
-    const handled = new Set<string>();
-
+  (set, get) => {
     /** Runs a wizard request: one at a time, a refusal shown in the step. */
     const request = async <T>(work: () => Promise<T>): Promise<T | undefined> => {
       if (get().cleanupPending) return undefined;
@@ -173,42 +188,6 @@ export const createCleanupSlice =
       set({ cleanupCheckJobId: jobId, cleanupCoverage: null });
       await get().loadJobs();
     };
-
-    const onJobEnd = (state: StewardState, id: string | null, act: (job: JobSnapshot, planId: string) => void) => {
-      const job = jobOf(state, id);
-      const planId = state.cleanupPlanId;
-      if (!job || !isTerminal(job.state) || handled.has(job.id) || planId === null) return;
-      handled.add(job.id);
-      act(job, planId);
-    };
-
-    // The scope sentence comes from main in the wizard's language: ask again when that changes.
-    i18n.on('languageChanged', () => {
-      const { cleanupPlanId: planId, cleanupPlan } = get();
-      if (planId !== null && cleanupPlan) void fetchFor(planId, () => client.cleanup.getPlan(inInterfaceLanguage({ planId })), (plan) => set({ cleanupPlan: plan }));
-    });
-
-    store.subscribe((state) => {
-      onJobEnd(state, state.cleanupPlanJobId, (job, planId) => {
-        if (job.state === 'succeeded') void fetchFor(planId, () => client.cleanup.getPlan(inInterfaceLanguage({ planId })), (plan) => set({ cleanupPlan: plan }));
-      });
-      onJobEnd(state, state.cleanupBackupJobId, (job, planId) => {
-        const folder = state.cleanupBundle;
-        // The export filled in what the bundle lacked: check it again, as the gate will.
-        // Not through `request`: the backup's own request may still be out when a quick export ends.
-        if (job.state === 'succeeded' && folder) startCheck(planId, folder).catch((error: unknown) => set({ cleanupError: toAppError(error) }));
-      });
-      onJobEnd(state, state.cleanupCheckJobId, (_job, planId) => {
-        // A failed check still leaves its report (what is not covered), so fetch it either way.
-        void fetchFor(planId, () => client.cleanup.coverage({ planId }), (report) => set({ cleanupCoverage: report }));
-      });
-      onJobEnd(state, state.cleanupRunJobId, (job, planId) => {
-        const refused = job.state === 'failed' && REFUSALS.has(job.error?.code ?? '');
-        if (!refused) void get().scanInventory();
-        const proven = job.state === 'succeeded' || job.error?.code === 'CLEANUP_INCOMPLETE';
-        if (proven) void fetchFor(planId, () => client.cleanup.receipt({ planId }), (receipt) => set({ cleanupReceipt: receipt, cleanupStep: 'proof' }));
-      });
-    });
 
     return {
       ...INITIAL,
@@ -330,5 +309,15 @@ export const createCleanupSlice =
       resetCleanup: () => {
         if (!selectCleanupRunning(get())) set({ ...INITIAL });
       },
+
+      reloadCleanupPlan: (planId) => fetchFor(planId, () => client.cleanup.getPlan(inInterfaceLanguage({ planId })), (plan) => set({ cleanupPlan: plan })),
+
+      // Not through `request`: the backup's own request may still be out when a quick export ends.
+      recheckCleanupBundle: (planId, folder) => startCheck(planId, folder).catch((error: unknown) => set({ cleanupError: toAppError(error) })),
+
+      loadCleanupCoverage: (planId) => fetchFor(planId, () => client.cleanup.coverage({ planId }), (report) => set({ cleanupCoverage: report })),
+
+      loadCleanupReceipt: (planId) =>
+        fetchFor(planId, () => client.cleanup.receipt({ planId }), (receipt) => set({ cleanupReceipt: receipt, cleanupStep: 'proof' })),
     };
   };

@@ -1,7 +1,8 @@
 /**
  * Export and verify: what the user picked (categories, projects, folder, zip), the export
  * and verify jobs started from this window, the transfer samples that give the rate and
- * time remaining, and the verify report once a verify job is over.
+ * time remaining, and the verify report once a verify job is over. The samples and the
+ * report are fed in by job-reactions.ts as the jobs move.
  *
  * Selection defaults to everything: categories are kept as the selected list, projects as
  * the *excluded* list, so a project that appears in a later scan is exported unless the
@@ -74,6 +75,11 @@ export interface ExportSlice {
   /** Verifies `folder`, or asks for a folder first when none is given. */
   verifyBundle(folder?: ChosenFolder): Promise<void>;
   loadVerifyReport(jobId: string): Promise<void>;
+  /**
+   * Fetches the report of a verify job that has just ended, unless it was already asked
+   * for. `quiet` keeps a failure out of the error surface (a failed job shows its own error).
+   */
+  loadEndedVerifyReport(jobId: string, quiet: boolean): Promise<void>;
 }
 
 /** The rate is measured over this much recent time, so it follows speed changes quickly. */
@@ -150,12 +156,10 @@ export function estimateTransfer(
 }
 
 export const createExportSlice =
-  (client: StewardClient, now: () => number = Date.now): StateCreator<StewardState, [], [], ExportSlice> =>
-  (set, get, store) => {
+  (client: StewardClient): StateCreator<StewardState, [], [], ExportSlice> =>
+  (set, get) => {
     // Report requests already made, so each finished verify job is fetched once.
     const reportsRequested = new Set<string>();
-    // The job the samples belong to: another job's progress must not feed its rate.
-    let sampledJobId: string | null = null;
 
     const chooseFolder = async (): Promise<ChosenFolder | null> => {
       if (get().choosingFolder) return null;
@@ -180,26 +184,6 @@ export const createExportSlice =
         if (!quiet) get().pushError(toAppError(error));
       }
     };
-
-    // Follows the jobs slice: samples the shown export while it runs, and fetches the
-    // report of a verify job once it is over, whichever page is on screen at the time.
-    store.subscribe((state, previous) => {
-      const job = selectExportJob(state);
-      if (job && job !== selectExportJob(previous)) {
-        const earlier = job.id === sampledJobId ? state.exportSamples : [];
-        sampledJobId = job.id;
-        // Paused time is not transfer time: the rate starts afresh after a pause.
-        const { bytes, items } = jobTotals(job);
-        const samples = job.state === 'running' ? recordSample(earlier, { at: now(), bytes, items }) : [];
-        if (samples.length > 0 || state.exportSamples.length > 0) set({ exportSamples: samples });
-      }
-      const verify = selectVerifyJob(state);
-      if (!verify || (verify.state !== 'succeeded' && verify.state !== 'failed')) return;
-      if (reportsRequested.has(verify.id)) return;
-      reportsRequested.add(verify.id);
-      // A failed verify may have no report; its error is shown with the job already.
-      void fetchReport(verify.id, verify.state === 'failed' || verify.id !== state.verifyJobId);
-    });
 
     return {
       exportInventory: null,
@@ -290,6 +274,12 @@ export const createExportSlice =
       loadVerifyReport: (jobId) => {
         reportsRequested.add(jobId);
         return fetchReport(jobId, false);
+      },
+
+      loadEndedVerifyReport: async (jobId, quiet) => {
+        if (reportsRequested.has(jobId)) return;
+        reportsRequested.add(jobId);
+        await fetchReport(jobId, quiet);
       },
     };
   };

@@ -9,7 +9,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { builtCli, ROOT, type BuiltCli } from '../integration/cli-support';
+import { builtCli, ROOT, type BuiltCli } from '../support/cli/cli-support';
 import { chaosTable, cleanupTable } from './chaos-table';
 import { runCleanupScenario, type CleanupScenarioResult } from './run-cleanup-scenario';
 import { runScenario, type ScenarioResult } from './run-scenario';

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { generateImage } from '../../src-main/emulator/images';
 import { writeViewer } from '../../src-main/export/viewer';
-import { DiskSink, uuid, writeBundleFixture, type ImageFixture, type TagFixture } from '../unit/export/viewer/viewer-fixture';
+import { DiskSink, uuid, writeBundleFixture, type ImageFixture, type TagFixture } from '../support/export/viewer/viewer-fixture';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
 const SCRIPT_BREAKER = '</script><img src=x onerror=alert(2)>';

@@ -11,7 +11,7 @@ import { EXIT } from '../../../src-main/cli/run-cli';
 import type { CliServices } from '../../../src-main/cli/cli-services';
 import { AppError } from '../../../src-main/errors/app-error';
 import { MemorySecretStore } from '../../../src-main/secrets';
-import { accountRecord, ENDPOINT, KEY, manifest, PROJECT_ID, run, savedAccounts, snapshot, verifyReport } from './cli-fakes';
+import { accountRecord, ENDPOINT, KEY, manifest, PROJECT_ID, run, savedAccounts, snapshot, verifyReport } from '../../support/cli/cli-fakes';
 import { exportSummaryOf } from '../../support/export-summary';
 
 const withKey = { CV_STEWARD_TRAINING_KEY: KEY };

@@ -21,7 +21,7 @@ import { englishRuns } from '../../e2e/english-runs';
 import type { CliServices } from '../../../src-main/cli/cli-services';
 import { EXIT } from '../../../src-main/cli/run-cli';
 import { UsageError } from '../../../src-main/cli/cli-errors';
-import { ENDPOINT, KEY, manifest, run, verifyReport } from './cli-fakes';
+import { ENDPOINT, KEY, manifest, run, verifyReport } from '../../support/cli/cli-fakes';
 import { exportSummaryOf } from '../../support/export-summary';
 
 const P = '11111111-1111-4111-8111-111111111111';

@@ -12,7 +12,7 @@ import { httpError } from '../../../src-main/customvision/errors';
 import { languageFromLocale } from '../../../src-main/cli/cli-language';
 import { EXIT } from '../../../src-main/cli/run-cli';
 import type { CliServices } from '../../../src-main/cli/cli-services';
-import { ENDPOINT, KEY, manifest, run, snapshot, verifyReport } from './cli-fakes';
+import { ENDPOINT, KEY, manifest, run, snapshot, verifyReport } from '../../support/cli/cli-fakes';
 import { exportSummaryOf } from '../../support/export-summary';
 
 let folder = '';

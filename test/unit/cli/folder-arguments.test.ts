@@ -8,7 +8,7 @@ import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EXIT } from '../../../src-main/cli/run-cli';
-import { ENDPOINT, KEY, run } from './cli-fakes';
+import { ENDPOINT, KEY, run } from '../../support/cli/cli-fakes';
 
 let folder: string;
 beforeEach(async () => {

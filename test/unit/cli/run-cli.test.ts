@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EXIT } from '../../../src-main/cli/run-cli';
 import { CustomVisionError } from '../../../src-main/customvision';
-import { ENDPOINT, KEY, PROJECT_ID, run } from './cli-fakes';
+import { ENDPOINT, KEY, PROJECT_ID, run } from '../../support/cli/cli-fakes';
 
 const withKey = { env: { CV_STEWARD_TRAINING_KEY: KEY } };
 

@@ -6,8 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_MAX_RESPONSE_BYTES } from '../../../src-main/customvision/http-client';
 import { formatSize, type CustomVisionError } from '../../../src-main/customvision/errors';
-import { fakeFetch, json } from './helpers/fake-fetch';
-import { testClient } from './helpers/test-client';
+import { fakeFetch, json } from '../../support/customvision/fake-fetch';
+import { testClient } from '../../support/customvision/test-client';
 
 const CHUNK = 64 * 1024;
 

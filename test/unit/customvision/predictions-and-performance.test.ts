@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { createTrainingClient, DEFAULT_PERFORMANCE_THRESHOLD } from '../../../src-main/customvision/training-client';
 import { RateLimiterRegistry } from '../../../src-main/customvision/rate-limiter';
-import { fakeFetch, json, type Sent } from './helpers/fake-fetch';
+import { fakeFetch, json, type Sent } from '../../support/customvision/fake-fetch';
 
 const KEY = '0123456789abcdef0123456789abcdef';
 const P = 'bc3f7dad-5544-468c-8573-3ef04d55463e';

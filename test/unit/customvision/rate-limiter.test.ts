@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { RateLimiter, RateLimiterRegistry } from '../../../src-main/customvision/rate-limiter';
-import { FakeClock, settle } from './helpers/fake-clock';
-import { maxInWindow } from './helpers/local-server';
+import { FakeClock, settle } from '../../support/customvision/fake-clock';
+import { maxInWindow } from '../../support/customvision/local-server';
 
 function startCallers(limiter: RateLimiter, count: number, clock: FakeClock, signal?: AbortSignal) {
   const grants: number[] = [];

@@ -9,7 +9,7 @@ import { createTrainingClient, type TrainingClientOptions } from '../../../src-m
 import { RateLimiterRegistry } from '../../../src-main/customvision/rate-limiter';
 import { MAX_REQUEST_LINE_BYTES } from '../../../src-main/customvision/request-line';
 import type { AppError } from '../../../src-main/errors/app-error';
-import { empty, fakeFetch, json, type Sent } from './helpers/fake-fetch';
+import { empty, fakeFetch, json, type Sent } from '../../support/customvision/fake-fetch';
 
 const KEY = '0123456789abcdef0123456789abcdef';
 const P = 'bc3f7dad-5544-468c-8573-3ef04d55463e';

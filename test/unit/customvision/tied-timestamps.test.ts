@@ -12,8 +12,8 @@ import { RateLimiterRegistry } from '../../../src-main/customvision/rate-limiter
 import { offsetPages } from '../../../src-main/customvision/paging';
 import { workspaceImageListing, iterationImageListing } from '../../../src-main/customvision/image-listings';
 import type { Image } from '../../../src-main/customvision/wire-types';
-import { fakeFetch } from './helpers/fake-fetch';
-import { TAG_A, TAG_B, flipOnOddRequests, imagesInRuns, tiedImageService, type FakeImage } from './helpers/tied-image-service';
+import { fakeFetch } from '../../support/customvision/fake-fetch';
+import { TAG_A, TAG_B, flipOnOddRequests, imagesInRuns, tiedImageService, type FakeImage } from '../../support/customvision/tied-image-service';
 
 const P = 'bc3f7dad-5544-468c-8573-3ef04d55463e';
 const I = 'fe1e83c4-6f50-4899-9544-6bb08cf0e15a';

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { CustomVisionError, httpError, isRequestTooLongRefusal } from '../../../src-main/customvision/errors';
 import { notFoundNames } from '../../../src-main/customvision/not-found';
 import { AppError } from '../../../src-main/errors/app-error';
-import { GATEWAY_404, IIS_404_15_PAGE } from './helpers/front-end-pages';
+import { GATEWAY_404, IIS_404_15_PAGE } from '../../support/customvision/front-end-pages';
 
 const answer = (status: number, bodyText: string, headers: Record<string, string> = {}) =>
   httpError({ operation: 'GetImagesByIds', status, headers: new Headers(headers), bodyText });

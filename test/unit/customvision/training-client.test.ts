@@ -1,7 +1,7 @@
 /**
  * The client's requests as the service sees them (paths, query strings, headers), its
  * argument checks, and that the training key stays out of everything but the header.
- * fetch is a recorded fake here; test/integration/customvision-*.test.ts use real sockets.
+ * fetch is a recorded fake here; test/integration/customvision/*.test.ts use real sockets.
  */
 import { describe, expect, it } from 'vitest';
 import { inspect } from 'node:util';
@@ -9,9 +9,9 @@ import { createTrainingClient } from '../../../src-main/customvision/training-cl
 import { CustomVisionError } from '../../../src-main/customvision/errors';
 import type { RequestLogEntry } from '../../../src-main/customvision/http-client';
 import type { AppError } from '../../../src-main/errors/app-error';
-import { FakeClock } from './helpers/fake-clock';
-import { empty, fakeFetch, json } from './helpers/fake-fetch';
-import { TEST_KEY, testClient } from './helpers/test-client';
+import { FakeClock } from '../../support/customvision/fake-clock';
+import { empty, fakeFetch, json } from '../../support/customvision/fake-fetch';
+import { TEST_KEY, testClient } from '../../support/customvision/test-client';
 
 const KEY = TEST_KEY;
 const P = 'bc3f7dad-5544-468c-8573-3ef04d55463e';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { hardenApp } from '../../../src-main/electron/app-hardening';
-import { FakeApp } from './fakes';
+import { FakeApp } from '../../support/electron/fakes';
 
 describe('app-wide safety nets', () => {
   it('sandboxes every renderer, whatever a window’s own preferences say', () => {

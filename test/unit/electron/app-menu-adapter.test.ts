@@ -5,10 +5,10 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Preferences } from '../../../shared/model/preferences';
 import { findMenuItem } from '../../../src-main/desktop/app-menu';
-import { fakeApp, FakeMenu } from './desktop-fakes';
+import { fakeApp, FakeMenu } from '../../support/electron/desktop-fakes';
 
 vi.mock('electron', async () => {
-  const fakes = await import('./desktop-fakes');
+  const fakes = await import('../../support/electron/desktop-fakes');
   return { app: fakes.fakeApp, Menu: fakes.FakeMenu };
 });
 

@@ -5,10 +5,10 @@
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { JobRunner } from '../../../src-main/jobs';
-import { FakeDesktopWindow, FakeNotification } from './desktop-fakes';
+import { FakeDesktopWindow, FakeNotification } from '../../support/electron/desktop-fakes';
 
 vi.mock('electron', async () => {
-  const fakes = await import('./desktop-fakes');
+  const fakes = await import('../../support/electron/desktop-fakes');
   return { BrowserWindow: fakes.FakeDesktopWindow, Notification: fakes.FakeNotification };
 });
 

@@ -3,9 +3,9 @@
  * locked-down preferences stay exactly as they are without them.
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { FakeBrowserWindow } from './fakes';
+import { FakeBrowserWindow } from '../../support/electron/fakes';
 
-vi.mock('electron', async () => ({ BrowserWindow: (await import('./fakes')).FakeBrowserWindow }));
+vi.mock('electron', async () => ({ BrowserWindow: (await import('../../support/electron/fakes')).FakeBrowserWindow }));
 
 const { createSecureWindow } = await import('../../../src-main/electron/secure-window');
 

@@ -5,9 +5,9 @@
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { APP_ENTRY_URL } from '../../../src-main/electron/trusted-sender';
-import { FakeBrowserWindow } from './fakes';
+import { FakeBrowserWindow } from '../../support/electron/fakes';
 
-vi.mock('electron', async () => ({ BrowserWindow: (await import('./fakes')).FakeBrowserWindow }));
+vi.mock('electron', async () => ({ BrowserWindow: (await import('../../support/electron/fakes')).FakeBrowserWindow }));
 
 const { createSecureWindow } = await import('../../../src-main/electron/secure-window');
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { hardenSession } from '../../../src-main/electron/session-policy';
-import { FakeSession } from './fakes';
+import { FakeSession } from '../../support/electron/fakes';
 
 // Every permission name Electron 45's session handlers can be asked about.
 const PERMISSIONS = [

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { lockDownWebContents } from '../../../src-main/electron/web-contents-policy';
 import { APP_ENTRY_URL } from '../../../src-main/electron/trusted-sender';
-import { FakeWebContents } from './fakes';
+import { FakeWebContents } from '../../support/electron/fakes';
 
 const FOREIGN = [
   'https://example.com/',

@@ -8,9 +8,9 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { saveWindowState, windowStatePath } from '../../../src-main/desktop/window-state';
 import type { BrowserWindow } from 'electron';
-import { FakeDesktopWindow, fakeScreen } from './desktop-fakes';
+import { FakeDesktopWindow, fakeScreen } from '../../support/electron/desktop-fakes';
 
-vi.mock('electron', async () => ({ screen: (await import('./desktop-fakes')).fakeScreen }));
+vi.mock('electron', async () => ({ screen: (await import('../../support/electron/desktop-fakes')).fakeScreen }));
 
 const { restoredPlacement, rememberWindowState } = await import('../../../src-main/electron/window-state-adapter');
 

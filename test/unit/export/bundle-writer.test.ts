@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { BundleWriter } from '../../../src-main/export/bundle-writer';
 import { generateImage } from '../../../src-main/emulator/images';
-import { failingFs, withTempDir } from './helpers';
+import { failingFs, withTempDir } from '../../support/export/helpers';
 
 const sha = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex');
 

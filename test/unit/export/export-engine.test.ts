@@ -9,7 +9,7 @@ import { EXPORT_CATEGORIES } from '../../../shared/model/bundle';
 import type { TrainingClient } from '../../../src-main/customvision';
 import { runExport, type ExportOptions } from '../../../src-main/export';
 import { JobProgress, type JobContext } from '../../../src-main/jobs';
-import { withTempDir } from './helpers';
+import { withTempDir } from '../../support/export/helpers';
 
 const job = (): JobContext => ({ jobId: 'j', signal: new AbortController().signal, progress: new JobProgress(EXPORT_CATEGORIES), checkpoint: async () => undefined });
 // Never called: every case here stops before the first request.

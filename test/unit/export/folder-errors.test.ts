@@ -14,8 +14,8 @@ import { runExport, type ExportOptions } from '../../../src-main/export';
 import { verifyBundle } from '../../../src-main/export/verify-bundle';
 import { AppError } from '../../../src-main/errors/app-error';
 import { JobProgress, type JobContext } from '../../../src-main/jobs';
-import { withTempDir } from './helpers';
-import { writeSmallBundle } from './small-bundle';
+import { withTempDir } from '../../support/export/helpers';
+import { writeSmallBundle } from '../../support/export/small-bundle';
 
 const job = (): JobContext => ({ jobId: 'j', signal: new AbortController().signal, progress: new JobProgress(EXPORT_CATEGORIES), checkpoint: async () => undefined });
 // Every case stops while the bundle folder is opened: at most the account's projects are listed first.

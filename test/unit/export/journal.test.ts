@@ -10,7 +10,7 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { nodeBundleFs } from '../../../src-main/export/bundle-fs';
 import { Journal, type JournalEntry } from '../../../src-main/export/journal';
-import { withTempDir } from './helpers';
+import { withTempDir } from '../../support/export/helpers';
 
 const HASH = 'a'.repeat(64);
 const entry = (path: string, bytes: number): JournalEntry => ({ path, bytes, sha256: HASH, mediaType: 'text/plain', at: '2026-01-01T00:00:00.000Z' });

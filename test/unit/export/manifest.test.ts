@@ -12,7 +12,7 @@ import {
   readManifest,
   type ManifestHeader,
 } from '../../../src-main/export/manifest';
-import { withTempDir } from './helpers';
+import { withTempDir } from '../../support/export/helpers';
 
 const P = '0f8c7b1e-2d3a-4c5b-9e6f-7a8b9c0d1e2f';
 const header: ManifestHeader = {

@@ -7,8 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { appendFile, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { verifyBundle } from '../../../src-main/export/verify-bundle';
-import { withTempDir } from './helpers';
-import { IMAGE, PROJECT, writeSmallBundle } from './small-bundle';
+import { withTempDir } from '../../support/export/helpers';
+import { IMAGE, PROJECT, writeSmallBundle } from '../../support/export/small-bundle';
 
 describe('verifyBundle', () => {
   it('passes an intact bundle and ignores the engine’s own state and the manifest', async () => {

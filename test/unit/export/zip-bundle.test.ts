@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import yauzl from 'yauzl';
 import { readManifest } from '../../../src-main/export/manifest';
 import { zipBundle } from '../../../src-main/export/zip-bundle';
-import { withTempDir } from './helpers';
-import { writeSmallBundle } from './small-bundle';
+import { withTempDir } from '../../support/export/helpers';
+import { writeSmallBundle } from '../../support/export/small-bundle';
 
 const sha = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
 

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { parseCommand } from '../../../src-main/cli/cli-args';
 import { EXIT } from '../../../src-main/cli/run-cli';
 import type { CliServices } from '../../../src-main/cli/cli-services';
-import { ENDPOINT, KEY, manifest, run } from '../cli/cli-fakes';
+import { ENDPOINT, KEY, manifest, run } from '../../support/cli/cli-fakes';
 import { exportSummaryOf } from '../../support/export-summary';
 
 const RUN = ['run', '--endpoint', ENDPOINT, '--plan', 'plan.json', '--no-backup', '--confirm', 'x'];

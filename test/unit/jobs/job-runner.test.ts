@@ -1,114 +1,24 @@
-import { afterEach, describe, it, expect, vi } from 'vitest';
-import { JobSnapshotSchema, type JobSnapshot } from '../../../shared/model/job';
-import { JobError } from '../../../src-main/jobs/job-error';
-import { JobRunner, type JobContext, type JobRunnerOptions } from '../../../src-main/jobs/job-runner';
-
-interface Deferred<T> {
-  promise: Promise<T>;
-  resolve: (value: T) => void;
-  reject: (reason: unknown) => void;
-}
-
-function deferred<T = void>(): Deferred<T> {
-  let resolve: (value: T) => void = () => {};
-  let reject: (reason: unknown) => void = () => {};
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
-}
-
-/** Lets every queued microtask and promise continuation run. */
-function tick(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
-}
-
-async function waitFor(condition: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 100; i += 1) {
-    if (condition()) return;
-    await tick();
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
-
-function caught(action: () => unknown): JobError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof JobError) return error;
-    throw error;
-  }
-  throw new Error('expected a JobError');
-}
-
-const runners: JobRunner[] = [];
-
-function createRunner(options: JobRunnerOptions = {}): JobRunner {
-  let next = 0;
-  const runner = new JobRunner({
-    idFactory: () => {
-      next += 1;
-      return `job-${next}`;
-    },
-    ...options,
-  });
-  runners.push(runner);
-  return runner;
-}
-
-/** Records every event so tests can check what a subscriber (the renderer) would see. */
-function record(runner: JobRunner): { progress: JobSnapshot[]; finished: JobSnapshot[]; order: string[] } {
-  const events = { progress: [] as JobSnapshot[], finished: [] as JobSnapshot[], order: [] as string[] };
-  runner.onProgress((snapshot) => {
-    events.progress.push(snapshot);
-    events.order.push(`progress:${snapshot.id}:${snapshot.state}`);
-  });
-  runner.onFinished((snapshot) => {
-    events.finished.push(snapshot);
-    events.order.push(`finished:${snapshot.id}:${snapshot.state}`);
-  });
-  return events;
-}
-
-function whenFinished(runner: JobRunner, id: string): Promise<JobSnapshot> {
-  return new Promise((resolve) => {
-    const off = runner.onFinished((snapshot) => {
-      if (snapshot.id !== id) return;
-      off();
-      resolve(snapshot);
-    });
-  });
-}
-
-function stateOf(runner: JobRunner, id: string): string | undefined {
-  return runner.get(id)?.state;
-}
-
-/** A job whose run waits for the test to release it. */
-function gatedJob(gate: Promise<void>, started: string[], name: string) {
-  return {
-    kind: 'export' as const,
-    title: `Export ${name}`,
-    categories: ['images'],
-    run: async (): Promise<string> => {
-      started.push(name);
-      await gate;
-      return `${name} done`;
-    },
-  };
-}
-
-afterEach(() => {
-  for (const runner of runners.splice(0)) runner.dispose();
-  vi.useRealTimers();
-});
+import { describe, expect, vi } from 'vitest';
+import { JobSnapshotSchema } from '../../../shared/model/job';
+import { JobRunner, type JobContext } from '../../../src-main/jobs/job-runner';
+import {
+  caught,
+  deferred,
+  gatedJob,
+  test as it,
+  record,
+  stateOf,
+  tick,
+  untilRunning,
+  waitFor,
+  whenFinished,
+} from '../../support/jobs/job-runner-fixture';
 
 describe('JobRunner: starting and finishing', () => {
-  it('returns a queued snapshot, then runs the job to succeeded with its summary', async () => {
+  it('returns a queued snapshot, then runs the job to succeeded with its summary', async ({ makeRunner }) => {
     const times = ['2030-01-01T10:00:00.000Z', '2030-01-01T10:00:01.000Z', '2030-01-01T10:00:02.000Z'];
     let call = 0;
-    const runner = createRunner({ now: () => new Date(times[Math.min(call++, times.length - 1)] ?? '') });
+    const runner = makeRunner({ now: () => new Date(times[Math.min(call++, times.length - 1)] ?? '') });
     const started = runner.start({
       kind: 'system-check',
       title: 'Check this computer',
@@ -139,16 +49,14 @@ describe('JobRunner: starting and finishing', () => {
     expect(runner.get(started.id)).toEqual(final);
   });
 
-  it('leaves summary empty when run returns nothing', async () => {
-    const runner = createRunner();
+  it('leaves summary empty when run returns nothing', async ({ runner }) => {
     const { id } = runner.start({ kind: 'verify', title: 'Verify', categories: [], run: async () => {} });
     const final = await whenFinished(runner, id);
     expect(final.state).toBe('succeeded');
     expect(final).not.toHaveProperty('summary');
   });
 
-  it('carries the title, summary and latest error as catalogue codes beside their English, for the reader’s language', async () => {
-    const runner = createRunner();
+  it('carries the title, summary and latest error as catalogue codes beside their English, for the reader’s language', async ({ runner }) => {
     const { id } = runner.start({
       kind: 'export',
       title: 'Export of Contoso',
@@ -170,8 +78,7 @@ describe('JobRunner: starting and finishing', () => {
     expect(JobSnapshotSchema.parse(final)).toEqual(final);
   });
 
-  it('forgets the previous error’s code when a later error comes without one', async () => {
-    const runner = createRunner();
+  it('forgets the previous error’s code when a later error comes without one', async ({ runner }) => {
     const { id } = runner.start({
       kind: 'export',
       title: 'Export',
@@ -186,9 +93,8 @@ describe('JobRunner: starting and finishing', () => {
     expect(final.categories[0]).not.toHaveProperty('lastErrorText');
   });
 
-  it('uses random UUIDs as ids by default', () => {
-    const runner = new JobRunner();
-    runners.push(runner);
+  it('uses random UUIDs as ids by default', ({ disposeAfter }) => {
+    const runner = disposeAfter(new JobRunner());
     const a = runner.start({ kind: 'verify', title: 'A', categories: [], run: async () => {} });
     const b = runner.start({ kind: 'verify', title: 'B', categories: [], run: async () => {} });
     expect(a.id).toMatch(/^[0-9a-f-]{36}$/);
@@ -197,8 +103,8 @@ describe('JobRunner: starting and finishing', () => {
 });
 
 describe('JobRunner: queueing', () => {
-  it('runs one job at a time in FIFO order with maxConcurrent 1', async () => {
-    const runner = createRunner({ maxConcurrent: 1 });
+  it('runs one job at a time in FIFO order with maxConcurrent 1', async ({ makeRunner }) => {
+    const runner = makeRunner({ maxConcurrent: 1 });
     const started: string[] = [];
     const gates = [deferred(), deferred(), deferred()];
     const [a, b, c] = ['A', 'B', 'C'].map((name, i) =>
@@ -232,8 +138,7 @@ describe('JobRunner: queueing', () => {
     expect(runner.list().map((job) => job.state)).toEqual(['succeeded', 'succeeded', 'succeeded']);
   });
 
-  it('runs two jobs at once by default and queues the third', async () => {
-    const runner = createRunner();
+  it('runs two jobs at once by default and queues the third', async ({ runner }) => {
     const started: string[] = [];
     const gate = deferred();
     const jobs = ['A', 'B', 'C'].map((name) => runner.start(gatedJob(gate.promise, started, name)));
@@ -251,8 +156,7 @@ describe('JobRunner: queueing', () => {
 });
 
 describe('JobRunner: pause and resume', () => {
-  it('blocks the work at its next checkpoint while paused and continues after resume', async () => {
-    const runner = createRunner();
+  it('blocks the work at its next checkpoint while paused and continues after resume', async ({ runner }) => {
     const gates = [deferred(), deferred(), deferred()];
     const { id } = runner.start({
       kind: 'export',
@@ -268,7 +172,7 @@ describe('JobRunner: pause and resume', () => {
         return 'Exported 3 images';
       },
     });
-    await waitFor(() => stateOf(runner, id) === 'running', 'job to run');
+    await untilRunning(runner, id);
 
     const paused = runner.pause(id);
     expect(paused.state).toBe('paused');
@@ -288,8 +192,7 @@ describe('JobRunner: pause and resume', () => {
     expect(final.summary).toBe('Exported 3 images');
   });
 
-  it('emits pause and resume to progress listeners immediately', async () => {
-    const runner = createRunner();
+  it('emits pause and resume to progress listeners immediately', async ({ runner }) => {
     const events = record(runner);
     const gate = deferred();
     const { id } = runner.start({
@@ -301,7 +204,7 @@ describe('JobRunner: pause and resume', () => {
         await ctx.checkpoint();
       },
     });
-    await waitFor(() => stateOf(runner, id) === 'running', 'job to run');
+    await untilRunning(runner, id);
     runner.pause(id);
     runner.resume(id);
     runner.pause(id);
@@ -311,8 +214,7 @@ describe('JobRunner: pause and resume', () => {
     await whenFinished(runner, id);
   });
 
-  it('reports the real outcome when the work finishes before reaching a checkpoint', async () => {
-    const runner = createRunner();
+  it('reports the real outcome when the work finishes before reaching a checkpoint', async ({ runner }) => {
     const gate = deferred();
     const { id } = runner.start({
       kind: 'cleanup',
@@ -324,7 +226,7 @@ describe('JobRunner: pause and resume', () => {
         return 'Deleted 1 project';
       },
     });
-    await waitFor(() => stateOf(runner, id) === 'running', 'job to run');
+    await untilRunning(runner, id);
     runner.pause(id);
     gate.resolve();
     const final = await whenFinished(runner, id);
@@ -335,8 +237,7 @@ describe('JobRunner: pause and resume', () => {
 });
 
 describe('JobRunner: cancel', () => {
-  it('cancels a running job, aborting the signal its requests were given', async () => {
-    const runner = createRunner();
+  it('cancels a running job, aborting the signal its requests were given', async ({ runner }) => {
     const events = record(runner);
     let sawAbort = false;
     const settled = deferred();
@@ -353,7 +254,7 @@ describe('JobRunner: cancel', () => {
           });
         }).finally(() => settled.resolve()),
     });
-    await waitFor(() => stateOf(runner, id) === 'running', 'job to run');
+    await untilRunning(runner, id);
 
     const cancelled = runner.cancel(id);
     expect(cancelled.state).toBe('cancelled');
@@ -368,8 +269,7 @@ describe('JobRunner: cancel', () => {
     expect(events.finished.map((s) => `${s.id}:${s.state}`)).toEqual([`${id}:cancelled`]);
   });
 
-  it('cancels a paused job: the waiting checkpoint rejects with an AbortError', async () => {
-    const runner = createRunner();
+  it('cancels a paused job: the waiting checkpoint rejects with an AbortError', async ({ runner }) => {
     const events = record(runner);
     const gate = deferred();
     const checkpointError = deferred<unknown>();
@@ -388,7 +288,7 @@ describe('JobRunner: cancel', () => {
         ctx.progress.advance('projects');
       },
     });
-    await waitFor(() => stateOf(runner, id) === 'running', 'job to run');
+    await untilRunning(runner, id);
     runner.pause(id);
     gate.resolve();
     await tick();
@@ -403,8 +303,8 @@ describe('JobRunner: cancel', () => {
     expect(events.finished).toHaveLength(1);
   });
 
-  it('cancels a queued job without ever running it', async () => {
-    const runner = createRunner({ maxConcurrent: 1 });
+  it('cancels a queued job without ever running it', async ({ makeRunner }) => {
+    const runner = makeRunner({ maxConcurrent: 1 });
     const events = record(runner);
     const started: string[] = [];
     const gate = deferred();
@@ -427,8 +327,7 @@ describe('JobRunner: cancel', () => {
     ]);
   });
 
-  it('rejects checkpoints after a cancel even if the work ignored the signal', async () => {
-    const runner = createRunner();
+  it('rejects checkpoints after a cancel even if the work ignored the signal', async ({ runner }) => {
     const gate = deferred();
     const outcome = deferred<string>();
     const { id } = runner.start({
@@ -445,7 +344,7 @@ describe('JobRunner: cancel', () => {
         return 'should not become the summary';
       },
     });
-    await waitFor(() => stateOf(runner, id) === 'running', 'job to run');
+    await untilRunning(runner, id);
     runner.cancel(id);
     gate.resolve();
     expect(await outcome.promise).toBe('stopped');
@@ -457,8 +356,8 @@ describe('JobRunner: cancel', () => {
     expect(final?.categories[0]?.done).toBe(0);
   });
 
-  it('keeps the slot until cancelled work has actually stopped', async () => {
-    const runner = createRunner({ maxConcurrent: 1 });
+  it('keeps the slot until cancelled work has actually stopped', async ({ makeRunner }) => {
+    const runner = makeRunner({ maxConcurrent: 1 });
     const started: string[] = [];
     const stop = deferred();
     const first = runner.start({
@@ -483,8 +382,7 @@ describe('JobRunner: cancel', () => {
 });
 
 describe('JobRunner: failures', () => {
-  it('maps an error with a string code to failed with that code and message', async () => {
-    const runner = createRunner();
+  it('maps an error with a string code to failed with that code and message', async ({ runner }) => {
     const { id } = runner.start({
       kind: 'inventory',
       title: 'Inventory',
@@ -499,8 +397,7 @@ describe('JobRunner: failures', () => {
     expect(JobSnapshotSchema.parse(final)).toEqual(final);
   });
 
-  it('uses INTERNAL for errors without a string code', async () => {
-    const runner = createRunner();
+  it('uses INTERNAL for errors without a string code', async ({ runner }) => {
     const plain = runner.start({
       kind: 'verify',
       title: 'Verify',
@@ -535,8 +432,7 @@ describe('JobRunner: failures', () => {
     expect(final.error?.message).toMatch(/unexpected error/);
   });
 
-  it('treats a run that throws synchronously as a failed job', async () => {
-    const runner = createRunner();
+  it('treats a run that throws synchronously as a failed job', async ({ runner }) => {
     const { id } = runner.start({
       kind: 'verify',
       title: 'Verify',
@@ -550,8 +446,7 @@ describe('JobRunner: failures', () => {
     expect(final.error).toEqual({ code: 'INTERNAL', message: 'bad setup' });
   });
 
-  it('fails with INTERNAL when the work aborts on its own, without a cancel', async () => {
-    const runner = createRunner();
+  it('fails with INTERNAL when the work aborts on its own, without a cancel', async ({ runner }) => {
     const { id } = runner.start({
       kind: 'inventory',
       title: 'Inventory',
@@ -569,8 +464,7 @@ describe('JobRunner: failures', () => {
 });
 
 describe('JobRunner: events', () => {
-  it('fires onFinished exactly once, after the last progress event, with the final snapshot', async () => {
-    const runner = createRunner();
+  it('fires onFinished exactly once, after the last progress event, with the final snapshot', async ({ runner }) => {
     const events = record(runner);
     const { id } = runner.start({
       kind: 'export',
@@ -598,8 +492,7 @@ describe('JobRunner: events', () => {
     }
   });
 
-  it('stops calling a listener once it unsubscribes', async () => {
-    const runner = createRunner();
+  it('stops calling a listener once it unsubscribes', async ({ runner }) => {
     const progress = vi.fn();
     const finished = vi.fn();
     const offProgress = runner.onProgress(progress);
@@ -619,9 +512,9 @@ describe('JobRunner: events', () => {
     expect(progress).toHaveBeenCalledTimes(progressCalls);
   });
 
-  it('keeps running and notifying others when a listener throws', async () => {
+  it('keeps running and notifying others when a listener throws', async ({ makeRunner }) => {
     const onListenerError = vi.fn();
-    const runner = createRunner({ onListenerError });
+    const runner = makeRunner({ onListenerError });
     runner.onProgress(() => {
       throw new Error('renderer gone');
     });
@@ -648,8 +541,7 @@ describe('JobRunner: events', () => {
 });
 
 describe('JobRunner: progress', () => {
-  it('shows totals, items, bytes and errors per category in declared order', async () => {
-    const runner = createRunner();
+  it('shows totals, items, bytes and errors per category in declared order', async ({ runner }) => {
     const reported = deferred();
     const gate = deferred();
     const { id } = runner.start({
@@ -688,8 +580,7 @@ describe('JobRunner: progress', () => {
     await whenFinished(runner, id);
   });
 
-  it('fails the job when the work reports impossible counts', async () => {
-    const runner = createRunner();
+  it('fails the job when the work reports impossible counts', async ({ runner }) => {
     const { id } = runner.start({
       kind: 'export',
       title: 'Export',
@@ -703,10 +594,10 @@ describe('JobRunner: progress', () => {
     expect(final.categories[0]?.done).toBe(0);
   });
 
-  it('sends a bounded number of progress events for 10 000 items but exact final counts', async () => {
+  it('sends a bounded number of progress events for 10 000 items but exact final counts', async ({ makeRunner }) => {
     // Only the clock is faked: setImmediate stays real so awaiting still works.
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
-    const runner = createRunner();
+    const runner = makeRunner();
     const events = record(runner);
     const { id } = runner.start({
       kind: 'export',
@@ -745,8 +636,7 @@ describe('JobRunner: progress', () => {
 });
 
 describe('JobRunner: errors for callers', () => {
-  it('throws NOT_FOUND for an unknown id', () => {
-    const runner = createRunner();
+  it('throws NOT_FOUND for an unknown id', ({ runner }) => {
     for (const action of [() => runner.pause('nope'), () => runner.resume('nope'), () => runner.cancel('nope')]) {
       const error = caught(action);
       expect(error.code).toBe('NOT_FOUND');
@@ -755,8 +645,8 @@ describe('JobRunner: errors for callers', () => {
     expect(runner.get('nope')).toBeUndefined();
   });
 
-  it('throws INVALID_STATE with a plain message for a stale button', async () => {
-    const runner = createRunner({ maxConcurrent: 1 });
+  it('throws INVALID_STATE with a plain message for a stale button', async ({ makeRunner }) => {
+    const runner = makeRunner({ maxConcurrent: 1 });
     const gate = deferred();
     const started: string[] = [];
     const running = runner.start(gatedJob(gate.promise, started, 'A'));
@@ -780,8 +670,7 @@ describe('JobRunner: errors for callers', () => {
 });
 
 describe('JobRunner: list, snapshots and cleanup', () => {
-  it('hands out fresh snapshots that callers cannot use to change a job', async () => {
-    const runner = createRunner();
+  it('hands out fresh snapshots that callers cannot use to change a job', async ({ runner }) => {
     const gate = deferred();
     runner.onProgress((snapshot) => {
       snapshot.state = 'failed';
@@ -811,8 +700,8 @@ describe('JobRunner: list, snapshots and cleanup', () => {
     expect((await whenFinished(runner, started.id)).state).toBe('succeeded');
   });
 
-  it('lists newest first and clears only finished jobs', async () => {
-    const runner = createRunner({ maxConcurrent: 1 });
+  it('lists newest first and clears only finished jobs', async ({ makeRunner }) => {
+    const runner = makeRunner({ maxConcurrent: 1 });
     const gate = deferred();
     const started: string[] = [];
     const done = runner.start({ kind: 'verify', title: 'Done', categories: [], run: async () => 'ok' });
@@ -839,8 +728,8 @@ describe('JobRunner: list, snapshots and cleanup', () => {
     await whenFinished(runner, queued.id);
   });
 
-  it('dispose() cancels running, paused and queued jobs and refuses new ones', async () => {
-    const runner = createRunner({ maxConcurrent: 2 });
+  it('dispose() cancels running, paused and queued jobs and refuses new ones', async ({ makeRunner }) => {
+    const runner = makeRunner({ maxConcurrent: 2 });
     const events = record(runner);
     const signals: AbortSignal[] = [];
     const work = (ctx: JobContext): Promise<void> => {
@@ -864,9 +753,9 @@ describe('JobRunner: list, snapshots and cleanup', () => {
     expect(signals).toHaveLength(2);
   });
 
-  it('dispose() leaves no progress timer behind', async () => {
+  it('dispose() leaves no progress timer behind', async ({ makeRunner }) => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
-    const runner = createRunner();
+    const runner = makeRunner();
     const reported = deferred();
     runner.start({
       kind: 'export',

@@ -3,11 +3,12 @@
  * the page sends (ids only), when it may move on, and that main's refusals show up in
  * the step they belong to.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import type { JobSnapshot } from '../../../shared/model/job';
 import { createStewardStore, scopeFromDraft, selectCleanupBackup, selectCleanupPlanRefused } from '../../../src-renderer/store';
 import { draftFromScope, draftProblem, EMPTY_DRAFT, startOfUtcDay } from '../../../src-renderer/store/cleanup-scope';
 import { connectStewardEvents } from '../../../src-renderer/store/connect-events';
+import { connectJobReactions } from '../../../src-renderer/store/job-reactions';
 import { coverageReport, planSummary, receipt } from './fake-cleanup';
 import { FakeMain, jobSnapshot } from './fakes';
 
@@ -17,6 +18,7 @@ const BACKUP = { folderId: 'folder-2', displayPath: '/home/me/new bundle' };
 function setup() {
   const main = new FakeMain();
   const store = createStewardStore(main.client);
+  onTestFinished(connectJobReactions(store));
   connectStewardEvents(store, main.client);
   main.cleanup.plans.set('plan-1', planSummary());
   return { main, store };

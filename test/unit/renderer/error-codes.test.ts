@@ -15,7 +15,7 @@ import { i18n } from '../../../src-renderer/i18n';
 import { ApiError } from '../../../src-renderer/lib/api';
 import { appErrorText, describeAppError, toAppError } from '../../../src-renderer/lib/app-error';
 import { createStewardStore, resetStewardStore } from '../../../src-renderer/store';
-import { loadCatalogue } from './i18n-scan';
+import { loadCatalogue } from '../../support/renderer/i18n-scan';
 import { FakeMain } from './fakes';
 
 const MAIN_DIR = path.resolve(__dirname, '../../../src-main');

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { EXPORT_CATEGORIES } from '../../../shared/model/bundle';
 import { formatDuration } from '../../../src-renderer/components/export-transfer';
 import {
@@ -9,6 +9,7 @@ import {
   type StewardClient,
 } from '../../../src-renderer/store';
 import { connectStewardEvents } from '../../../src-renderer/store/connect-events';
+import { connectJobReactions } from '../../../src-renderer/store/job-reactions';
 import {
   estimateTransfer,
   jobTotals,
@@ -24,6 +25,8 @@ function setup() {
   // inventory:get is answered by the export fakes (main.bundles.inventory).
   const client: StewardClient = main.client;
   const store = createStewardStore(client);
+  // The rate samples and the verify report follow the jobs through the job reactions.
+  onTestFinished(connectJobReactions(store));
   return { main, client, store };
 }
 

@@ -5,7 +5,7 @@
  * user-visible text hard-coded in the renderer (except the short list below, with reasons).
  */
 import { describe, expect, it } from 'vitest';
-import { byBaseKey, hardCodedStrings, keysUsed, loadCatalogue, placeholders, rendererSources, type Entry } from './i18n-scan';
+import { byBaseKey, hardCodedStrings, keysUsed, loadCatalogue, placeholders, rendererSources, type Entry } from '../../support/renderer/i18n-scan';
 
 const LANGUAGES = ['en', 'zh-TW'] as const;
 const catalogues = Object.fromEntries(LANGUAGES.map((language) => [language, byBaseKey(loadCatalogue(language))])) as Record<

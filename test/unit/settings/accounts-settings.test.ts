@@ -4,7 +4,7 @@ import path from 'node:path';
 import { AppError } from '../../../src-main/errors/app-error';
 import { keyFingerprint } from '../../../src-main/secrets';
 import { createAccountsSettings, createConfStore, type AccountRecord, type AccountsSettings } from '../../../src-main/settings';
-import { makeTempDirs } from './temp-dir';
+import { makeTempDirs } from '../../support/settings/temp-dir';
 
 const temp = makeTempDirs();
 afterEach(() => temp.cleanup());

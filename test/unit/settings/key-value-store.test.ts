@@ -2,7 +2,7 @@ import { afterEach, describe, it, expect } from 'vitest';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createConfStore } from '../../../src-main/settings';
-import { makeTempDirs } from './temp-dir';
+import { makeTempDirs } from '../../support/settings/temp-dir';
 
 const temp = makeTempDirs();
 afterEach(() => temp.cleanup());

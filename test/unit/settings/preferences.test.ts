@@ -5,7 +5,7 @@ import { invokeContract } from '../../../shared/ipc/contract';
 import { DOWNLOAD_CONCURRENCY_BOUNDS, RATE_LIMIT_BOUNDS, type Preferences } from '../../../shared/model/preferences';
 import { createAccountsSettings, createConfStore } from '../../../src-main/settings';
 import { createPreferences, DEFAULT_PREFERENCES, PREFERENCE_KEYS } from '../../../src-main/settings/preferences';
-import { makeTempDirs } from './temp-dir';
+import { makeTempDirs } from '../../support/settings/temp-dir';
 
 const temp = makeTempDirs();
 afterEach(() => temp.cleanup());

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { generateImage, renderImagePixels } from '../../../../src-main/emulator/images';
 import { encodeBmp } from '../../../../src-main/emulator/images/bmp-encoder';
-import { BLUE, cornersImage, GREEN, RED, rgbAt, WHITE } from './fixtures';
+import { BLUE, cornersImage, GREEN, RED, rgbAt, WHITE } from '../../../support/emulator/images/fixtures';
 
 interface DecodedBmp {
   width: number;

@@ -3,8 +3,8 @@ import { GIF_PALETTE, generateImage, renderImagePixels, type RgbImage } from '..
 import { encodeGif } from '../../../../src-main/emulator/images/gif-encoder';
 import { lzwEncode } from '../../../../src-main/emulator/images/lzw-encoder';
 import { createRgbImage } from '../../../../src-main/emulator/images/raster';
-import { BLUE, cornersImage, GREEN, RED, WHITE } from './fixtures';
-import { decodeGif, lzwDecode } from './gif-test-decoder';
+import { BLUE, cornersImage, GREEN, RED, WHITE } from '../../../support/emulator/images/fixtures';
+import { decodeGif, lzwDecode } from '../../../support/emulator/images/gif-test-decoder';
 
 /** The RGB colour a decoded GIF shows at pixel p. */
 function shownColour(palette: Buffer, indices: Uint8Array, p: number): [number, number, number] {

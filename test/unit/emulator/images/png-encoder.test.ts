@@ -2,8 +2,8 @@ import { describe, it, expect } from 'vitest';
 import { crc32 } from 'node:zlib';
 import { generateImage, renderImagePixels } from '../../../../src-main/emulator/images';
 import { encodePng } from '../../../../src-main/emulator/images/png-encoder';
-import { BLUE, cornersImage, GREEN, RED, rgbAt, WHITE } from './fixtures';
-import { decodePng, PNG_SIGNATURE, readPngChunks } from './png-test-decoder';
+import { BLUE, cornersImage, GREEN, RED, rgbAt, WHITE } from '../../../support/emulator/images/fixtures';
+import { decodePng, PNG_SIGNATURE, readPngChunks } from '../../../support/emulator/images/png-test-decoder';
 
 describe('PNG encoder', () => {
   it('decodes back to exactly the pixels it was given, corners in place', () => {

@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { encode } from 'jpeg-js';
 import { readImageSize } from '../../../../src-main/export/datasets/image-size';
-import { makeTempDirs, pngHeader } from './bundle-fixture';
+import { makeTempDirs, pngHeader } from '../../../support/export/datasets/bundle-fixture';
 
 const temp = makeTempDirs();
 afterEach(() => temp.cleanup());

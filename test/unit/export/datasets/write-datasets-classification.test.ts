@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { writeDatasets } from '../../../../src-main/export/datasets';
-import { GENERAL_CLASSIFICATION, makeTempDirs, MemorySink, writeProject, type ProjectSpec } from './bundle-fixture';
+import { GENERAL_CLASSIFICATION, makeTempDirs, MemorySink, writeProject, type ProjectSpec } from '../../../support/export/datasets/bundle-fixture';
 
 const temp = makeTempDirs();
 afterEach(() => temp.cleanup());

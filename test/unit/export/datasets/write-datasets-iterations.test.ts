@@ -7,7 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { writeDatasets } from '../../../../src-main/export/datasets';
-import { GENERAL_CLASSIFICATION, GENERAL_DETECTION, imageRecord, makeTempDirs, MemorySink, pngHeader, uid, writeProject, type ImageSpec, type TagSpec } from './bundle-fixture';
+import { GENERAL_CLASSIFICATION, GENERAL_DETECTION, imageRecord, makeTempDirs, MemorySink, pngHeader, uid, writeProject, type ImageSpec, type TagSpec } from '../../../support/export/datasets/bundle-fixture';
 
 const temp = makeTempDirs();
 afterEach(() => temp.cleanup());

@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { writeDatasets } from '../../../../src-main/export/datasets';
 import type { BundleFileRecord } from '../../../../src-main/export/file-sink';
-import { GENERAL_CLASSIFICATION, GENERAL_DETECTION, makeTempDirs, MemorySink, uid, writeDomains, writeProject, type ImageSpec } from './bundle-fixture';
+import { GENERAL_CLASSIFICATION, GENERAL_DETECTION, makeTempDirs, MemorySink, uid, writeDomains, writeProject, type ImageSpec } from '../../../support/export/datasets/bundle-fixture';
 
 const temp = makeTempDirs();
 afterEach(() => temp.cleanup());

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { writeViewer, VIEWER_CSP, type ViewerBundle } from '../../../../src-main/export/viewer';
-import { MemorySink, uuid, writeBundleFixture, type TagFixture } from './viewer-fixture';
+import { MemorySink, uuid, writeBundleFixture, type TagFixture } from '../../../support/export/viewer/viewer-fixture';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
 const SCRIPT_BREAKER = '</script><script>alert(2)</script>';

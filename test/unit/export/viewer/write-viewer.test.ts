@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { writeViewer, type ViewerBundle, type ViewerImagesFile, type ViewerPredictionsFile } from '../../../../src-main/export/viewer';
-import { MemorySink, uuid, writeBundleFixture, type ImageFixture, type TagFixture } from './viewer-fixture';
+import { MemorySink, uuid, writeBundleFixture, type ImageFixture, type TagFixture } from '../../../support/export/viewer/viewer-fixture';
 
 let root: string;
 beforeEach(() => {
