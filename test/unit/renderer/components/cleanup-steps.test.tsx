@@ -7,9 +7,9 @@
  * proof step opens the receipt and offers to run an incomplete plan again. Clicks run the
  * store's real actions against the fake main.
  */
-import { act, cleanup, render, screen, within } from '@testing-library/react';
+import { act, render, screen, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import type { JobSnapshot } from '../../../../shared/model/job';
 import { CleanupConfirmStep } from '../../../../src-renderer/components/cleanup-confirm-step';
 import { CleanupProofStep } from '../../../../src-renderer/components/cleanup-proof-step';
@@ -21,26 +21,17 @@ import { createStewardStore } from '../../../../src-renderer/store';
 import { EMPTY_DRAFT } from '../../../../src-renderer/store/cleanup-scope';
 import { connectStewardEvents } from '../../../../src-renderer/store/connect-events';
 import { connectJobReactions } from '../../../../src-renderer/store/job-reactions';
-import { showStore, update } from '../../../support/renderer/show-store';
+import { componentTestLifecycle, showStore, update } from '../../../support/renderer/show-store';
 import { planSummary, receipt } from '../fake-cleanup';
 import { accountSummary, FakeMain, inventoryProject, inventorySnapshot, jobSnapshot } from '../fakes';
 
-let hide: () => void = () => {};
-
-beforeEach(async () => {
-  await i18n.changeLanguage('en');
-});
-afterEach(async () => {
-  cleanup();
-  hide();
-  await i18n.changeLanguage('en');
-});
+componentTestLifecycle();
 
 function setup() {
   const main = new FakeMain();
   main.cleanup.plans.set('plan-1', planSummary());
   const store = createStewardStore(main.client);
-  hide = showStore(store);
+  showStore(store);
   return { main, store };
 }
 

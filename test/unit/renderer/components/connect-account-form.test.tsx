@@ -5,32 +5,23 @@
  * field (the key above all) is empty and the form says which account it connected; main's
  * refusal is shown in the form, not lost.
  */
-import { cleanup, render, screen } from '@testing-library/react';
+import { render, screen } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ConnectAccountForm } from '../../../../src-renderer/components/connect-account-form';
 import { i18n } from '../../../../src-renderer/i18n';
 import { createStewardStore } from '../../../../src-renderer/store';
-import { showStore, update } from '../../../support/renderer/show-store';
+import { componentTestLifecycle, showStore, update } from '../../../support/renderer/show-store';
 import { FakeMain } from '../fakes';
 
 const ENDPOINT = 'https://contoso.cognitiveservices.azure.com/';
 const KEY = '0123456789abcdef0123456789abcdef';
-let hide: () => void = () => {};
-
-beforeEach(async () => {
-  await i18n.changeLanguage('en');
-});
-afterEach(async () => {
-  cleanup();
-  hide();
-  await i18n.changeLanguage('en');
-});
+componentTestLifecycle();
 
 function setup() {
   const main = new FakeMain();
   const store = createStewardStore(main.client);
-  hide = showStore(store);
+  showStore(store);
   render(<ConnectAccountForm />);
   return { main, store };
 }

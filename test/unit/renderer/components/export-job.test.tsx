@@ -5,29 +5,20 @@
  * is out), and once it has ended the outcome instead of the controls: Verify for a finished
  * bundle, main's error for a failed one.
  */
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { render, screen, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { JobSnapshot } from '../../../../shared/model/job';
 import { ExportJob } from '../../../../src-renderer/components/export-job';
 import { JobControls } from '../../../../src-renderer/components/job-controls';
 import { JobStatus } from '../../../../src-renderer/components/job-status';
 import { i18n } from '../../../../src-renderer/i18n';
 import { createStewardStore, useStewardStore } from '../../../../src-renderer/store';
-import { showStore, update } from '../../../support/renderer/show-store';
+import { componentTestLifecycle, showStore, update } from '../../../support/renderer/show-store';
 import { FakeMain, jobSnapshot } from '../fakes';
 
 const FOLDER = { folderId: 'folder-1', displayPath: '/home/me/Custom Vision bundle' };
-let hide: () => void = () => {};
-
-beforeEach(async () => {
-  await i18n.changeLanguage('en');
-});
-afterEach(async () => {
-  cleanup();
-  hide();
-  await i18n.changeLanguage('en');
-});
+componentTestLifecycle();
 
 function exportJob(overrides: Partial<JobSnapshot> = {}): JobSnapshot {
   return jobSnapshot({
@@ -48,7 +39,7 @@ async function setup(job: JobSnapshot) {
   main.jobs = [job];
   const store = createStewardStore(main.client);
   await store.getState().loadJobs();
-  hide = showStore(store);
+  showStore(store);
   render(<ShownJob id={job.id} />);
   return { main, store };
 }
@@ -128,7 +119,7 @@ describe('ExportJob once it has ended', () => {
 describe('JobControls and JobStatus on their own', () => {
   it('offer Resume for a paused job and name the group as told', async () => {
     const main = new FakeMain();
-    hide = showStore(createStewardStore(main.client));
+    showStore(createStewardStore(main.client));
     const paused = jobSnapshot({ id: 'job-9', state: 'paused' });
     render(
       <>

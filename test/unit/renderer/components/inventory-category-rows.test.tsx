@@ -4,31 +4,22 @@
  * and a bar that fills as the scan reaches it; a problem names where it happened and offers
  * a Retry that asks main to scan just that part again, and waits while a scan runs.
  */
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { render, screen, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CategoryRow, InventorySnapshot } from '../../../../shared/model/inventory';
 import { InventoryCategoryRows } from '../../../../src-renderer/components/inventory-category-rows';
 import { i18n } from '../../../../src-renderer/i18n';
 import { createStewardStore } from '../../../../src-renderer/store';
-import { showStore } from '../../../support/renderer/show-store';
+import { componentTestLifecycle, showStore } from '../../../support/renderer/show-store';
 import { FakeMain, inventoryProject, inventorySnapshot } from '../fakes';
 
-let hide: () => void = () => {};
-
-beforeEach(async () => {
-  await i18n.changeLanguage('en');
-});
-afterEach(async () => {
-  cleanup();
-  hide();
-  await i18n.changeLanguage('en');
-});
+componentTestLifecycle();
 
 function setup() {
   const main = new FakeMain();
   const store = createStewardStore(main.client);
-  hide = showStore(store);
+  showStore(store);
   return { main, store };
 }
 

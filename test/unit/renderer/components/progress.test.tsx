@@ -4,20 +4,15 @@
  * screen reader (its name, value and maximum, or no value while the total is unknown) and
  * the counts beside it, in English and in Traditional Chinese.
  */
-import { cleanup, render, screen } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { render, screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import type { CategoryProgress as CategoryProgressData } from '../../../../shared/model/job';
 import { CategoryProgress } from '../../../../src-renderer/components/category-progress';
 import { ProgressBar } from '../../../../src-renderer/components/progress-bar';
 import { i18n } from '../../../../src-renderer/i18n';
+import { componentTestLifecycle } from '../../../support/renderer/show-store';
 
-beforeEach(async () => {
-  await i18n.changeLanguage('en');
-});
-afterEach(async () => {
-  cleanup();
-  await i18n.changeLanguage('en');
-});
+componentTestLifecycle();
 
 function category(overrides: Partial<CategoryProgressData> = {}): CategoryProgressData {
   return { category: 'images', done: 12, total: 40, bytesDone: 0, bytesTotal: null, errors: 0, ...overrides };
