@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { createStewardStore } from '../../../src-renderer/store';
 import { connectStewardEvents } from '../../../src-renderer/store/connect-events';
-import { FakeMain } from '../renderer/fakes';
+import { FakeMain } from '../../support/renderer/fakes';
 
 function connected() {
   const main = new FakeMain();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createStewardStore } from '../../../src-renderer/store';
 import { connectStewardEvents } from '../../../src-renderer/store/connect-events';
-import { accountSummary, DEMO_ID, FakeMain } from './fakes';
+import { accountSummary, DEMO_ID, FakeMain } from '../../support/renderer/fakes';
 
 /** Looks like a real training key; no fingerprint or message may ever contain it. */
 const KEY = 'f3c9a7e1b2d84c6fa0e5d7b913c2a8e4';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createStewardStore } from '../../../src-renderer/store';
-import { FakeMain, SAMPLE_APP_INFO } from './fakes';
+import { FakeMain, SAMPLE_APP_INFO } from '../../support/renderer/fakes';
 
 function setup() {
   const main = new FakeMain();

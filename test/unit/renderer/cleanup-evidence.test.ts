@@ -19,8 +19,8 @@ import { JobProgress } from '../../../src-renderer/components/job-progress';
 import { CleanupTakenAlong } from '../../../src-renderer/components/cleanup-taken-along';
 import { i18n } from '../../../src-renderer/i18n';
 import { countResults, proofHeadline, proofResult, takenAlongTotal } from '../../../src-renderer/lib/cleanup-evidence';
-import { coverageReport, planSummary, receipt } from './fake-cleanup';
-import { jobSnapshot } from './fakes';
+import { coverageReport, planSummary, receipt } from '../../support/renderer/fake-cleanup';
+import { jobSnapshot } from '../../support/renderer/fakes';
 
 afterEach(async () => {
   await i18n.changeLanguage('en');

@@ -9,8 +9,8 @@ import { createStewardStore, scopeFromDraft, selectCleanupBackup, selectCleanupP
 import { draftFromScope, draftProblem, EMPTY_DRAFT, startOfUtcDay } from '../../../src-renderer/store/cleanup-scope';
 import { connectStewardEvents } from '../../../src-renderer/store/connect-events';
 import { connectJobReactions } from '../../../src-renderer/store/job-reactions';
-import { coverageReport, planSummary, receipt } from './fake-cleanup';
-import { FakeMain, jobSnapshot } from './fakes';
+import { coverageReport, planSummary, receipt } from '../../support/renderer/fake-cleanup';
+import { FakeMain, jobSnapshot } from '../../support/renderer/fakes';
 
 const BUNDLE = { folderId: 'folder-1', displayPath: '/home/me/old bundle' };
 const BACKUP = { folderId: 'folder-2', displayPath: '/home/me/new bundle' };

@@ -1,7 +1,7 @@
 /** Settings › Data folder, seen from the page: it asks main to open the folder and names no path. */
 import { describe, expect, it } from 'vitest';
 import { createStewardStore } from '../../../src-renderer/store';
-import { FakeMain } from './fakes';
+import { FakeMain } from '../../support/renderer/fakes';
 
 describe('opening the data folder from Settings', () => {
   it('asks main, with nothing but the request', async () => {

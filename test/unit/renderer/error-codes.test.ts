@@ -16,7 +16,7 @@ import { ApiError } from '../../../src-renderer/lib/api';
 import { appErrorText, describeAppError, toAppError } from '../../../src-renderer/lib/app-error';
 import { createStewardStore, resetStewardStore } from '../../../src-renderer/store';
 import { loadCatalogue } from '../../support/renderer/i18n-scan';
-import { FakeMain } from './fakes';
+import { FakeMain } from '../../support/renderer/fakes';
 
 const MAIN_DIR = path.resolve(__dirname, '../../../src-main');
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createStewardStore } from '../../../src-renderer/store';
 import { MAX_ERRORS } from '../../../src-renderer/store/errors-slice';
-import { FakeMain } from './fakes';
+import { FakeMain } from '../../support/renderer/fakes';
 
 function newStore() {
   return createStewardStore(new FakeMain().client);

@@ -10,7 +10,7 @@ import type { JobSnapshot } from '../../../shared/model/job';
 import { ExportTransfer } from '../../../src-renderer/components/export-transfer';
 import { JobControls } from '../../../src-renderer/components/job-controls';
 import { i18n } from '../../../src-renderer/i18n';
-import { jobSnapshot } from './fakes';
+import { jobSnapshot } from '../../support/renderer/fakes';
 
 afterEach(async () => {
   await i18n.changeLanguage('en');

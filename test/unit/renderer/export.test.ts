@@ -16,7 +16,7 @@ import {
   recordSample,
   type TransferSample,
 } from '../../../src-renderer/store/export-slice';
-import { FakeMain, inventoryProject, inventorySnapshot, jobSnapshot, verifyReport } from './fakes';
+import { FakeMain, inventoryProject, inventorySnapshot, jobSnapshot, verifyReport } from '../../support/renderer/fakes';
 
 const FOLDER = { folderId: 'folder-1', displayPath: '/home/me/Custom Vision bundle' };
 

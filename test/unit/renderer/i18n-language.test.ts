@@ -13,7 +13,7 @@ import { languageFromOs } from '../../../src-renderer/i18n/language';
 import { formatBytes, formatCount, formatDateTime, formatDuration } from '../../../src-renderer/lib/format';
 import { jobStateLabel } from '../../../src-renderer/lib/job-state';
 import { createStewardStore, pageLabel, resetStewardStore } from '../../../src-renderer/store';
-import { FakeMain } from './fakes';
+import { FakeMain } from '../../support/renderer/fakes';
 
 afterEach(async () => {
   await i18n.changeLanguage('en');

@@ -7,7 +7,7 @@ import type { ProjectCounts, ProjectRow } from '../../../shared/model/inventory'
 import { rowDetail } from '../../../src-renderer/components/inventory-labels';
 import { i18n } from '../../../src-renderer/i18n';
 import { imageCounts, imagesText } from '../../../src-renderer/lib/image-counts';
-import { scanSnapshot } from './fake-inventory';
+import { scanSnapshot } from '../../support/renderer/fake-inventory';
 
 const COUNTS: ProjectCounts = {
   iterations: 2,

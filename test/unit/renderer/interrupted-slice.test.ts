@@ -7,9 +7,9 @@
 import { describe, expect, it } from 'vitest';
 import { createStewardStore } from '../../../src-renderer/store';
 import { connectStewardEvents } from '../../../src-renderer/store/connect-events';
-import { planSummary } from './fake-cleanup';
-import { FakeMain, jobSnapshot } from './fakes';
-import { interruptedCleanup, interruptedExport, PLAN_ID } from '../resume/fake-resume';
+import { planSummary } from '../../support/renderer/fake-cleanup';
+import { FakeMain, jobSnapshot } from '../../support/renderer/fakes';
+import { interruptedCleanup, interruptedExport, PLAN_ID } from '../../support/renderer/fake-resume';
 
 function setup() {
   const main = new FakeMain();

@@ -7,8 +7,8 @@ import {
   selectInventoryJob,
 } from '../../../src-renderer/store';
 import { connectStewardEvents } from '../../../src-renderer/store/connect-events';
-import { accountSummary, FakeMain, jobSnapshot } from './fakes';
-import { scanSnapshot } from './fake-inventory';
+import { accountSummary, FakeMain, jobSnapshot } from '../../support/renderer/fakes';
+import { scanSnapshot } from '../../support/renderer/fake-inventory';
 
 const CONTOSO = accountSummary({ accountId: 'acc-1', displayName: 'Contoso' });
 const FABRIKAM = accountSummary({ accountId: 'acc-2', displayName: 'Fabrikam', endpointHost: 'fabrikam.cognitiveservices.azure.com' });

@@ -9,8 +9,8 @@ import { i18n } from '../../../src-renderer/i18n';
 import { createStewardStore } from '../../../src-renderer/store';
 import { connectStewardEvents } from '../../../src-renderer/store/connect-events';
 import { connectJobReactions } from '../../../src-renderer/store/job-reactions';
-import { planSummary } from './fake-cleanup';
-import { FakeMain, jobSnapshot } from './fakes';
+import { planSummary } from '../../support/renderer/fake-cleanup';
+import { FakeMain, jobSnapshot } from '../../support/renderer/fakes';
 
 afterEach(async () => {
   await i18n.changeLanguage('en');

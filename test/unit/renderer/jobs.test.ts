@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createStewardStore } from '../../../src-renderer/store';
 import { connectStewardEvents } from '../../../src-renderer/store/connect-events';
-import { FakeMain, jobSnapshot } from './fakes';
+import { FakeMain, jobSnapshot } from '../../support/renderer/fakes';
 
 function setup() {
   const main = new FakeMain();

@@ -13,7 +13,7 @@ import { CategoryErrors } from '../../../src-renderer/components/category-progre
 import { i18n } from '../../../src-renderer/i18n';
 import { exportStatusLabel, iterationStatusLabel, tagTypeLabel } from '../../../src-renderer/lib/labels';
 import { mainTextOr } from '../../../src-renderer/lib/main-text';
-import { jobSnapshot } from './fakes';
+import { jobSnapshot } from '../../support/renderer/fakes';
 
 afterEach(async () => {
   await i18n.changeLanguage('en');

@@ -8,7 +8,7 @@ import {
   type Page,
 } from '../../../src-renderer/store';
 import { connectHashRouting, hashForPage, pageFromHash } from '../../../src-renderer/store/hash-routing';
-import { FakeMain, FakeWindow } from './fakes';
+import { FakeMain, FakeWindow } from '../../support/renderer/fakes';
 
 function newStore() {
   return createStewardStore(new FakeMain().client);

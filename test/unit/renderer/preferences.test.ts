@@ -8,8 +8,8 @@ import { i18n } from '../../../src-renderer/i18n';
 import { applyTheme } from '../../../src-renderer/lib/theme';
 import { createStewardStore, resetStewardStore } from '../../../src-renderer/store';
 import { limitProblem } from '../../../src-renderer/store/preferences-slice';
-import { accountSummary, FakeMain, inventorySnapshot } from './fakes';
-import { FAKE_DEFAULT_PREFERENCES } from './fake-preferences';
+import { accountSummary, FakeMain, inventorySnapshot } from '../../support/renderer/fakes';
+import { FAKE_DEFAULT_PREFERENCES } from '../../support/renderer/fake-preferences';
 
 afterEach(async () => {
   await i18n.changeLanguage('en');

@@ -6,8 +6,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { i18n } from '../../../src-renderer/i18n';
 import { createStewardStore } from '../../../src-renderer/store';
-import { FakeMain } from '../renderer/fakes';
-import { planSummary } from '../renderer/fake-cleanup';
+import { FakeMain } from '../../support/renderer/fakes';
+import { planSummary } from '../../support/renderer/fake-cleanup';
 
 afterEach(async () => {
   await i18n.changeLanguage('en');

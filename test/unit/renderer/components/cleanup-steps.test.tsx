@@ -22,8 +22,8 @@ import { EMPTY_DRAFT } from '../../../../src-renderer/store/cleanup-scope';
 import { connectStewardEvents } from '../../../../src-renderer/store/connect-events';
 import { connectJobReactions } from '../../../../src-renderer/store/job-reactions';
 import { componentTestLifecycle, showStore, update } from '../../../support/renderer/show-store';
-import { planSummary, receipt } from '../fake-cleanup';
-import { accountSummary, FakeMain, inventoryProject, inventorySnapshot, jobSnapshot } from '../fakes';
+import { planSummary, receipt } from '../../../support/renderer/fake-cleanup';
+import { accountSummary, FakeMain, inventoryProject, inventorySnapshot, jobSnapshot } from '../../../support/renderer/fakes';
 
 componentTestLifecycle();
 

@@ -12,7 +12,7 @@ import { ConnectAccountForm } from '../../../../src-renderer/components/connect-
 import { i18n } from '../../../../src-renderer/i18n';
 import { createStewardStore } from '../../../../src-renderer/store';
 import { componentTestLifecycle, showStore, update } from '../../../support/renderer/show-store';
-import { FakeMain } from '../fakes';
+import { FakeMain } from '../../../support/renderer/fakes';
 
 const ENDPOINT = 'https://contoso.cognitiveservices.azure.com/';
 const KEY = '0123456789abcdef0123456789abcdef';

@@ -15,7 +15,7 @@ import { JobStatus } from '../../../../src-renderer/components/job-status';
 import { i18n } from '../../../../src-renderer/i18n';
 import { createStewardStore, useStewardStore } from '../../../../src-renderer/store';
 import { componentTestLifecycle, showStore, update } from '../../../support/renderer/show-store';
-import { FakeMain, jobSnapshot } from '../fakes';
+import { FakeMain, jobSnapshot } from '../../../support/renderer/fakes';
 
 const FOLDER = { folderId: 'folder-1', displayPath: '/home/me/Custom Vision bundle' };
 componentTestLifecycle();

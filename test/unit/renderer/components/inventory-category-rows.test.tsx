@@ -12,7 +12,7 @@ import { InventoryCategoryRows } from '../../../../src-renderer/components/inven
 import { i18n } from '../../../../src-renderer/i18n';
 import { createStewardStore } from '../../../../src-renderer/store';
 import { componentTestLifecycle, showStore } from '../../../support/renderer/show-store';
-import { FakeMain, inventoryProject, inventorySnapshot } from '../fakes';
+import { FakeMain, inventoryProject, inventorySnapshot } from '../../../support/renderer/fakes';
 
 componentTestLifecycle();
 

@@ -16,7 +16,7 @@ import { FakeAccounts } from './fake-accounts';
 import { FakeInventory } from './fake-inventory';
 import { FakeCleanup } from './fake-cleanup';
 import { FakePreferences } from './fake-preferences';
-import { FakeResume } from '../resume/fake-resume';
+import { FakeResume } from './fake-resume';
 import { methodOf, ok, type FakeChannel, type FakeHandlers, type FakeHandlersFor, type FakeListener, type FakeListeners, type FakeMethod } from './fake-channels';
 
 export { accountSummary, DEMO_ID } from './fake-accounts';

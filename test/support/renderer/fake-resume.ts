@@ -7,7 +7,7 @@ import type { ResponseOf } from '../../../shared/ipc/contract';
 import type { InterruptedJob, SavedPlan } from '../../../shared/model/resume';
 import type { IpcResult } from '../../../shared/ipc/errors';
 import type { JobSnapshot } from '../../../shared/model/job';
-import { ok, type FakeHandlersFor } from '../renderer/fake-channels';
+import { ok, type FakeHandlersFor } from './fake-channels';
 
 export const PLAN_ID = '0c7f3f57-3c1a-4d8e-9b1e-2f4a6b8c0d1e';
 
