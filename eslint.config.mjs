@@ -89,10 +89,6 @@ export const EXCEPTIONS = [
   { file: 'src-main/accounts/demo-account.ts', mayImport: 'src-main/emulator' },
   // The browser harness serves the app against the emulator (its only back end).
   { file: 'test/harness/harness-server.ts', mayImport: 'src-main/emulator' },
-  // The harness keeps its data where Electron would, with the CLI's copy of Electron's
-  // userData rule. That rule belongs below both front ends (e.g. src-main/settings/);
-  // until it moves, this one front-end-to-front-end import is allowed.
-  { file: 'test/harness/harness-options.ts', mayImport: 'src-main/cli' },
 ];
 
 /** npm packages that need Node (native code, the file system, sockets): never in the page or the sandboxed preload. */

@@ -7,7 +7,7 @@
 import { CLEANUP_CATEGORIES, type CleanupPlan } from '../../shared/model/cleanup';
 import { provenItems } from '../../shared/model/proven-items';
 import { buildPlan, keychainPlanSealer, loadPlan, runCleanup, savePlan, type BackupChoice, type PlanSealer } from '../cleanup';
-import { keychainService } from './app-data-dir';
+import { keychainService } from '../settings/app-data-dir';
 import type { TrainingClient } from '../customvision';
 import type { CleanupPlanRequest, CleanupRequest, CleanupRunRequest } from './cli-args';
 import { connect, resolveAccount, type ResolvedAccount } from './cli-account';

@@ -13,7 +13,7 @@ import { createAccounts } from '../accounts/create-accounts';
 import type { AccountsService } from '../accounts/accounts-service';
 import { AppError } from '../errors/app-error';
 import { keyFingerprint } from '../secrets';
-import { appDataDir, DATA_DIR_VARIABLE, keychainService, type Env } from './app-data-dir';
+import { appDataDir, DATA_DIR_VARIABLE, keychainService, type Env } from '../settings/app-data-dir';
 import type { CliServices } from './cli-services';
 import { UsageError } from './cli-errors';
 import { printable } from './format';

@@ -8,7 +8,7 @@
 import { LANGUAGES, type Language } from '../../shared/model/preferences';
 import { offeredLanguage } from '../../shared/i18n/language-from-os';
 import { mainTranslator, type Translate } from '../i18n';
-import type { Env } from './app-data-dir';
+import type { Env } from '../settings/app-data-dir';
 
 export function languageFromLocale(env: Env): Language {
   for (const name of ['LC_ALL', 'LC_MESSAGES', 'LANG'] as const) {

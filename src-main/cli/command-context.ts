@@ -1,5 +1,5 @@
 /** What every command is given: output streams, environment, services, Ctrl-C. */
-import type { Env } from './app-data-dir';
+import type { Env } from '../settings/app-data-dir';
 import type { CliServices } from './cli-services';
 import { ProgressPrinter } from './progress-printer';
 import type { Language } from '../../shared/model/preferences';

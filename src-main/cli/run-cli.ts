@@ -3,7 +3,7 @@
  * (0 done, 1 failed or incomplete, 2 usage error). Separate from process wiring
  * (cv-steward.ts) so it runs in unit tests with injected io and services.
  */
-import type { Env } from './app-data-dir';
+import type { Env } from '../settings/app-data-dir';
 import { parseCommand, refuseKeyOption, type CommandRequest } from './cli-args';
 import { describeError, EXIT, exitCodeFor, messageFor, UsageError } from './cli-errors';
 import { COMMANDS, commandUsage, mainUsage, type CommandName } from './cli-help';

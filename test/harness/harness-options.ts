@@ -4,7 +4,7 @@
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { userDataDir, type Env } from '../../src-main/cli/app-data-dir';
+import { userDataDir, type Env } from '../../src-main/settings/app-data-dir';
 
 /**
  * The harness's own folder name under the OS data folder: next to the desktop app's

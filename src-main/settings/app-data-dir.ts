@@ -1,7 +1,7 @@
 /**
- * Where the desktop app keeps its settings, so `--account ID` finds the accounts the app
- * saved. Electron's userData is `<appData>/<app name>`, and the app name is package.json's
- * productName, "CV Steward". CV_STEWARD_DATA_DIR overrides it (tests, portable setups), as
+ * Where the desktop app keeps its settings, so the CLI's `--account ID` and the browser
+ * harness find the accounts the app saved. Electron's userData is `<appData>/<app name>`,
+ * and the app name is package.json's productName, "CV Steward". CV_STEWARD_DATA_DIR overrides it (tests, portable setups), as
  * CV_STEWARD_KEYCHAIN_SERVICE overrides the keychain service name.
  */
 import path from 'node:path';

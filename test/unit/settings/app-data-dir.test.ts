@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appDataDir, keychainService } from '../../../src-main/cli/app-data-dir';
+import { appDataDir, keychainService } from '../../../src-main/settings/app-data-dir';
 import { defaultHarnessDataDir } from '../../harness/harness-options';
 
 describe('where --account finds the app\'s saved accounts', () => {
