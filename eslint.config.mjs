@@ -1,5 +1,5 @@
 // Lint rules, including the import boundaries between the app's parts (docs/architecture.md):
-// the layer map below says which folder may import which, and lint/layer-boundaries.mjs
+// the layer map below says which folder may import which, and scripts/layer-boundaries.mjs
 // turns it into `no-restricted-imports` settings, so an import against the map fails
 // `npm run lint` instead of waiting for a reviewer to notice. test/unit/lint/ plants one
 // import of each forbidden kind and checks that lint refuses it.
@@ -9,7 +9,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import { builtinModules } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { boundaryBlocks } from './lint/layer-boundaries.mjs';
+import { boundaryBlocks } from './scripts/layer-boundaries.mjs';
 
 /** Where the layering is explained; every boundary error points there. */
 const ARCHITECTURE_DOC = 'docs/architecture.md';
