@@ -1,8 +1,8 @@
 /**
- * The job runner (platform, docs/architecture.md, "Layers"): queued/running/paused/finished jobs with
- * per-category progress, throttled snapshots, pause, resume and cancel
- * (docs/architecture.md, "Jobs"). May import only src-main/errors and shared/.
- * Other main-process modules import from here only.
+ * The job runner (platform, docs/architecture.md, "Layers"): queued/running/paused/finished
+ * jobs with per-category progress, throttled snapshots, pause, resume and cancel, and the
+ * jobs:* handler set (docs/architecture.md, "Jobs"). May import only src-main/errors,
+ * shared/ and src-main/ipc's handler types. Other main-process modules import from here only.
  */
 export { JobError, type JobErrorCode } from './job-error';
 export { assertTransition, canTransition, isTerminal } from './job-state';
