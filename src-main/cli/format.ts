@@ -1,28 +1,9 @@
 /** Numbers, sizes and durations as the command line prints them. */
 
-const COUNTS = new Intl.NumberFormat('en', { maximumFractionDigits: 0 });
+import { formatCount } from '../../shared/model/plain-numbers';
 
-/**
- * 1234567 → "1,234,567": grouped with commas, the way both languages of the CLI (English and
- * Taiwan's Chinese) write numbers, and the way the export engine's own summary writes them,
- * so one message never mixes "3300" with "3 003".
- */
-export function formatCount(value: number): string {
-  return COUNTS.format(Math.trunc(value));
-}
-
-/** 1024-based like the export summary: "512 B", "3.2 MB", "120 MB". */
-export function formatBytes(bytes: number): string {
-  if (!Number.isFinite(bytes) || bytes < 1024) return `${Math.max(0, Math.round(Number.isFinite(bytes) ? bytes : 0))} B`;
-  const units = ['KB', 'MB', 'GB', 'TB'];
-  let value = bytes / 1024;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit += 1;
-  }
-  return `${value.toFixed(value >= 100 ? 0 : 1)} ${units[unit] ?? 'TB'}`;
-}
+// Shared with the export engine's English summary, which the CLI prints beside its own lines.
+export { formatBytes, formatCount } from '../../shared/model/plain-numbers';
 
 /** Seconds → "00:45", "12:05", "1:02:03". */
 export function formatDuration(seconds: number): string {

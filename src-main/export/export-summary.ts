@@ -7,22 +7,11 @@ import type { ExportRun } from './export-run';
 import type { BundleStatus } from './write-manifest';
 import type { ZipResult } from './zip-bundle';
 import { mismatches } from './reconcile';
+import { formatBytes, formatCount } from '../../shared/model/plain-numbers';
 import { exportSummaryText, type ExportSummary, type ExportSummaryOutcome } from '../../shared/model/export-summary';
 
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  const units = ['KB', 'MB', 'GB', 'TB'];
-  let value = bytes / 1024;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit += 1;
-  }
-  return `${value.toFixed(value >= 100 ? 0 : 1)} ${units[unit]}`;
-}
-
 // Grouped the way every other number next to it is written ("3,300 images", "3,003 files").
-const plural = (count: number, word: string): string => `${count.toLocaleString('en')} ${word}${count === 1 ? '' : 's'}`;
+const plural = (count: number, word: string): string => `${formatCount(count)} ${word}${count === 1 ? '' : 's'}`;
 
 /** Gaps the bundle has from earlier runs into it, which this run did not redo (manifest-union.ts). */
 export interface EarlierGaps {
