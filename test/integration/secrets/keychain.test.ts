@@ -150,7 +150,7 @@ async function runStoreInChild(env: NodeJS.ProcessEnv, wrapper: string[] = []): 
       bundle: true,
       platform: 'node',
       format: 'cjs',
-      target: 'node20',
+      target: 'node22',
       outfile,
       external: ['keytar'],
       logLevel: 'error',
