@@ -1,7 +1,7 @@
 /**
  * Subscribes the store to main's events once, at start-up and outside React, so a job's
- * progress, a change to the accounts and a growing inventory are recorded even while no
- * page shows them.
+ * progress, a change to the accounts or the preferences and a growing inventory are
+ * recorded even while no page shows them.
  * Returns the unsubscribe function; calling it again for the same store returns the same
  * one instead of subscribing twice.
  */
@@ -26,6 +26,8 @@ export function connectStewardEvents(
     unsubscribers.push(client.jobs.onFinished((job) => store.getState().applyJobSnapshot(job)));
     unsubscribers.push(client.accounts.onChanged((list) => store.getState().applyAccountList(list)));
     unsubscribers.push(client.inventory.onUpdated((snapshot) => store.getState().applyInventorySnapshot(snapshot)));
+    // Another window, or "forget everything", changed the saved preferences.
+    unsubscribers.push(client.preferences.onChanged((preferences) => store.getState().applyPreferences(preferences)));
     // The application menu's Export…, Cleanup…, Settings… and a notification's click.
     unsubscribers.push(client.app.onNavigate(({ page }) => store.getState().navigate(page)));
   } catch (error) {

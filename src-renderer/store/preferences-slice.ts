@@ -78,7 +78,6 @@ export const createPreferencesSlice =
   (set, get) => {
     // Bumped by each change made here: a saved value read before it must not undo it.
     let changes = 0;
-    let unsubscribe: (() => void) | null = null;
 
     const show = (preferences: Preferences) => {
       const languageChanged = preferences.language !== get().languageChoice;
@@ -117,13 +116,6 @@ export const createPreferencesSlice =
       forgetResult: null,
 
       loadPreferences: async () => {
-        if (!unsubscribe) {
-          try {
-            unsubscribe = client.preferences.onChanged((preferences) => get().applyPreferences(preferences));
-          } catch {
-            // No bridge: the read below fails with the same error and reports it.
-          }
-        }
         const before = changes;
         set({ preferencesStatus: 'loading' });
         try {

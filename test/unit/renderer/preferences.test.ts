@@ -3,10 +3,11 @@
  * everything", against a fake main that validates like the real one and announces every
  * change with `preferences:changed`.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
 import { i18n } from '../../../src-renderer/i18n';
 import { applyTheme } from '../../../src-renderer/lib/theme';
 import { createStewardStore, resetStewardStore } from '../../../src-renderer/store';
+import { connectStewardEvents } from '../../../src-renderer/store/connect-events';
 import { limitProblem } from '../../../src-renderer/store/preferences-slice';
 import { accountSummary, FakeMain, inventorySnapshot } from '../../support/renderer/fakes';
 import { FAKE_DEFAULT_PREFERENCES } from '../../support/renderer/fake-preferences';
@@ -28,6 +29,8 @@ describe('loading the preferences', () => {
     const main = new FakeMain();
     main.preferences.saved = { ...FAKE_DEFAULT_PREFERENCES, theme: 'dark', rateLimit: 4, exportFolder: '/home/me/exports' };
     const store = createStewardStore(main.client);
+    // Main's announcements reach the store through the events connection, as in the app.
+    onTestFinished(connectStewardEvents(store, main.client));
     await store.getState().loadPreferences();
     expect(store.getState().preferences).toMatchObject({ theme: 'dark', rateLimit: 4, exportFolder: '/home/me/exports' });
 
@@ -39,8 +42,10 @@ describe('loading the preferences', () => {
     expect(i18n.language).toBe('zh-TW');
   });
 
-  it('listens only once, however often it loads', async () => {
+  it('listens only once, however often it loads or connects', async () => {
     const { main, store } = await setup();
+    onTestFinished(connectStewardEvents(store, main.client));
+    connectStewardEvents(store, main.client);
     await store.getState().loadPreferences();
     expect(main.preferences.changedListeners.size).toBe(1);
   });
