@@ -44,8 +44,17 @@ export async function zipBundle(folder: string, options: ZipOptions = {}): Promi
   let file: WritableFile | undefined;
   const zip = new ZipFile();
   const archive = zip.outputStream as NodeJS.ReadableStream & { destroy(error?: Error): void };
-  // yazl reports a file that changed size (or vanished) on the ZipFile, not the stream.
-  zip.on('error', (error: Error) => archive.destroy(error));
+  // yazl reports a file that changed size (or vanished) on the ZipFile, not the stream. It
+  // can do so before the loop below reads the archive (a small bundle is pumped while the
+  // temporary file opens), when the destroyed stream has no reader yet: the failure is kept
+  // here and thrown by this function, and the stream's own error event has a listener, so
+  // it never reaches the process as an uncaught exception.
+  let zipFailure: Error | undefined;
+  zip.on('error', (error: Error) => {
+    zipFailure ??= error;
+    archive.destroy(error);
+  });
+  archive.on('error', () => undefined);
   try {
     const manifest = await readManifest(root);
     const mtime = new Date(manifest.updatedAt);
@@ -62,12 +71,14 @@ export async function zipBundle(folder: string, options: ZipOptions = {}): Promi
     file = await nodeBundleFs.openFile(tmp, 'create');
     const hash = createHash('sha256');
     let bytes = 0;
+    if (zipFailure) throw zipFailure;
     for await (const chunk of archive as AsyncIterable<Buffer>) {
       options.signal?.throwIfAborted();
       hash.update(chunk);
       bytes += chunk.length;
       await file.write(chunk);
     }
+    if (zipFailure) throw zipFailure;
     await file.sync();
     await file.close();
     file = undefined;

@@ -2,11 +2,12 @@
  * The optional single-file archive: every listed file plus the manifest, bytes intact,
  * written under its final name only once complete, and never inside the bundle itself.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createHash } from 'node:crypto';
 import { appendFile, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import yauzl from 'yauzl';
+import { nodeBundleFs } from '../../../src-main/export/bundle-fs';
 import { readManifest } from '../../../src-main/export/manifest';
 import { zipBundle } from '../../../src-main/export/zip-bundle';
 import { withTempDir } from '../../support/export/helpers';
@@ -72,5 +73,33 @@ describe('zipBundle', () => {
       await expect(zipBundle(bundle)).rejects.toThrow();
       expect(await readdir(dir)).toEqual(['b']);
     });
+  });
+
+  it('reports a changed file as the zip’s failure even when yazl finds it before the archive is read', async () => {
+    // A slow disk: opening the archive's temporary file takes 200 ms, long enough for yazl
+    // to read the whole small bundle and find the size wrong first. That failure used to
+    // reach the process as an uncaught exception (which kills the export worker).
+    const openFile = nodeBundleFs.openFile;
+    const slowOpen = vi.spyOn(nodeBundleFs, 'openFile').mockImplementation(async (...args) => {
+      await new Promise((settle) => setTimeout(settle, 200));
+      return openFile(...args);
+    });
+    const uncaught: unknown[] = [];
+    const record = (error: unknown) => uncaught.push(error);
+    process.prependListener('uncaughtException', record);
+    try {
+      await withTempDir(async (dir) => {
+        const bundle = join(dir, 'b');
+        await writeSmallBundle(bundle);
+        await appendFile(join(bundle, 'index.html'), 'grown');
+        await expect(zipBundle(bundle)).rejects.toThrow(/unexpected number of bytes/);
+        await new Promise((settle) => setTimeout(settle, 50));
+        expect(uncaught).toEqual([]);
+        expect(await readdir(dir)).toEqual(['b']);
+      });
+    } finally {
+      process.removeListener('uncaughtException', record);
+      slowOpen.mockRestore();
+    }
   });
 });
