@@ -10,16 +10,16 @@ import { api } from '../lib/api';
 import { toAppError } from '../lib/app-error';
 import type { StewardClient, StewardState } from './types';
 import { useStewardStore } from './index';
-
-const connections = new WeakMap<StoreApi<StewardState>, () => void>();
+import { oncePerStore } from './once-per-store';
 
 export function connectStewardEvents(
   store: StoreApi<StewardState> = useStewardStore,
   client: StewardClient = api,
 ): () => void {
-  const existing = connections.get(store);
-  if (existing) return existing;
+  return connectEvents(store, client);
+}
 
+const connectEvents = oncePerStore((store, client: StewardClient) => {
   const unsubscribers: Array<() => void> = [];
   try {
     unsubscribers.push(client.jobs.onProgress((job) => store.getState().applyJobSnapshot(job)));
@@ -39,11 +39,7 @@ export function connectStewardEvents(
   void store.getState().loadAccounts();
   void store.getState().loadInventory();
 
-  const disconnect = () => {
-    for (const unsubscribe of unsubscribers.splice(0)) unsubscribe();
-    // A stale disconnect (called again after a reconnect) must not forget the live one.
-    if (connections.get(store) === disconnect) connections.delete(store);
+  return () => {
+    for (const unsubscribe of unsubscribers) unsubscribe();
   };
-  connections.set(store, disconnect);
-  return disconnect;
-}
+});

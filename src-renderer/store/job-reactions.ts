@@ -23,21 +23,18 @@ import { endedWithProof, refusedBeforeDeleting } from './cleanup-slice';
 import { jobTotals, recordSample, selectExportJob, selectVerifyJob } from './export-slice';
 import type { StewardState } from './types';
 import { useStewardStore } from './index';
+import { oncePerStore } from './once-per-store';
 
 export interface JobReactionOptions {
   /** The clock the transfer samples are stamped with. */
   now?: () => number;
 }
 
-const connections = new WeakMap<StoreApi<StewardState>, () => void>();
+export function connectJobReactions(store: StoreApi<StewardState> = useStewardStore, options: JobReactionOptions = {}): () => void {
+  return connectReactions(store, options);
+}
 
-export function connectJobReactions(
-  store: StoreApi<StewardState> = useStewardStore,
-  { now = Date.now }: JobReactionOptions = {},
-): () => void {
-  const existing = connections.get(store);
-  if (existing) return existing;
-
+const connectReactions = oncePerStore((store, { now = Date.now }: JobReactionOptions) => {
   const followExport = exportSampler(store, now);
   const followVerify = verifyReportFetcher();
   const followCleanup = cleanupJobFollower();
@@ -54,15 +51,11 @@ export function connectJobReactions(
   };
   i18n.on('languageChanged', onLanguageChanged);
 
-  const disconnect = () => {
+  return () => {
     unsubscribeStore();
     i18n.off('languageChanged', onLanguageChanged);
-    // A stale disconnect (called again after a reconnect) must not forget the live one.
-    if (connections.get(store) === disconnect) connections.delete(store);
   };
-  connections.set(store, disconnect);
-  return disconnect;
-}
+});
 
 type Reaction = (state: StewardState, previous: StewardState) => void;
 
