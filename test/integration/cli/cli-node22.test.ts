@@ -12,17 +12,11 @@ import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../../src-main/emulator';
-import { builtCli, cliEnv, ROOT, type BuiltCli } from '../../support/cli/cli-support';
+import { builtCli, cliEnv, ROOT, runCliBin, type BuiltCli, type CliRun } from '../../support/cli/cli-support';
 import { startTestEmulator } from '../../support/emulator/emulator-support';
 
 const NODE22 = process.env.CV_STEWARD_NODE22;
 const run = promisify(execFile);
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
 
 describe('the built cv-steward', () => {
   it.skipIf(process.platform === 'win32')('keeps its execute bit after every build, so `npm link` keeps working', async () => {
@@ -51,18 +45,8 @@ describe.skipIf(!NODE22)(`the built cv-steward on Node 22 (${NODE22 ? NODE22 : '
   });
 
   /** Runs the bin as a shell would: by its path, its shebang finding Node 22 first on PATH. */
-  async function cv(args: string[]): Promise<Run> {
-    const env = cliEnv(join(root, 'no-app-data'), {
-      CV_STEWARD_TRAINING_KEY: emu.key,
-      PATH: `${dirname(NODE22 ?? '')}:${process.env.PATH ?? ''}`,
-    });
-    try {
-      const { stdout, stderr } = await run(cli.path, args, { cwd: ROOT, env, maxBuffer: 64 * 1024 * 1024 });
-      return { code: 0, stdout, stderr };
-    } catch (error) {
-      const failed = error as { code?: number; stdout?: string; stderr?: string };
-      return { code: typeof failed.code === 'number' ? failed.code : -1, stdout: failed.stdout ?? '', stderr: failed.stderr ?? String(error) };
-    }
+  function cv(args: string[]): Promise<CliRun> {
+    return runCliBin(cli, args, cliEnv(join(root, 'no-app-data'), { CV_STEWARD_TRAINING_KEY: emu.key, PATH: `${dirname(NODE22 ?? '')}:${process.env.PATH ?? ''}` }));
   }
 
   it('runs on Node 22 itself, not the Node running the tests', async () => {

@@ -90,7 +90,16 @@ export interface RunAs {
 }
 
 export function startCli(cli: BuiltCli, args: string[], env: NodeJS.ProcessEnv, as?: RunAs): { child: ChildProcess; done: Promise<CliRun> } {
-  const child = spawn(process.execPath, [cli.path, ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], ...as });
+  return startProcess(process.execPath, [cli.path, ...args], env, as);
+}
+
+/** Runs the bin by its own path, as a shell would: its shebang finds `node` on env.PATH. */
+export function runCliBin(cli: BuiltCli, args: string[], env: NodeJS.ProcessEnv): Promise<CliRun> {
+  return startProcess(cli.path, args, env).done;
+}
+
+function startProcess(command: string, args: string[], env: NodeJS.ProcessEnv, as?: RunAs): { child: ChildProcess; done: Promise<CliRun> } {
+  const child = spawn(command, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], ...as });
   let stdout = '';
   let stderr = '';
   child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
